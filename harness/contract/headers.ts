@@ -1,0 +1,19 @@
+/** Header names of the DutyClaims contract, in their canonical spelling. */
+export const Headers = {
+  authorization: 'Authorization',
+  idempotencyKey: 'Idempotency-Key',
+  idempotentReplayed: 'Idempotent-Replayed',
+  correlationId: 'X-Correlation-Id',
+  requestId: 'X-Request-Id',
+  rateLimitLimit: 'X-RateLimit-Limit',
+  rateLimitRemaining: 'X-RateLimit-Remaining',
+  rateLimitReset: 'X-RateLimit-Reset',
+  retryAfter: 'Retry-After',
+  contractHash: 'DutyClaims-Contract-Hash',
+  environment: 'DutyClaims-Environment',
+  signature: 'DutyClaims-Signature',
+  eventId: 'DutyClaims-Event-Id',
+  deliveryId: 'DutyClaims-Delivery-Id',
+} as const;
+
+export type HeaderName = (typeof Headers)[keyof typeof Headers];

@@ -1,0 +1,287 @@
+import { z } from 'zod';
+import { type ErrorCode, ErrorCodes } from './error-codes.js';
+import { Headers } from './headers.js';
+import type { RouteDefinition } from './route-definition.js';
+import { errorCodesFor, routes } from './routes.js';
+import { Scope } from './schemas/common.js';
+import { ErrorEnvelope } from './schemas/errors.js';
+import { ClaimStatusChangedEvent, SandboxTestEvent } from './schemas/webhooks.js';
+
+type JsonObject = Record<string, unknown>;
+
+export const CONTRACT_VERSION = '1.0.0';
+
+const SCHEMA_REF = (name: string) => `#/components/schemas/${name}`;
+
+/** Converts zod schemas to JSON Schema 2020-12 the way OpenAPI 3.1 embeds them. */
+function toSchema(schema: z.ZodType, io: 'input' | 'output'): JsonObject {
+  const converted = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'throw',
+    // `format: date-time` says it all; zod's long equivalent regex would only bloat the document.
+    override: ({ jsonSchema }) => {
+      if (jsonSchema.format === 'date-time') delete jsonSchema.pattern;
+    },
+  }) as JsonObject;
+  const { $schema: _drop, ...rest } = converted;
+  return rest;
+}
+
+/** Names each route's body and success schemas, so the document reads like a hand-written one. */
+function collectComponents(): { schemas: JsonObject; refs: Map<z.ZodType, string> } {
+  const refs = new Map<z.ZodType, string>();
+  const schemas: JsonObject = { ErrorEnvelope: toSchema(ErrorEnvelope, 'output') };
+  refs.set(ErrorEnvelope, 'ErrorEnvelope');
+  const name = (route: RouteDefinition, suffix: string) =>
+    route.operationId[0]?.toUpperCase() + route.operationId.slice(1) + suffix;
+  for (const route of Object.values(routes) as RouteDefinition[]) {
+    if (route.body) {
+      const id = name(route, 'Request');
+      schemas[id] = toSchema(route.body.schema, 'input');
+      refs.set(route.body.schema, id);
+    }
+    const id = name(route, 'Response');
+    schemas[id] = toSchema(route.success.schema, 'output');
+    refs.set(route.success.schema, id);
+  }
+  schemas.ClaimStatusChangedEvent = toSchema(ClaimStatusChangedEvent, 'output');
+  schemas.SandboxTestEvent = toSchema(SandboxTestEvent, 'output');
+  return { schemas, refs };
+}
+
+const responseHeaders = (route: RouteDefinition, status: number): JsonObject => {
+  const names = [
+    'X-Request-Id',
+    'X-Correlation-Id',
+    'X-RateLimit-Limit',
+    'X-RateLimit-Remaining',
+    'X-RateLimit-Reset',
+    'DutyClaims-Contract-Hash',
+    'DutyClaims-Environment',
+  ];
+  if (route.idempotencyKey !== 'none' && status < 300) names.push('Idempotent-Replayed');
+  if (status === 429 || status === 503) names.push('Retry-After');
+  return Object.fromEntries(names.map((header) => [header, { $ref: `#/components/headers/${header}` }]));
+};
+
+function parametersOf(route: RouteDefinition): JsonObject[] {
+  const parameters: JsonObject[] = [];
+  const fromObject = (object: z.ZodObject | undefined, where: 'path' | 'query') => {
+    if (!object) return;
+    const schema = toSchema(object, 'input') as { properties?: Record<string, JsonObject>; required?: string[] };
+    for (const [name, property] of Object.entries(schema.properties ?? {})) {
+      const required = where === 'path' || (schema.required ?? []).includes(name);
+      parameters.push({ name, in: where, required, schema: property });
+    }
+  };
+  fromObject(route.params, 'path');
+  fromObject(route.query, 'query');
+  if (route.idempotencyKey !== 'none') {
+    parameters.push({
+      $ref:
+        route.idempotencyKey === 'required'
+          ? '#/components/parameters/IdempotencyKeyRequired'
+          : '#/components/parameters/IdempotencyKey',
+    });
+  }
+  parameters.push({ $ref: '#/components/parameters/CorrelationId' });
+  return parameters;
+}
+
+function errorCodesByStatus(route: RouteDefinition): Map<number, ErrorCode[]> {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of errorCodesFor(route)) {
+    const status = ErrorCodes[code].status;
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  return byStatus;
+}
+
+/** One shared response per error status; each operation lists its codes in an extension. */
+function errorResponseComponents(): JsonObject {
+  const statuses = [...new Set(Object.values(ErrorCodes).map((spec) => spec.status))].sort((a, b) => a - b);
+  const names = [
+    'X-Request-Id',
+    'X-Correlation-Id',
+    'X-RateLimit-Limit',
+    'X-RateLimit-Remaining',
+    'X-RateLimit-Reset',
+    'DutyClaims-Contract-Hash',
+    'DutyClaims-Environment',
+  ];
+  return Object.fromEntries(
+    statuses.map((status) => {
+      const codes = Object.entries(ErrorCodes)
+        .filter(([, spec]) => spec.status === status)
+        .map(([code]) => code);
+      const headerNames = status === 429 || status === 503 ? [...names, 'Retry-After'] : names;
+      return [
+        `Error${status}`,
+        {
+          description: `Error envelope; code is one of ${codes.join(', ')}.`,
+          headers: Object.fromEntries(headerNames.map((h) => [h, { $ref: `#/components/headers/${h}` }])),
+          content: { 'application/json': { schema: { $ref: SCHEMA_REF('ErrorEnvelope') } } },
+        },
+      ];
+    }),
+  );
+}
+
+function operationOf(route: RouteDefinition, refs: Map<z.ZodType, string>): JsonObject {
+  const ref = (schema: z.ZodType) => ({ $ref: SCHEMA_REF(refs.get(schema) ?? 'missing') });
+  const operation: JsonObject = {
+    operationId: route.operationId,
+    summary: route.summary,
+    tags: [route.family ?? 'platform'],
+    'x-dutyclaims-route-family': route.family,
+    'x-dutyclaims-sandbox-only': route.sandboxOnly,
+    'x-dutyclaims-idempotency-key': route.idempotencyKey,
+    parameters: parametersOf(route),
+  };
+  if (route.auth === 'bearer') {
+    operation.security = [{ apiKey: [] }, { oauth2: [...route.scopes] }];
+    operation['x-dutyclaims-required-scopes'] = [...route.scopes];
+  } else {
+    operation.security = [];
+  }
+  if (route.body) {
+    operation.requestBody = {
+      required: true,
+      content: { [route.body.contentType]: { schema: ref(route.body.schema) } },
+    };
+  }
+  operation.responses = {
+    [String(route.success.status)]: {
+      description: route.success.description,
+      headers: responseHeaders(route, route.success.status),
+      content: { 'application/json': { schema: ref(route.success.schema) } },
+    },
+    ...Object.fromEntries(
+      [...errorCodesByStatus(route).keys()].map((status) => [
+        String(status),
+        { $ref: `#/components/responses/Error${status}` },
+      ]),
+    ),
+  };
+  operation['x-dutyclaims-error-codes'] = Object.fromEntries(
+    [...errorCodesByStatus(route)].map(([status, codes]) => [String(status), codes]),
+  );
+  return operation;
+}
+
+const header = (description: string, schema: JsonObject, required = true) => ({ description, required, schema });
+
+function webhookOf(eventType: string, schemaName: string): JsonObject {
+  return {
+    post: {
+      operationId: `webhook_${eventType.replace('.', '_')}`,
+      summary: `Delivery of ${eventType} events to a registered endpoint.`,
+      parameters: [
+        {
+          name: Headers.signature,
+          in: 'header',
+          required: true,
+          description:
+            't=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>; one v1 per active secret during rotation.',
+          schema: { type: 'string', pattern: '^t=\\d+(,v1=[0-9a-f]{64})+$' },
+        },
+        { name: Headers.eventId, in: 'header', required: true, schema: { type: 'string' } },
+        { name: Headers.deliveryId, in: 'header', required: true, schema: { type: 'string' } },
+      ],
+      requestBody: { required: true, content: { 'application/json': { schema: { $ref: SCHEMA_REF(schemaName) } } } },
+      responses: {
+        '200': {
+          description:
+            'Any 2xx within 5 s acknowledges the delivery; anything else is retried with exponential backoff, up to 5 attempts.',
+        },
+      },
+    },
+  };
+}
+
+/** Builds the OpenAPI 3.1 document from the route table. Deterministic: same table, same bytes. */
+export function buildOpenApiDocument(): JsonObject {
+  const { schemas, refs } = collectComponents();
+  const paths: Record<string, JsonObject> = {};
+  for (const route of Object.values(routes) as RouteDefinition[]) {
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operationOf(route, refs) };
+  }
+  const scopeDescriptions = Object.fromEntries(Scope.options.map((scope) => [scope, `Grants ${scope}.`]));
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'DutyClaims Partner API',
+      version: CONTRACT_VERSION,
+      description:
+        'The partner-facing DutyClaims API as the launch harness understands it. Generated from harness/contract/routes.ts; do not edit by hand. Every response carries the contract hash in DutyClaims-Contract-Hash.',
+    },
+    servers: [
+      { url: 'https://api.sandbox.dutyclaims.example', description: 'sandbox' },
+      { url: 'https://api.dutyclaims.example', description: 'production' },
+    ],
+    tags: ['platform', 'partner-organizations', 'clients', 'claims', 'webhooks', 'sandbox'].map((name) => ({ name })),
+    paths,
+    webhooks: {
+      'claim.status_changed': webhookOf('claim.status_changed', 'ClaimStatusChangedEvent'),
+      'sandbox.test': webhookOf('sandbox.test', 'SandboxTestEvent'),
+    },
+    components: {
+      schemas,
+      responses: errorResponseComponents(),
+      securitySchemes: {
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API key: dc_test_... in sandbox, dc_live_... in production.',
+        },
+        oauth2: {
+          type: 'oauth2',
+          description: 'OAuth2 client credentials; sandbox only. Not proof of a production flow.',
+          flows: { clientCredentials: { tokenUrl: '/oauth/token', scopes: scopeDescriptions } },
+        },
+      },
+      parameters: {
+        IdempotencyKey: {
+          name: Headers.idempotencyKey,
+          in: 'header',
+          required: false,
+          schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7E]+$' },
+        },
+        IdempotencyKeyRequired: {
+          name: Headers.idempotencyKey,
+          in: 'header',
+          required: true,
+          schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7E]+$' },
+        },
+        CorrelationId: {
+          name: Headers.correlationId,
+          in: 'header',
+          required: false,
+          description: 'Echoed back; generated when absent.',
+          schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$' },
+        },
+      },
+      headers: {
+        'X-Request-Id': header('Unique id of this request at the provider. Quote it in support escalations.', {
+          type: 'string',
+          pattern: '^req_[0-9a-z]{16,40}$',
+        }),
+        'X-Correlation-Id': header("The caller's X-Correlation-Id, or one the provider generated.", { type: 'string' }),
+        'X-RateLimit-Limit': header('Requests allowed per window.', { type: 'integer' }),
+        'X-RateLimit-Remaining': header('Requests left in the current window.', { type: 'integer' }),
+        'X-RateLimit-Reset': header('Unix time (seconds) at which the window resets.', { type: 'integer' }),
+        'Retry-After': header('Seconds to wait before retrying.', { type: 'integer' }),
+        'DutyClaims-Contract-Hash': header('The contract hash the provider serves.', {
+          type: 'string',
+          pattern: '^[0-9a-f]{16}$',
+        }),
+        'DutyClaims-Environment': header('sandbox or production.', { type: 'string', enum: ['sandbox', 'production'] }),
+        'Idempotent-Replayed': header(
+          'true when this response replays an earlier one for the same Idempotency-Key.',
+          { type: 'string', enum: ['true', 'false'] },
+          false,
+        ),
+      },
+    },
+  };
+}
