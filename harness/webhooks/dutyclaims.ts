@@ -1,0 +1,121 @@
+import { WebhookVerificationError } from './errors.js';
+import { digestEquals, hmacSha256, type RawBody, toArray } from './hmac.js';
+
+/** Default tolerance between the signed timestamp and the receiver's clock, in seconds. */
+export const DEFAULT_TOLERANCE_SECONDS = 300;
+
+export interface SignInput {
+  /** One secret, or several during rotation (one `v1` each). */
+  readonly secrets: string | readonly string[];
+  /** Unix seconds. */
+  readonly timestamp: number;
+  readonly rawBody: RawBody;
+}
+
+export interface VerifyInput {
+  /** The `DutyClaims-Signature` header value as received. */
+  readonly header: string | null | undefined;
+  /** The body bytes exactly as received; never a re-serialised object. */
+  readonly rawBody: RawBody;
+  /** The secret(s) the receiver holds; any may match (rotation). */
+  readonly secrets: string | readonly string[];
+  readonly toleranceSeconds?: number;
+  /** Clock in milliseconds; defaults to `Date.now`. */
+  readonly now?: () => number;
+}
+
+export interface VerifiedSignature {
+  readonly timestamp: number;
+  /** Index in `secrets` of the secret whose signature matched. */
+  readonly matchedSecretIndex: number;
+}
+
+const signatureFor = (secret: string, timestamp: number, rawBody: RawBody) =>
+  hmacSha256(secret, `${timestamp}.`, rawBody);
+
+/**
+ * Signs a raw body the way DutyClaims does: `t=<unix>,v1=<hex HMAC-SHA256(secret, t + "." + body)>`.
+ * @example signDutyClaims({ secrets: 'whsec_...', timestamp: 1767225600, rawBody: '{"id":"evt_1"}' })
+ */
+export function signDutyClaims({ secrets, timestamp, rawBody }: SignInput): string {
+  if (!Number.isSafeInteger(timestamp) || timestamp < 0) throw new RangeError('timestamp must be whole unix seconds.');
+  const list = toArray(secrets);
+  if (list.length === 0) throw new RangeError('Give at least one signing secret.');
+  const parts = list.map((secret) => `v1=${signatureFor(secret, timestamp, rawBody).toString('hex')}`);
+  return [`t=${timestamp}`, ...parts].join(',');
+}
+
+/** Parses `t=...,v1=...[,v1=...]`; unknown schemes (e.g. `v0=`) are ignored, as in Stripe's scheme. */
+export function parseDutyClaimsSignature(header: string): { timestamp: number; signatures: string[] } {
+  let timestamp: number | undefined;
+  const signatures: string[] = [];
+  for (const item of header.split(',')) {
+    const separator = item.indexOf('=');
+    if (separator <= 0)
+      throw new WebhookVerificationError(
+        'WEBHOOK_HEADER_MALFORMED',
+        `Signature header item "${item.trim().slice(0, 20)}" is not key=value. Expected t=<unix>,v1=<hex>.`,
+      );
+    const key = item.slice(0, separator).trim();
+    const value = item.slice(separator + 1).trim();
+    if (key === 't') {
+      if (!/^\d{1,12}$/.test(value))
+        throw new WebhookVerificationError('WEBHOOK_HEADER_MALFORMED', 'The t= value is not whole unix seconds.');
+      timestamp = Number(value);
+    } else if (key === 'v1') signatures.push(value);
+  }
+  if (timestamp === undefined)
+    throw new WebhookVerificationError('WEBHOOK_HEADER_MALFORMED', 'The signature header has no t= timestamp.');
+  return { timestamp, signatures };
+}
+
+/**
+ * Verifies a DutyClaims delivery against the raw body: header shape, timestamp tolerance, then a
+ * constant-time comparison of every `v1` with every secret. Throws WebhookVerificationError.
+ */
+export function verifyDutyClaims(input: VerifyInput): VerifiedSignature {
+  const tolerance = input.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
+  const nowSeconds = Math.floor((input.now ?? Date.now)() / 1000);
+  const secrets = toArray(input.secrets);
+  if (secrets.length === 0)
+    throw new WebhookVerificationError(
+      'WEBHOOK_NO_SECRET',
+      'No signing secret was given to verify with. Load the endpoint secret from your secret store.',
+    );
+  if (!input.header)
+    throw new WebhookVerificationError(
+      'WEBHOOK_HEADER_MISSING',
+      'The DutyClaims-Signature header is missing. Reject the delivery.',
+    );
+  const { timestamp, signatures } = parseDutyClaimsSignature(input.header);
+  if (signatures.length === 0)
+    throw new WebhookVerificationError(
+      'WEBHOOK_NO_SIGNATURES',
+      'The signature header has no v1= signature.',
+      timestamp,
+    );
+  if (timestamp < nowSeconds - tolerance) {
+    throw new WebhookVerificationError(
+      'WEBHOOK_TIMESTAMP_TOO_OLD',
+      `The delivery was signed ${nowSeconds - timestamp} s ago, more than the ${tolerance} s tolerance. Possible replay: reject it.`,
+      timestamp,
+    );
+  }
+  if (timestamp > nowSeconds + tolerance) {
+    throw new WebhookVerificationError(
+      'WEBHOOK_TIMESTAMP_IN_FUTURE',
+      `The delivery is signed ${timestamp - nowSeconds} s in the future, beyond the ${tolerance} s tolerance. Check the receiver's clock.`,
+      timestamp,
+    );
+  }
+  for (const [index, secret] of secrets.entries()) {
+    const expected = signatureFor(secret, timestamp, input.rawBody);
+    if (signatures.some((candidate) => digestEquals(expected, candidate, 'hex')))
+      return { timestamp, matchedSecretIndex: index };
+  }
+  throw new WebhookVerificationError(
+    'WEBHOOK_SIGNATURE_MISMATCH',
+    'No v1 signature matches the raw body with the given secret(s). Verify the raw bytes, not re-serialised JSON, and check the secret.',
+    timestamp,
+  );
+}
