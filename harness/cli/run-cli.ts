@@ -1,0 +1,58 @@
+import { runContractCommand } from './commands/contract.js';
+import { ExitCode, isUsageError } from './usage-error.js';
+
+export interface CliIo {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+}
+
+const defaultIo: CliIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+type Command = (argv: readonly string[], io: CliIo) => number | Promise<number>;
+
+/** Each command is loaded only when used, so `contract hash` does not pay for the mock or Pact. */
+const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  contract: {
+    summary: 'contract hash           print the contract hash of the shipped (or a given) OpenAPI',
+    load: async () => (argv, io) => runContractCommand(argv, io.out),
+  },
+};
+
+export const usage = (): string =>
+  [
+    'Usage: dutyclaims-launch <command> [options]',
+    '',
+    'Commands:',
+    ...Object.values(commands).map((command) => `  ${command.summary}`),
+    '',
+    'Run `dutyclaims-launch <command> --help` for the options of a command.',
+  ].join('\n');
+
+/** Runs the CLI with the given arguments and returns the exit code (0 ok, 1 failed, 2 usage). */
+export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name === undefined ? ExitCode.usage : ExitCode.ok;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`Unknown command "${name}".\n\n${usage()}`);
+    return ExitCode.usage;
+  }
+  try {
+    return await (await command.load())(rest, io);
+  } catch (error) {
+    if (
+      isUsageError(error) ||
+      (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
+      io.err((error as Error).message);
+      return ExitCode.usage;
+    }
+    throw error;
+  }
+}
