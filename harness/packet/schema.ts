@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { GATE_IDS, type GateId } from '../gates/catalog.js';
+
+export const PACKET_SCHEMA_VERSION = 1;
+
+export const Verdict = z.enum(['pass', 'fail', 'not_run']);
+export type Verdict = z.infer<typeof Verdict>;
+
+export const Target = z.enum(['mock', 'sandbox', 'production']);
+export type Target = z.infer<typeof Target>;
+
+/** One fact a gate relied on, with the identifiers that let support find it again. */
+export const EvidenceItem = z.object({
+  label: z.string(),
+  value: z.string(),
+});
+export type EvidenceItem = z.infer<typeof EvidenceItem>;
+
+/** The seed's "minimum log fields", for one request. */
+export const LogFields = z.object({
+  step: z.string().nullable(),
+  operationId: z.string(),
+  method: z.string(),
+  route: z.string(),
+  timestamp: z.string(),
+  environment: z.string().nullable(),
+  status: z.number().int().nullable(),
+  outcome: z.enum(['ok', 'error']),
+  errorCode: z.string().nullable(),
+  requestId: z.string().nullable(),
+  correlationId: z.string().nullable(),
+  idempotencyKey: z.string().nullable(),
+  replayed: z.boolean(),
+  attempts: z.number().int().min(1),
+  durationMs: z.number().min(0),
+  partnerOrgId: z.string().nullable(),
+  ids: z.record(z.string(), z.string()),
+});
+export type LogFields = z.infer<typeof LogFields>;
+
+export const GateResult = z.object({
+  id: z.enum(GATE_IDS as [GateId, ...GateId[]]),
+  title: z.string(),
+  route: z.string(),
+  mustProve: z.string(),
+  evidenceToKeep: z.string(),
+  verdict: Verdict,
+  /** Why this verdict: for a failure, what to fix; for not_run, why it was not checked. */
+  reason: z.string(),
+  checks: z.array(z.object({ name: z.string(), verdict: Verdict, detail: z.string() })),
+  evidence: z.array(EvidenceItem),
+  requestIds: z.array(z.string()),
+  durationMs: z.number().min(0),
+});
+export type GateResult = z.infer<typeof GateResult>;
+
+export const TimelineEntry = z.object({
+  at: z.string(),
+  step: z.string(),
+  detail: z.string(),
+  ok: z.boolean(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+export const Artifact = z.object({
+  kind: z.enum(['openapi', 'pact', 'starter']),
+  path: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  contractHash: z.string().nullable(),
+});
+export type Artifact = z.infer<typeof Artifact>;
+
+export const Owners = z.object({
+  credentialRotation: z.string().nullable(),
+  secretStorage: z.string().nullable(),
+  rollback: z.string().nullable(),
+  cutover: z.string().nullable(),
+});
+export type Owners = z.infer<typeof Owners>;
+
+export const EscalationTemplate = z.object({
+  route: z.string().nullable(),
+  timestamp: z.string().nullable(),
+  requestId: z.string().nullable(),
+  correlationId: z.string().nullable(),
+  partnerOrgId: z.string().nullable(),
+  claimId: z.string().nullable(),
+  jobId: z.string().nullable(),
+  cutoverOwner: z.string().nullable(),
+});
+export type EscalationTemplate = z.infer<typeof EscalationTemplate>;
+
+/** The launch packet: what a run proved, with the evidence, in a form support can act on. */
+export const LaunchPacket = z.object({
+  schemaVersion: z.literal(PACKET_SCHEMA_VERSION),
+  tool: z.object({ name: z.string(), version: z.string() }),
+  run: z.object({
+    id: z.string(),
+    mode: z.enum(['rehearsal', 'smoke']),
+    readOnly: z.boolean(),
+    startedAt: z.string(),
+    finishedAt: z.string(),
+    durationMs: z.number().min(0),
+  }),
+  target: z.object({
+    kind: Target,
+    baseUrl: z.string(),
+    host: z.string(),
+    /** The environment the provider reported, or null if it was never read. */
+    environment: z.string().nullable(),
+    partnerOrgId: z.string(),
+  }),
+  contract: z.object({
+    pinnedHash: z.string(),
+    pinnedFrom: z.string(),
+    servedHash: z.string().nullable(),
+    version: z.string().nullable(),
+  }),
+  credential: z.object({ shape: z.string(), prefix: z.string() }),
+  artifacts: z.array(Artifact),
+  owners: Owners,
+  /** `ready` only when every gate passed; anything not run keeps it from being ready. */
+  verdict: z.enum(['ready', 'not_ready']),
+  summary: z.object({ pass: z.number().int(), fail: z.number().int(), notRun: z.number().int() }),
+  gates: z.array(GateResult),
+  webhook: z.object({
+    endpointId: z.string().nullable(),
+    secretPrefix: z.string().nullable(),
+    syntheticTest: z.string().nullable(),
+    deliveryIds: z.array(z.string()),
+  }),
+  escalation: EscalationTemplate,
+  logFields: z.array(LogFields),
+  timeline: z.array(TimelineEntry),
+});
+export type LaunchPacket = z.infer<typeof LaunchPacket>;
