@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const port = z.coerce.number().int().min(0).max(65_535);
+
+/**
+ * Every environment variable the harness reads, in one schema. Names are the contract with partners'
+ * CI: never rename one without a deprecation.
+ */
+export const HarnessEnv = z.object({
+  DUTYCLAIMS_TARGET: z.enum(['mock', 'sandbox', 'production']).default('mock'),
+  DUTYCLAIMS_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  DUTYCLAIMS_PARTNER_ORG_ID: optionalText,
+  DUTYCLAIMS_API_KEY: optionalText,
+  DUTYCLAIMS_OAUTH_CLIENT_ID: optionalText,
+  DUTYCLAIMS_OAUTH_CLIENT_SECRET: optionalText,
+  DUTYCLAIMS_OPENAPI_FILE: optionalText,
+  DUTYCLAIMS_CONTRACT_HASH: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[0-9a-f]{16}$/, 'must be 16 lowercase hex characters')
+      .optional(),
+  ),
+  DUTYCLAIMS_PACT_DIR: optionalText,
+  DUTYCLAIMS_ROTATION_OWNER: optionalText,
+  DUTYCLAIMS_SECRET_STORAGE: optionalText,
+  DUTYCLAIMS_ROLLBACK_OWNER: optionalText,
+  DUTYCLAIMS_CUTOVER_OWNER: optionalText,
+  DUTYCLAIMS_WEBHOOK_PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  DUTYCLAIMS_WEBHOOK_ENDPOINT_ID: optionalText,
+  DUTYCLAIMS_RECEIVER_HOST: z.string().default('127.0.0.1'),
+  DUTYCLAIMS_RECEIVER_PORT: port.default(0),
+  DUTYCLAIMS_CLIENT_EXTERNAL_REF: optionalText,
+  DUTYCLAIMS_WAIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  DUTYCLAIMS_OUT_DIR: z.string().default('launch-packet'),
+});
+export type HarnessEnv = z.infer<typeof HarnessEnv>;

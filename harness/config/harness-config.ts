@@ -1,0 +1,33 @@
+import type { Owners, Target } from '../packet/schema.js';
+
+export type HarnessCredential =
+  | { readonly kind: 'api_key'; readonly apiKey: string }
+  | { readonly kind: 'oauth'; readonly clientId: string; readonly clientSecret: string };
+
+/** The resolved configuration of one harness run; every default already applied. */
+export interface HarnessConfig {
+  readonly target: Target;
+  /** Production runs are smoke runs: read-only, no writes are sent. */
+  readonly mode: 'rehearsal' | 'smoke';
+  readonly readOnly: boolean;
+  /** null: start the embedded reference mock. */
+  readonly baseUrl: string | null;
+  /** null on the embedded mock, whose personas provide it. */
+  readonly partnerOrgId: string | null;
+  readonly credential: HarnessCredential | null;
+  readonly pin: { readonly hash: string; readonly source: string; readonly openApiFile: string };
+  readonly pactDir: string | null;
+  readonly owners: Owners;
+  /** Which owners were filled with mock-only defaults (named in the packet). */
+  readonly defaultedOwners: readonly (keyof Owners)[];
+  readonly webhook: {
+    readonly mode: 'harness-receiver' | 'partner-receiver';
+    readonly publicUrl: string | null;
+    readonly endpointId: string | null;
+    readonly receiverHost: string;
+    readonly receiverPort: number;
+  };
+  readonly clientExternalRef: string | null;
+  readonly waitTimeoutMs: number;
+  readonly outDir: string;
+}

@@ -1,0 +1,4 @@
+export { HarnessEnv } from './env-schema.js';
+export { HarnessConfigError, isHarnessConfigError } from './errors.js';
+export type { HarnessConfig, HarnessCredential } from './harness-config.js';
+export { loadHarnessConfig, MOCK_OWNER_DEFAULT } from './load-config.js';

@@ -1,0 +1,83 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { computeContractHash } from '../contract/hash.js';
+import { CONTRACT_PIN } from '../contract/pin.js';
+import { isHarnessConfigError } from './errors.js';
+import { loadHarnessConfig, MOCK_OWNER_DEFAULT } from './load-config.js';
+
+const problemsOf = (env: Record<string, string>): readonly string[] => {
+  try {
+    loadHarnessConfig(env);
+  } catch (error) {
+    if (isHarnessConfigError(error)) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+describe('loadHarnessConfig', () => {
+  it('defaults to a rehearsal on the embedded mock pinned to the shipped contract', () => {
+    const config = loadHarnessConfig({});
+    expect(config).toMatchObject({
+      target: 'mock',
+      mode: 'rehearsal',
+      readOnly: false,
+      baseUrl: null,
+      credential: null,
+    });
+    expect(config.pin.hash).toBe(CONTRACT_PIN.hash);
+    expect(config.owners.cutover).toBe(MOCK_OWNER_DEFAULT);
+    expect(config.defaultedOwners).toHaveLength(4);
+  });
+
+  it('lists every missing setting of a sandbox run at once', () => {
+    const problems = problemsOf({ DUTYCLAIMS_TARGET: 'sandbox' });
+    expect(problems.join('\n')).toMatch(/DUTYCLAIMS_BASE_URL/);
+    expect(problems.join('\n')).toMatch(/DUTYCLAIMS_PARTNER_ORG_ID/);
+    expect(problems.join('\n')).toMatch(/DUTYCLAIMS_API_KEY/);
+    expect(problems.join('\n')).toMatch(/DUTYCLAIMS_WEBHOOK_PUBLIC_URL/);
+    expect(problems).toHaveLength(4);
+  });
+
+  it('refuses inconsistent settings and says which', () => {
+    expect(problemsOf({ DUTYCLAIMS_API_KEY: 'dc_test_x', DUTYCLAIMS_OAUTH_CLIENT_ID: 'id' }).join()).toMatch(
+      /not both/,
+    );
+    expect(problemsOf({ DUTYCLAIMS_OAUTH_CLIENT_ID: 'id' }).join()).toMatch(/go together/);
+    expect(problemsOf({ DUTYCLAIMS_PARTNER_ORG_ID: 'porg_x' }).join()).toMatch(/embedded mock brings its own/);
+    expect(problemsOf({ DUTYCLAIMS_TARGET: 'staging' }).join()).toMatch(/DUTYCLAIMS_TARGET/);
+    expect(problemsOf({ DUTYCLAIMS_BASE_URL: 'not a url' }).join()).toMatch(/DUTYCLAIMS_BASE_URL/);
+    expect(problemsOf({ DUTYCLAIMS_CONTRACT_HASH: 'XYZ' }).join()).toMatch(/16 lowercase hex/);
+  });
+
+  it('pins to the hash of a given OpenAPI file and refuses a contradicting explicit hash', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dc-config-')), 'openapi.json');
+    writeFileSync(file, '{"openapi":"3.1.0","info":{"title":"x","version":"1"}}');
+    const fileHash = computeContractHash({ openapi: '3.1.0', info: { title: 'x', version: '1' } });
+    expect(loadHarnessConfig({ DUTYCLAIMS_OPENAPI_FILE: file }).pin.hash).toBe(fileHash);
+    expect(problemsOf({ DUTYCLAIMS_OPENAPI_FILE: file, DUTYCLAIMS_CONTRACT_HASH: '0000000000000000' }).join()).toMatch(
+      /hashes to/,
+    );
+  });
+
+  it('makes production a read-only smoke run and never defaults owners outside the mock', () => {
+    const config = loadHarnessConfig({
+      DUTYCLAIMS_TARGET: 'production',
+      DUTYCLAIMS_BASE_URL: 'https://api.dutyclaims.example',
+      DUTYCLAIMS_PARTNER_ORG_ID: 'porg_x',
+      DUTYCLAIMS_API_KEY: 'dc_live_x',
+    });
+    expect(config).toMatchObject({ mode: 'smoke', readOnly: true, credential: { kind: 'api_key' } });
+    expect(config.owners).toEqual({ credentialRotation: null, secretStorage: null, rollback: null, cutover: null });
+  });
+
+  it('does not print secrets in its problems', () => {
+    const problems = problemsOf({
+      DUTYCLAIMS_API_KEY: 'dc_test_supersecretvalue',
+      DUTYCLAIMS_OAUTH_CLIENT_SECRET: 's3cr3t',
+    });
+    expect(problems.join()).not.toMatch(/supersecretvalue|s3cr3t/);
+  });
+});
