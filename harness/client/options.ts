@@ -12,9 +12,9 @@ import type { RetryOptions } from './retry.js';
 export interface TimeoutOptions {
   /** TCP connect, enforced by the Agent the client owns (a caller's `dispatcher` enforces its own). */
   readonly connectMs: number;
-  /** From sending the request to receiving the response headers, per attempt. */
+  /** From sending the request to receiving the response headers, per attempt (undici checks it to within ~1 s). */
   readonly headersMs: number;
-  /** Longest pause between two chunks of the response body, per attempt. */
+  /** Longest pause between two chunks of the response body, per attempt (undici checks it to within ~1 s). */
   readonly bodyMs: number;
   /** Deadline of the whole logical call: every attempt and every backoff wait together. */
   readonly totalMs: number;
