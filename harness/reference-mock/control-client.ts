@@ -1,0 +1,97 @@
+import { Agent, request } from 'undici';
+import type { z } from 'zod';
+import { type ClockState, ClockStateSchema, ControlPaths } from './control-schemas.js';
+import { ReferenceMockError } from './errors.js';
+import type { FaultSpec, InjectedFault } from './faults.js';
+import type { JournalEntry } from './journal.js';
+import type { AuthorityRule, ClaimOutcome } from './options.js';
+import type { Personas } from './personas.js';
+
+/** Typed wrapper over the `/_mock/` control plane. HTTP only, so it drives a mock in a container too. */
+export interface ReferenceMockControl {
+  readonly baseUrl: string;
+  /** Makes the next `count` matching API responses (or deliveries) misbehave. */
+  injectFault(fault: FaultSpec): Promise<InjectedFault>;
+  clearFaults(): Promise<void>;
+  /** API requests seen so far, oldest first. */
+  journal(): Promise<JournalEntry[]>;
+  clearJournal(): Promise<void>;
+  /** Moves the mock clock forward and runs everything now due, waiting for the webhook attempts it starts. */
+  advanceClock(ms: number): Promise<ClockState>;
+  setAuthorityRule(rule: AuthorityRule): Promise<void>;
+  setClaimOutcome(outcome: ClaimOutcome): Promise<void>;
+  /** Forgets all resources, faults, journal, rate limits and clock advances; personas stay. */
+  reset(): Promise<void>;
+  personas(): Promise<Personas>;
+  /** Releases this wrapper's connections. */
+  close(): Promise<void>;
+}
+
+export interface ReferenceMockControlOptions {
+  /** Real-time budget of one control call; advancing the clock waits for webhook attempts. Default 30 000. */
+  readonly timeoutMs?: number;
+}
+
+/** Creates a control-plane client for the mock at `baseUrl`. */
+export function createReferenceMockControl(
+  baseUrl: string,
+  options: ReferenceMockControlOptions = {},
+): ReferenceMockControl {
+  const base = baseUrl.replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  // Its own dispatcher: interceptors installed on the global one (nock) never swallow control calls.
+  const agent = new Agent({ keepAliveTimeout: 1000 });
+
+  const call = async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<unknown> => {
+    let response: Awaited<ReturnType<typeof request>>;
+    try {
+      response = await request(`${base}${path}`, {
+        method,
+        dispatcher: agent,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? null : JSON.stringify(body),
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      });
+    } catch (cause) {
+      throw new ReferenceMockError(
+        'MOCK_ERR_CONTROL_NETWORK',
+        `Could not reach the reference mock control plane at ${base}${path}. Check that the mock is running and the URL is right.`,
+        { cause },
+      );
+    }
+    const text = await response.body.text();
+    if (response.statusCode >= 400) {
+      const error = safeJson(text) as { error?: { message?: string; details?: { field: string; reason: string }[] } };
+      throw new ReferenceMockError(
+        'MOCK_ERR_CONTROL',
+        `${method} ${path} failed with ${response.statusCode}: ${error?.error?.message ?? text.slice(0, 200)}`,
+        { status: response.statusCode, details: error?.error?.details ?? [] },
+      );
+    }
+    return text === '' ? null : safeJson(text);
+  };
+  const typed = <S extends z.ZodType>(schema: S, value: unknown): z.output<S> => schema.parse(value);
+
+  return {
+    baseUrl: base,
+    injectFault: async (fault) => ((await call('POST', ControlPaths.faults, fault)) as { fault: InjectedFault }).fault,
+    clearFaults: async () => void (await call('DELETE', ControlPaths.faults)),
+    journal: async () => ((await call('GET', ControlPaths.journal)) as { entries: JournalEntry[] }).entries,
+    clearJournal: async () => void (await call('DELETE', ControlPaths.journal)),
+    advanceClock: async (ms) => typed(ClockStateSchema, await call('POST', ControlPaths.clockAdvance, { ms })),
+    setAuthorityRule: async (rule) => void (await call('PUT', ControlPaths.authorityRule, rule)),
+    setClaimOutcome: async (outcome) => void (await call('PUT', ControlPaths.claimOutcomeRule, { outcome })),
+    reset: async () => void (await call('POST', ControlPaths.reset)),
+    personas: async () => (await call('GET', ControlPaths.personas)) as Personas,
+    close: () => agent.close(),
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { FAULT_STATUSES } from './fault-response.js';
+import { authorityRuleSchema, claimOutcomeSchema } from './options-schema.js';
+
+/** Paths of the control plane, all under `/_mock/`. */
+export const ControlPaths = {
+  faults: '/_mock/faults',
+  journal: '/_mock/journal',
+  clockAdvance: '/_mock/clock/advance',
+  authorityRule: '/_mock/rules/authority',
+  claimOutcomeRule: '/_mock/rules/claim-outcome',
+  reset: '/_mock/reset',
+  personas: '/_mock/personas',
+} as const;
+
+/** Body of `POST /_mock/faults`. */
+export const FaultSpecSchema = z.strictObject({
+  kind: z.enum(['status', 'rate_limit', 'delay', 'drop', 'hang', 'duplicate_delivery']),
+  count: z.number().int().min(1).max(100_000).default(1),
+  status: z
+    .number()
+    .int()
+    .refine((status) => FAULT_STATUSES.includes(status), `must be one of ${FAULT_STATUSES.join(', ')}`)
+    .optional(),
+  retryAfterSeconds: z.number().int().min(0).max(86_400).optional(),
+  delayMs: z.number().int().min(0).max(600_000).optional(),
+  match: z
+    .strictObject({
+      operationId: z.string().min(1).optional(),
+      method: z.string().min(1).optional(),
+      path: z.string().startsWith('/').optional(),
+    })
+    .optional(),
+});
+
+/** Body of `POST /_mock/clock/advance`. */
+export const AdvanceClockSchema = z.strictObject({
+  ms: z
+    .number()
+    .int()
+    .min(0)
+    .max(10 * 365 * 24 * 3600 * 1000),
+});
+
+/** Answer of `POST /_mock/clock/advance`. */
+export const ClockStateSchema = z.object({ now: z.iso.datetime(), nowMs: z.number() });
+export type ClockState = z.infer<typeof ClockStateSchema>;
+
+/** Body of `PUT /_mock/rules/authority`. */
+export const AuthorityRuleSchema = authorityRuleSchema;
+
+/** Body of `PUT /_mock/rules/claim-outcome`. */
+export const ClaimOutcomeRuleSchema = z.strictObject({ outcome: claimOutcomeSchema });

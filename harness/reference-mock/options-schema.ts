@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { routes } from '../contract/index.js';
+
+const positiveInt = z.number().int().positive();
+const nonNegativeInt = z.number().int().min(0);
+
+export const authorityRuleSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('immediate') }),
+  z.object({ mode: z.literal('after'), afterMs: nonNegativeInt }),
+  z.object({ mode: z.literal('never') }),
+]);
+
+export const claimOutcomeSchema = z.enum(['accepted', 'rejected']);
+
+const routeNames = Object.keys(routes) as [keyof typeof routes, ...(keyof typeof routes)[]];
+
+/** Shape check of caller options; defaults are applied by `resolveReferenceMockOptions`. */
+export const optionsSchema = z
+  .object({
+    host: z.string().min(1),
+    port: z.number().int().min(0).max(65_535),
+    seed: z.string().min(1),
+    environment: z.enum(['sandbox', 'production']),
+    clock: z.custom<() => number>((value) => typeof value === 'function', 'must be a function returning epoch ms'),
+    timers: z.enum(['real', 'manual']),
+    timeline: z
+      .object({ validatingAfterMs: nonNegativeInt, submittedAfterMs: nonNegativeInt, decidedAfterMs: nonNegativeInt })
+      .partial(),
+    authority: authorityRuleSchema,
+    claimOutcome: claimOutcomeSchema,
+    rateLimit: z.object({ limit: positiveInt, windowMs: positiveInt }).partial(),
+    webhookDelivery: z
+      .object({
+        timeoutMs: positiveInt,
+        retryBaseMs: nonNegativeInt,
+        maxAttempts: positiveInt.max(20),
+        allowNonLoopback: z.boolean(),
+      })
+      .partial(),
+    maxBodyBytes: positiveInt,
+    contractHash: z.string().regex(/^[0-9a-f]{16}$/, 'must be 16 lowercase hex characters'),
+    deviations: z
+      .object({
+        dropResponseHeaders: z.array(z.string().min(1)).readonly(),
+        dropBodyFields: z.partialRecord(z.enum(routeNames), z.array(z.string().min(1)).readonly()),
+      })
+      .partial(),
+    journalCapacity: positiveInt.max(1_000_000),
+  })
+  .partial();
+
+export type OptionsInput = z.output<typeof optionsSchema>;

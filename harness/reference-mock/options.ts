@@ -1,0 +1,172 @@
+import { CONTRACT_PIN, type RouteName, routes } from '../contract/index.js';
+import { ReferenceMockError } from './errors.js';
+import { type OptionsInput, optionsSchema } from './options-schema.js';
+
+export type MockEnvironment = 'sandbox' | 'production';
+
+/** When a new client's authority becomes `granted`. */
+export type AuthorityRule =
+  | { readonly mode: 'immediate' }
+  | { readonly mode: 'after'; readonly afterMs: number }
+  | { readonly mode: 'never' };
+
+export type ClaimOutcome = 'accepted' | 'rejected';
+
+/** Mock-clock offsets, from creation, of each claim status change. */
+export interface ClaimTimeline {
+  readonly validatingAfterMs: number;
+  readonly submittedAfterMs: number;
+  readonly decidedAfterMs: number;
+}
+
+/** A fixed window per credential, on the mock clock. */
+export interface RateLimitOptions {
+  readonly limit: number;
+  readonly windowMs: number;
+}
+
+export interface WebhookDeliveryOptions {
+  /** Real-time budget of one delivery attempt (connect, headers and body). */
+  readonly timeoutMs: number;
+  /** Mock-clock delay before retry n is `retryBaseMs * 2^(n-1)`. */
+  readonly retryBaseMs: number;
+  /** Attempts in all, the first included. */
+  readonly maxAttempts: number;
+  /** Deliver to hosts other than 127.0.0.1/::1/localhost. Off: this machine may only reach loopback. */
+  readonly allowNonLoopback: boolean;
+}
+
+/** A deliberately non-conforming provider, so tests can prove that contract checks fail. */
+export interface ReferenceMockDeviations {
+  /** Header names (any case) removed from every API response. */
+  readonly dropResponseHeaders?: readonly string[];
+  /** Top-level fields removed from a route's success body. */
+  readonly dropBodyFields?: Partial<Record<RouteName, readonly string[]>>;
+}
+
+/** What a caller may pass to `startReferenceMock`; every field has a default. */
+export interface ReferenceMockOptions {
+  readonly host?: string;
+  readonly port?: number;
+  /** Personas (org ids, keys, OAuth client) are derived from it: same seed, same credentials. */
+  readonly seed?: string;
+  readonly environment?: MockEnvironment;
+  /** Epoch milliseconds. Injecting one switches `timers` to `manual` unless given. */
+  readonly clock?: () => number;
+  /** `real`: timeline offsets fire on real timers too. `manual`: only `advanceClock` and requests move it. */
+  readonly timers?: 'real' | 'manual';
+  readonly timeline?: Partial<ClaimTimeline>;
+  readonly authority?: AuthorityRule;
+  readonly claimOutcome?: ClaimOutcome;
+  readonly rateLimit?: Partial<RateLimitOptions>;
+  readonly webhookDelivery?: Partial<WebhookDeliveryOptions>;
+  readonly maxBodyBytes?: number;
+  /** Served in `DutyClaims-Contract-Hash` and the partner organization; simulates another contract. */
+  readonly contractHash?: string;
+  readonly deviations?: ReferenceMockDeviations;
+  /** Entries kept in the request journal ring. */
+  readonly journalCapacity?: number;
+}
+
+/** Options with every default applied; what the mock uses. */
+export interface ResolvedReferenceMockOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly seed: string;
+  readonly environment: MockEnvironment;
+  readonly clock: () => number;
+  readonly timers: 'real' | 'manual';
+  readonly timeline: ClaimTimeline;
+  readonly authority: AuthorityRule;
+  readonly claimOutcome: ClaimOutcome;
+  readonly rateLimit: RateLimitOptions;
+  readonly webhookDelivery: WebhookDeliveryOptions;
+  readonly maxBodyBytes: number;
+  readonly contractHash: string;
+  readonly deviations: {
+    readonly dropResponseHeaders: readonly string[];
+    readonly dropBodyFields: Partial<Record<RouteName, readonly string[]>>;
+  };
+  readonly journalCapacity: number;
+}
+
+/** Every default of the reference mock, in one place. */
+export const DEFAULT_REFERENCE_MOCK_OPTIONS: ResolvedReferenceMockOptions = {
+  host: '127.0.0.1',
+  port: 0,
+  seed: 'dutyclaims-reference-mock',
+  environment: 'sandbox',
+  clock: Date.now,
+  timers: 'real',
+  timeline: { validatingAfterMs: 20, submittedAfterMs: 40, decidedAfterMs: 60 },
+  authority: { mode: 'immediate' },
+  claimOutcome: 'accepted',
+  rateLimit: { limit: 1000, windowMs: 60_000 },
+  webhookDelivery: { timeoutMs: 5000, retryBaseMs: 1000, maxAttempts: 5, allowNonLoopback: false },
+  maxBodyBytes: 64 * 1024,
+  contractHash: CONTRACT_PIN.hash,
+  deviations: { dropResponseHeaders: [], dropBodyFields: {} },
+  journalCapacity: 10_000,
+};
+
+/** Applies the defaults to caller options without touching them; throws ReferenceMockError on invalid ones. */
+export function resolveReferenceMockOptions(options: ReferenceMockOptions = {}): ResolvedReferenceMockOptions {
+  const parsed = optionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((issue) => ({
+      field: issue.path.join('.') || '(options)',
+      reason: issue.message,
+    }));
+    throw new ReferenceMockError(
+      'MOCK_ERR_OPTIONS',
+      `Invalid reference mock options: ${details.map((d) => `${d.field}: ${d.reason}`).join('; ')}. Fix them and start again.`,
+      { details },
+    );
+  }
+  const given: OptionsInput = parsed.data;
+  const defaults = DEFAULT_REFERENCE_MOCK_OPTIONS;
+  const timeline = withDefaults(defaults.timeline, given.timeline);
+  if (
+    !(timeline.validatingAfterMs <= timeline.submittedAfterMs && timeline.submittedAfterMs <= timeline.decidedAfterMs)
+  )
+    throw new ReferenceMockError(
+      'MOCK_ERR_OPTIONS',
+      'Invalid reference mock options: timeline offsets must not decrease (validating <= submitted <= decided).',
+      { details: [{ field: 'timeline', reason: 'offsets must not decrease' }] },
+    );
+  const dropBodyFields: Partial<Record<RouteName, readonly string[]>> = {};
+  for (const [name, fields] of Object.entries(given.deviations?.dropBodyFields ?? {}))
+    if (Object.hasOwn(routes, name) && fields) dropBodyFields[name as RouteName] = [...fields];
+  return {
+    host: given.host ?? defaults.host,
+    port: given.port ?? defaults.port,
+    seed: given.seed ?? defaults.seed,
+    environment: given.environment ?? defaults.environment,
+    clock: given.clock ?? defaults.clock,
+    timers: given.timers ?? (given.clock === undefined ? 'real' : 'manual'),
+    timeline,
+    authority: given.authority ?? defaults.authority,
+    claimOutcome: given.claimOutcome ?? defaults.claimOutcome,
+    rateLimit: withDefaults(defaults.rateLimit, given.rateLimit),
+    webhookDelivery: withDefaults(defaults.webhookDelivery, given.webhookDelivery),
+    maxBodyBytes: given.maxBodyBytes ?? defaults.maxBodyBytes,
+    contractHash: given.contractHash ?? defaults.contractHash,
+    deviations: {
+      dropResponseHeaders: [...(given.deviations?.dropResponseHeaders ?? [])],
+      dropBodyFields,
+    },
+    journalCapacity: given.journalCapacity ?? defaults.journalCapacity,
+  };
+}
+
+/** A copy of `defaults` overridden by the fields of `given` that are defined (an explicit undefined keeps the default). */
+function withDefaults<T extends object>(
+  defaults: T,
+  given: { readonly [K in keyof T]?: T[K] | undefined } | undefined,
+): T {
+  const out = { ...defaults };
+  if (given)
+    for (const key of Object.keys(given) as (keyof T)[])
+      if (given[key] !== undefined) out[key] = given[key] as T[keyof T];
+  return out;
+}

@@ -1,0 +1,93 @@
+import type { IncomingMessage } from 'node:http';
+import { Headers, type RouteDefinition } from '../contract/index.js';
+import type { CredentialRecord, CredentialResolution } from './credentials.js';
+import { mediaType, readBody } from './http-io.js';
+import { ApiProblem, issuesToDetails, validationProblem } from './problem.js';
+
+/** 1-255 visible ASCII characters: the contract's rule for Idempotency-Key, also used for X-Correlation-Id. */
+export const VISIBLE_ASCII_1_255 = /^[\x21-\x7e]{1,255}$/;
+
+/** 400 invalid_header for `header`. */
+export const invalidHeader = (header: string, reason: string) =>
+  new ApiProblem('invalid_header', {
+    message: `The ${header} header is invalid: ${reason}. Fix the header and send the request again.`,
+    details: [{ field: header, reason }],
+  });
+
+/** The authenticated credential of a bearer route, with every scope the route needs. */
+export function authorize(route: RouteDefinition, resolution: CredentialResolution): CredentialRecord {
+  if (resolution.record === null) throw new ApiProblem(resolution.error ?? 'credential_invalid');
+  const missing = route.scopes.filter((scope) => !resolution.record?.scopes.has(scope));
+  if (missing.length > 0)
+    throw new ApiProblem('insufficient_scope', {
+      message: `The credential lacks ${missing.join(', ')}, which ${route.method} ${route.path} requires. Use a credential with that scope.`,
+      details: missing.map((scope) => ({ field: 'scope', reason: `missing ${scope}` })),
+    });
+  return resolution.record;
+}
+
+/** Checks the Idempotency-Key header against the route's rule; returns the key or null. */
+export function checkIdempotencyKey(route: RouteDefinition, key: string | null): string | null {
+  if (route.idempotencyKey === 'none') return null;
+  if (key === null) {
+    if (route.idempotencyKey === 'required') throw new ApiProblem('missing_idempotency_key');
+    return null;
+  }
+  if (!VISIBLE_ASCII_1_255.test(key))
+    throw invalidHeader(Headers.idempotencyKey, 'must be 1-255 visible ASCII characters');
+  return key;
+}
+
+/** Validated path parameters and query of a route (422 with field details otherwise). */
+export function validateParamsAndQuery(
+  route: RouteDefinition,
+  rawParams: Record<string, string>,
+  search: string,
+): { params: Record<string, string>; query: unknown } {
+  let params = rawParams;
+  if (route.params) {
+    const parsed = route.params.safeParse(rawParams);
+    if (!parsed.success) throw validationProblem(issuesToDetails(parsed.error.issues, 'path'));
+    params = parsed.data as Record<string, string>;
+  }
+  let query: unknown = {};
+  if (route.query) {
+    const parsed = route.query.safeParse(Object.fromEntries(new URLSearchParams(search)));
+    if (!parsed.success) throw validationProblem(issuesToDetails(parsed.error.issues, 'query'));
+    query = parsed.data;
+  }
+  return { params, query };
+}
+
+/** A route's body: media type (415), size (413), syntax (400), then its zod schema (422). */
+export async function readRouteBody(
+  route: RouteDefinition,
+  req: IncomingMessage,
+  maxBytes: number,
+): Promise<{ body: unknown; json: unknown }> {
+  const spec = route.body;
+  if (spec === undefined) return { body: undefined, json: undefined };
+  const type = mediaType(req.headers);
+  if (type !== spec.contentType)
+    throw new ApiProblem('unsupported_media_type', {
+      message: `Send this body as ${spec.contentType}${type === null ? '' : `, not ${type}`}.`,
+      details: [{ field: 'Content-Type', reason: `expected ${spec.contentType}` }],
+    });
+  const raw = await readBody(req, maxBytes);
+  if (spec.contentType === 'application/x-www-form-urlencoded') {
+    // The OAuth handler validates the form itself (its errors are invalid_grant_request, not 422).
+    const form = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
+    return { body: form, json: form };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.toString('utf8'));
+  } catch (error) {
+    throw new ApiProblem('malformed_json', {
+      details: [{ field: 'body', reason: error instanceof Error ? error.message : 'not JSON' }],
+    });
+  }
+  const parsed = spec.schema.safeParse(json);
+  if (!parsed.success) throw validationProblem(issuesToDetails(parsed.error.issues, 'body'));
+  return { body: parsed.data, json };
+}

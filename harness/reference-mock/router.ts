@@ -1,0 +1,53 @@
+import { compilePath, type PathMatcher, type RouteDefinition, type RouteName, routes } from '../contract/index.js';
+
+export interface RouteMatch {
+  readonly name: RouteName;
+  readonly route: RouteDefinition;
+  readonly params: Record<string, string>;
+}
+
+export type RouteLookup =
+  | { readonly kind: 'found'; readonly match: RouteMatch }
+  | { readonly kind: 'method_not_allowed'; readonly allowed: readonly string[] }
+  | { readonly kind: 'not_found' };
+
+interface Candidate {
+  readonly name: RouteName;
+  readonly route: RouteDefinition;
+  readonly matcher: PathMatcher | null;
+}
+
+const NOT_FOUND: RouteLookup = { kind: 'not_found' };
+const NO_PARAMS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/** Compiles the contract's route table into a lookup: exact paths through a Map, templates through regexes. */
+export function createRouter(): (method: string, pathname: string) => RouteLookup {
+  const exact = new Map<string, Candidate[]>();
+  const templated: Candidate[] = [];
+  for (const [name, route] of Object.entries(routes) as [RouteName, RouteDefinition][]) {
+    if (route.path.includes('{')) templated.push({ name, route, matcher: compilePath(route.path) });
+    else exact.set(route.path, [...(exact.get(route.path) ?? []), { name, route, matcher: null }]);
+  }
+  return (method, pathname) => {
+    const statics = exact.get(pathname);
+    if (statics) {
+      const hit = statics.find((candidate) => candidate.route.method === method);
+      if (hit) return { kind: 'found', match: { name: hit.name, route: hit.route, params: NO_PARAMS } };
+      return { kind: 'method_not_allowed', allowed: statics.map((candidate) => candidate.route.method) };
+    }
+    let allowed: string[] | null = null;
+    for (const candidate of templated) {
+      let params: Record<string, string> | null;
+      try {
+        params = candidate.matcher?.match(pathname) ?? null;
+      } catch {
+        params = null; // malformed percent-encoding: no route
+      }
+      if (params === null) continue;
+      if (candidate.route.method === method)
+        return { kind: 'found', match: { name: candidate.name, route: candidate.route, params } };
+      allowed = [...(allowed ?? []), candidate.route.method];
+    }
+    return allowed ? { kind: 'method_not_allowed', allowed } : NOT_FOUND;
+  };
+}

@@ -1,0 +1,92 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApiHandler } from './api-handler.js';
+import { createReferenceMockControl, type ReferenceMockControl } from './control-client.js';
+import { createControlPlaneHandler } from './control-plane.js';
+import { createMockEngine } from './engine.js';
+import { ReferenceMockError } from './errors.js';
+import {
+  type ReferenceMockOptions,
+  type ResolvedReferenceMockOptions,
+  resolveReferenceMockOptions,
+} from './options.js';
+import type { Personas } from './personas.js';
+
+/** A running reference mock. `await using mock = await startReferenceMock()` closes it at scope end. */
+export interface StartedReferenceMock extends AsyncDisposable {
+  /** `http://127.0.0.1:PORT` (a wildcard host is reported as loopback). */
+  readonly url: string;
+  readonly port: number;
+  readonly personas: Personas;
+  readonly control: ReferenceMockControl;
+  readonly options: ResolvedReferenceMockOptions;
+  /** Stops listening, releases hanging requests, aborts webhook attempts. Idempotent. */
+  close(): Promise<void>;
+}
+
+function urlFor(host: string, port: number): string {
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
+}
+
+function listen(server: Server, host: string, port: number): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+/**
+ * Starts the strict in-process DutyClaims provider on `node:http` (127.0.0.1, port 0 by default).
+ * @example
+ * await using mock = await startReferenceMock({ seed: 'my-suite' });
+ * const res = await fetch(`${mock.url}/health`);
+ */
+export async function startReferenceMock(options: ReferenceMockOptions = {}): Promise<StartedReferenceMock> {
+  const resolved = resolveReferenceMockOptions(options);
+  const engine = createMockEngine(resolved);
+  const api = createApiHandler(engine);
+  const control = createControlPlaneHandler(engine);
+  const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => {
+    if (req.url?.startsWith('/_mock/')) control(req, res);
+    else api(req, res);
+  });
+  let address: AddressInfo;
+  try {
+    address = await listen(server, resolved.host, resolved.port);
+  } catch (cause) {
+    await engine.close();
+    const code = (cause as { code?: string }).code ?? 'error';
+    throw new ReferenceMockError(
+      'MOCK_ERR_LISTEN',
+      `The reference mock could not listen on ${resolved.host}:${resolved.port} (${code}). Pick another port (0 = any free one) or host.`,
+      { cause },
+    );
+  }
+  const url = urlFor(resolved.host, address.port);
+  const controlClient = createReferenceMockControl(url);
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      await engine.close();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await controlClient.close();
+    })();
+    return closing;
+  };
+  return {
+    url,
+    port: address.port,
+    personas: engine.personas,
+    control: controlClient,
+    options: resolved,
+    close,
+    [Symbol.asyncDispose]: close,
+  };
+}
