@@ -1,0 +1,30 @@
+export type { PacketIssue, PacketLeak } from './errors.js';
+export {
+  isPacketSecretLeakError,
+  isPacketValidationError,
+  PacketSecretLeakError,
+  PacketValidationError,
+} from './errors.js';
+export { renderHtml } from './render-html.js';
+export { renderJunit } from './render-junit.js';
+export { renderMarkdown } from './render-markdown.js';
+export {
+  Artifact,
+  EscalationTemplate,
+  EvidenceItem,
+  GateResult,
+  LaunchPacket,
+  LogFields,
+  Owners,
+  PACKET_SCHEMA_VERSION,
+  Target,
+  TimelineEntry,
+  Verdict,
+} from './schema.js';
+export type { SecretFinding, SecretKind } from './secret-scan.js';
+export { findSecrets, MAX_DISPLAY_PREFIX_LENGTH } from './secret-scan.js';
+export { validateLaunchPacket } from './validate-packet.js';
+export type { ContractMatch, GateSummary } from './verdict.js';
+export { contractMatch, PACKET_VERDICT_LABELS, summarizeGates, VERDICT_LABELS } from './verdict.js';
+export type { ResolvedWritePacketOptions, WritePacketOptions, WrittenPacket } from './write-packet.js';
+export { DEFAULT_WRITE_PACKET_OPTIONS, PACKET_FILE_NAMES, writeLaunchPacket } from './write-packet.js';

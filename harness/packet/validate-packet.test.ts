@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { samplePacket } from '../../test/support/sample-packet.js';
+import { isPacketValidationError, type PacketValidationError } from './errors.js';
+import { validateLaunchPacket } from './validate-packet.js';
+
+const validationError = (input: unknown): PacketValidationError => {
+  try {
+    validateLaunchPacket(input);
+  } catch (error) {
+    if (isPacketValidationError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected validateLaunchPacket to throw');
+};
+
+describe('validateLaunchPacket', () => {
+  it('accepts the sample packet and returns it unchanged', () => {
+    const packet = samplePacket();
+    expect(validateLaunchPacket(packet)).toEqual(packet);
+  });
+
+  it('lists every schema issue with its path', () => {
+    const packet = samplePacket();
+    const broken = {
+      ...packet,
+      schemaVersion: 2,
+      gates: packet.gates.map((gate, index) => (index === 3 ? { ...gate, verdict: 'skipped' } : gate)),
+      artifacts: [{ ...packet.artifacts[0], sha256: 'not-a-hash' }],
+    };
+    const error = validationError(broken);
+    expect(error.code).toBe('DC_ERR_PACKET_INVALID');
+    expect(error.issues.map((issue) => issue.path)).toEqual(
+      expect.arrayContaining(['schemaVersion', 'gates[3].verdict', 'artifacts[0].sha256']),
+    );
+    expect(error.message).toContain('gates[3].verdict');
+    expect(error.message).toContain('nothing was written');
+  });
+
+  it('refuses a "ready" verdict when a gate failed or was not run', () => {
+    const error = validationError({ ...samplePacket(), verdict: 'ready' });
+    expect(error.issues).toEqual([expect.objectContaining({ path: 'verdict' })]);
+  });
+
+  it('refuses counts that disagree with the gates', () => {
+    const error = validationError({ ...samplePacket(), summary: { pass: 6, fail: 0, notRun: 0 } });
+    expect(error.issues.map((issue) => issue.path)).toEqual(['summary.pass', 'summary.fail', 'summary.notRun']);
+  });
+
+  it('refuses a gate marked pass whose check failed, and repeated gates', () => {
+    const packet = samplePacket();
+    const [first, second] = packet.gates;
+    if (!first || !second) throw new Error('sample has gates');
+    const lying = { ...second, checks: [...second.checks, { name: 'x', verdict: 'fail' as const, detail: 'x' }] };
+    const error = validationError({
+      ...packet,
+      gates: [first, lying, ...packet.gates.slice(2), first],
+      summary: { pass: 4, fail: 2, notRun: 1 },
+    });
+    expect(error.issues.map((issue) => issue.path)).toEqual(['gates[1].verdict', 'gates[6].id']);
+  });
+
+  it('never puts packet values in the message', () => {
+    const secretish = 'dc_live_k7m2q9x4p8v3w6z1n5b0c2d4f6g8h0j2';
+    const packet = samplePacket();
+    const error = validationError({ ...packet, credential: { shape: 42, prefix: secretish } });
+    expect(error.message).not.toContain(secretish.slice(0, 14));
+  });
+});

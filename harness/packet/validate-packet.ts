@@ -1,0 +1,46 @@
+import { type PacketIssue, PacketValidationError } from './errors.js';
+import { LaunchPacket } from './schema.js';
+import { summarizeGates } from './verdict.js';
+
+const pathOf = (path: readonly PropertyKey[]): string =>
+  path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    '',
+  );
+
+/** The rules the schema cannot express: the verdict and counts must agree with the gates. */
+function consistencyIssues(packet: LaunchPacket): PacketIssue[] {
+  const issues: PacketIssue[] = [];
+  const derived = summarizeGates(packet.gates);
+  if (packet.verdict !== derived.verdict)
+    issues.push({
+      path: 'verdict',
+      message: `is "${packet.verdict}" but the gates imply "${derived.verdict}" (ready only when every checklist gate passed).`,
+    });
+  for (const key of ['pass', 'fail', 'notRun'] as const)
+    if (packet.summary[key] !== derived.summary[key])
+      issues.push({
+        path: `summary.${key}`,
+        message: `is ${packet.summary[key]} but the gates have ${derived.summary[key]}.`,
+      });
+  const seen = new Set<string>();
+  packet.gates.forEach((gate, index) => {
+    if (seen.has(gate.id)) issues.push({ path: `gates[${index}].id`, message: `repeats gate "${gate.id}".` });
+    seen.add(gate.id);
+    if (gate.verdict === 'pass' && gate.checks.some((check) => check.verdict === 'fail'))
+      issues.push({ path: `gates[${index}].verdict`, message: 'is "pass" but one of its checks failed.' });
+  });
+  return issues;
+}
+
+/** Parses a packet with the zod schema and checks that its verdict agrees with its gates; throws PacketValidationError. */
+export function validateLaunchPacket(input: unknown): LaunchPacket {
+  const parsed = LaunchPacket.safeParse(input);
+  if (!parsed.success)
+    throw new PacketValidationError(
+      parsed.error.issues.map((issue) => ({ path: pathOf(issue.path), message: issue.message })),
+    );
+  const issues = consistencyIssues(parsed.data);
+  if (issues.length > 0) throw new PacketValidationError(issues);
+  return parsed.data;
+}
