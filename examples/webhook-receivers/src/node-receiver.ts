@@ -1,0 +1,120 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  isWebhookSchemeId,
+  isWebhookVerificationError,
+  type WebhookScheme,
+  type WebhookSchemeId,
+  webhookSchemes,
+} from '../../../harness/webhooks/index.js';
+import { bodyEventId, type ReceiverBehaviour, referenceBehaviour } from './behaviour.js';
+import { flawedBehaviour, type ReceiverFlaw } from './flaws.js';
+
+export interface NodeReceiverOptions {
+  /** The endpoint's signing secret(s); several while a rotation is in progress. */
+  readonly secret: string | readonly string[];
+  readonly scheme?: WebhookSchemeId | WebhookScheme;
+  readonly toleranceSeconds?: number;
+  /** Serve `GET /processed` (the grader's processed-events hook). Never enable in production. */
+  readonly testMode?: boolean;
+  /** Deliberate defects, to prove the grader notices them. Empty for the reference receiver. */
+  readonly flaws?: readonly ReceiverFlaw[];
+  /** How long the `slow-ack` flaw waits before answering. Default 6000. */
+  readonly slowAckMs?: number;
+  readonly host?: string;
+  readonly port?: number;
+}
+
+export interface StartedNodeReceiver extends AsyncDisposable {
+  /** Where deliveries go: `http://127.0.0.1:PORT/webhooks`. */
+  readonly url: string;
+  /** `http://127.0.0.1:PORT/processed` in test mode, else null. */
+  readonly processedUrl: string | null;
+  /** One entry per time an event was processed. */
+  readonly processed: readonly string[];
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+async function readRawBody(request: IncomingMessage): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+const json = (response: ServerResponse, status: number, body: unknown) =>
+  response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+
+/** Starts the reference receiver: raw body, verify first, dedupe on event id, acknowledge fast. */
+export async function startNodeReceiver(options: NodeReceiverOptions): Promise<StartedNodeReceiver> {
+  const scheme = typeof options.scheme === 'object' ? options.scheme : webhookSchemes[options.scheme ?? 'dutyclaims'];
+  if (typeof options.scheme === 'string' && !isWebhookSchemeId(options.scheme))
+    throw new RangeError(`Unknown scheme ${options.scheme}.`);
+  const secrets = typeof options.secret === 'string' ? [options.secret] : [...options.secret];
+  const reference = referenceBehaviour(scheme, secrets, options.toleranceSeconds ?? 300);
+  const behaviour: ReceiverBehaviour = flawedBehaviour(reference, options.flaws ?? [], {
+    scheme,
+    secrets,
+    toleranceSeconds: options.toleranceSeconds ?? 300,
+    ...(options.slowAckMs === undefined ? {} : { slowAckMs: options.slowAckMs }),
+  });
+  const processed: string[] = [];
+  const seen = new Set<string>();
+  // "Processing" records the event; a real receiver would enqueue it here and work asynchronously.
+  const process = (eventId: string, key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    processed.push(eventId);
+  };
+
+  const server = createServer(async (request, response) => {
+    const path = new URL(request.url ?? '/', 'http://receiver').pathname;
+    if (options.testMode && request.method === 'GET' && path === '/processed')
+      return json(response, 200, { processed });
+    if (request.method !== 'POST' || path !== '/webhooks') return json(response, 404, { error: 'not_found' });
+    const rawBody = await readRawBody(request);
+    if (rawBody === null) return json(response, 413, { error: 'body_too_large' });
+    try {
+      if (behaviour.processBeforeVerify) {
+        const eventId = bodyEventId(rawBody);
+        process(eventId, eventId);
+      }
+      const event = behaviour.verify(request.headers, rawBody);
+      process(event.eventId, behaviour.dedupeKey(event));
+    } catch (error) {
+      if (isWebhookVerificationError(error)) return json(response, 400, { error: error.code });
+      if (error instanceof SyntaxError) return json(response, 400, { error: 'body_not_json' });
+      return json(response, 500, { error: 'internal' });
+    }
+    if (behaviour.ackDelayMs > 0) await sleep(behaviour.ackDelayMs);
+    return json(response, 200, { received: true });
+  });
+  server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
+  await once(server, 'listening');
+  const { address, port } = server.address() as AddressInfo;
+  const base = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+
+  let closed: Promise<void> | undefined;
+  const close = () => {
+    closed ??= new Promise<void>((resolve, reject) => {
+      server.close((error) => (error ? reject(error) : resolve()));
+      server.closeAllConnections();
+    });
+    return closed;
+  };
+  return {
+    url: `${base}/webhooks`,
+    processedUrl: options.testMode ? `${base}/processed` : null,
+    processed,
+    close,
+    [Symbol.asyncDispose]: close,
+  };
+}

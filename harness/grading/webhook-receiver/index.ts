@@ -1,0 +1,8 @@
+export type { WebhookReceiverCheckId } from './checks.js';
+export { WEBHOOK_RECEIVER_CHECKS } from './checks.js';
+export type { WebhookGradeConfigField } from './errors.js';
+export { isWebhookGradeConfigError, WebhookGradeConfigError } from './errors.js';
+export { gradeWebhookReceiver, WEBHOOK_RECEIVER_GRADER } from './grade.js';
+export type { ProcessedEventsHook, ResolvedWebhookGradeOptions, WebhookGradeOptions } from './options.js';
+export { DEFAULT_WEBHOOK_GRADE_OPTIONS, resolveWebhookGradeOptions } from './options.js';
+export { parseProcessedEvents } from './processed-hook.js';
