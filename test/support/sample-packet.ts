@@ -294,17 +294,22 @@ export function samplePacket(): LaunchPacket {
       cutoverOwner: 'Priya Raman <priya.raman@partner.example>',
     },
     logFields: LOG_FIELDS,
-    timeline: LOG_FIELDS.map((fields) => ({
-      at: fields.timestamp,
-      step: fields.step === null ? fields.route : `Step ${fields.step}: ${fields.route}`,
-      detail:
-        fields.errorCode === null
-          ? `${fields.status} ${fields.requestId}`
-          : `${fields.status} ${fields.errorCode} (${fields.requestId})`,
-      ok:
-        fields.outcome === 'ok' ||
-        fields.errorCode === 'credential_wrong_environment' ||
-        fields.errorCode === 'client_already_exists',
-    })),
+    timeline: [
+      ...LOG_FIELDS.map((fields) => ({
+        at: fields.timestamp,
+        step: fields.step === null ? fields.route : `Step ${fields.step}: ${fields.route}`,
+        detail:
+          fields.errorCode === null
+            ? `${fields.status} (${fields.requestId})`
+            : `${fields.status} ${fields.errorCode}, as expected (${fields.requestId})`,
+        ok: true,
+      })),
+      {
+        at: at(23),
+        step: 'Contract pin',
+        detail: `Served contract ${SERVED} differs from the pinned ${PINNED}.`,
+        ok: false,
+      },
+    ],
   };
 }

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { samplePacket } from '../../test/support/sample-packet.js';
+import { renderHtml } from './render-html.js';
+import type { LaunchPacket } from './schema.js';
+
+const sectionOf = (page: string, gateId: string): string => {
+  const start = page.indexOf(`<section class="gate`, page.indexOf(`id="gate-${gateId}"`) - 40);
+  return page.slice(start, page.indexOf('</section>', start));
+};
+
+const allPassing = (): LaunchPacket => {
+  const packet = samplePacket();
+  const gates = packet.gates.map((gate) => ({
+    ...gate,
+    verdict: 'pass' as const,
+    checks: gate.checks.map((check) => ({ ...check, verdict: 'pass' as const })),
+  }));
+  return {
+    ...packet,
+    gates,
+    verdict: 'ready',
+    summary: { pass: 6, fail: 0, notRun: 0 },
+    contract: { ...packet.contract, servedHash: packet.contract.pinnedHash },
+  };
+};
+
+describe('renderHtml', () => {
+  const page = renderHtml(samplePacket());
+
+  it('is self-contained: no scripts, no external resources', () => {
+    expect(page).toMatch(/^<!doctype html>/);
+    expect(page).not.toMatch(/<script|<link|<img|<iframe|@import|url\(/i);
+    expect(page).not.toMatch(/(src|href)="(?!#)/);
+    expect(page).toContain("default-src 'none'");
+  });
+
+  it('leads with the verdict, target, environment and pinned vs served contract', () => {
+    const top = page.slice(0, page.indexOf('id="gates"'));
+    expect(top).toContain('NOT READY');
+    expect(top).toContain('1 gate failed and 1 gate was not run');
+    expect(top).toContain('sandbox.dutyclaims.example');
+    expect(top).toContain('4d430a74e95b56a1');
+    expect(top).toContain('ae140b8f3b926d06 (DIFFERS from the pin)');
+  });
+
+  it('marks a not-run gate as not run and never as passed', () => {
+    const section = sectionOf(page, 'webhook-readiness');
+    expect(section).toContain('class="gate not_run"');
+    expect(section).toContain('NOT RUN');
+    expect(section).toContain('Why it was not run');
+    expect(section.match(/class="verdict pass/g)).toHaveLength(1); // only its passed check
+  });
+
+  it('shows a ready packet as READY with no problem markers', () => {
+    const ready = renderHtml(allPassing());
+    expect(ready).toContain('class="banner ready"');
+    expect(ready).toContain('All 6 gates passed');
+    expect(ready).not.toContain('DIFFERS');
+  });
+
+  it('escapes every packet value', () => {
+    const packet = samplePacket();
+    const hostile = `</code><script>alert("x")</script><a href="https://evil.example">`;
+    const gates = packet.gates.map((gate) => ({ ...gate, reason: hostile, title: hostile }));
+    const out = renderHtml({
+      ...packet,
+      gates,
+      target: { ...packet.target, host: hostile },
+      owners: { ...packet.owners, rollback: hostile },
+      logFields: packet.logFields.map((fields) => ({ ...fields, ids: { [hostile]: hostile } })),
+    });
+    expect(out).not.toContain('<script>');
+    expect(out).not.toContain('href="https://evil.example"');
+    expect(out).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+  });
+
+  it('says what is missing instead of leaving blanks', () => {
+    const packet = samplePacket();
+    const out = renderHtml({
+      ...packet,
+      contract: { ...packet.contract, servedHash: null },
+      owners: { ...packet.owners, rollback: null },
+      artifacts: [],
+    });
+    expect(out).toContain('not read from the provider');
+    expect(out).toMatch(/Rollback decision owner<\/dt><dd>NOT NAMED/);
+    expect(out).toContain('No artifacts were recorded');
+    expect(out).toMatch(/Job ID<\/dt><dd>to fill in/);
+  });
+});
