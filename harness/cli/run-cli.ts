@@ -15,6 +15,20 @@ type Command = (argv: readonly string[], io: CliIo) => number | Promise<number>;
 
 /** Each command is loaded only when used, so `contract hash` does not pay for the mock or Pact. */
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  rehearse: {
+    summary: 'rehearse                run the golden path and prove each launch gate (default: embedded mock)',
+    load: async () => {
+      const { runRehearseCommand } = await import('./commands/rehearse.js');
+      return (argv, io) => runRehearseCommand('rehearse', argv, io);
+    },
+  },
+  smoke: {
+    summary: 'smoke                   the nightly read-only run: reads only, writes are "not run"',
+    load: async () => {
+      const { runRehearseCommand } = await import('./commands/rehearse.js');
+      return (argv, io) => runRehearseCommand('smoke', argv, io);
+    },
+  },
   contract: {
     summary: 'contract hash           print the contract hash of the shipped (or a given) OpenAPI',
     load: async () => (argv, io) => runContractCommand(argv, io.out),

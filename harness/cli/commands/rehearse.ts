@@ -1,0 +1,90 @@
+import { parseArgs } from 'node:util';
+import { isHarnessConfigError } from '../../config/errors.js';
+import { loadHarnessConfig } from '../../config/load-config.js';
+import type { LaunchPacket } from '../../packet/schema.js';
+import { writeLaunchPacket } from '../../packet/write-packet.js';
+import type { StepRecord } from '../../rehearsal/observations.js';
+import { runLaunchRehearsal } from '../../rehearsal/run-rehearsal.js';
+import type { CliIo } from '../run-cli.js';
+import { ExitCode, UsageError } from '../usage-error.js';
+
+export const rehearseUsage = (command: 'rehearse' | 'smoke') => `Usage: dutyclaims-launch ${command} [options]
+
+${command === 'rehearse' ? 'Runs the golden path of the DutyClaims launch checklist and proves each gate.' : 'The nightly read-only run: reads only, no writes are sent; gates that need a write report "not run".'}
+
+Options (each overrides the matching DUTYCLAIMS_* environment variable):
+  --target mock|sandbox|production   where to run (DUTYCLAIMS_TARGET, default mock: the embedded reference mock)
+  --base-url URL                     the DutyClaims host (DUTYCLAIMS_BASE_URL)
+  --out DIR                          where to write the launch packet (DUTYCLAIMS_OUT_DIR, default ./launch-packet)
+  --junit                            also write DIR/junit.xml for CI
+  --json                             print the packet JSON instead of the summary
+
+Credentials, owners and webhook settings come from the environment only, so they stay out of
+shell history: DUTYCLAIMS_API_KEY, DUTYCLAIMS_PARTNER_ORG_ID, DUTYCLAIMS_ROTATION_OWNER, ... (README).
+
+Exit codes: 0 every gate passed${command === 'smoke' ? ' (or was not run because the run is read-only)' : ''}, 1 a gate failed${command === 'rehearse' ? ' or was not run' : ''}, 2 configuration error.`;
+
+const MARK = { pass: '✓', fail: '✗', not_run: '–' } as const;
+
+function summary(packet: LaunchPacket, files: readonly string[]): string[] {
+  const width = Math.max(...packet.gates.map((gate) => gate.title.length));
+  return [
+    '',
+    `Gates (${packet.target.kind}, ${packet.target.host}, environment ${packet.target.environment ?? 'unknown'}, contract ${packet.contract.servedHash ?? 'unknown'}):`,
+    ...packet.gates.map(
+      (gate) =>
+        `  ${MARK[gate.verdict]} ${gate.title.padEnd(width)}  ${gate.verdict.toUpperCase().padEnd(7)}  ${gate.verdict === 'pass' ? '' : gate.reason}`,
+    ),
+    '',
+    `Verdict: ${packet.verdict === 'ready' ? 'READY' : 'NOT READY'} (${packet.summary.pass} passed, ${packet.summary.fail} failed, ${packet.summary.notRun} not run) in ${packet.run.durationMs} ms`,
+    ...files.map((file) => `  packet: ${file}`),
+  ];
+}
+
+/** `rehearse` and `smoke`: run the gates, print progress and a summary, write the packet. */
+export async function runRehearseCommand(
+  command: 'rehearse' | 'smoke',
+  argv: readonly string[],
+  io: CliIo,
+): Promise<number> {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      target: { type: 'string' },
+      'base-url': { type: 'string' },
+      out: { type: 'string' },
+      junit: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    io.out(rehearseUsage(command));
+    return ExitCode.ok;
+  }
+  const env: Record<string, string | undefined> = { ...process.env };
+  if (values.target !== undefined) env.DUTYCLAIMS_TARGET = values.target;
+  if (values['base-url'] !== undefined) env.DUTYCLAIMS_BASE_URL = values['base-url'];
+  if (values.out !== undefined) env.DUTYCLAIMS_OUT_DIR = values.out;
+  let config: ReturnType<typeof loadHarnessConfig>;
+  try {
+    config = loadHarnessConfig(env);
+  } catch (error) {
+    if (isHarnessConfigError(error)) throw new UsageError(error.message);
+    throw error;
+  }
+  if (command === 'smoke') config = { ...config, mode: 'smoke', readOnly: true };
+  const onStep = (step: StepRecord) => {
+    if (!values.json) io.out(`  ${step.ok ? '✓' : '✗'} step ${step.step}  ${step.route}  ${step.detail}`);
+  };
+  if (!values.json)
+    io.out(`DutyClaims launch ${config.mode} on ${config.target}${config.readOnly ? ' (read-only)' : ''}`);
+  const { packet, secrets } = await runLaunchRehearsal({ config, onStep });
+  const written = await writeLaunchPacket(packet, config.outDir, { junit: values.junit, secrets });
+  const files = Object.values(written).filter((file): file is string => typeof file === 'string');
+  if (values.json) io.out(JSON.stringify(packet, null, 2));
+  else for (const line of summary(packet, files)) io.out(line);
+  const failed = packet.gates.some((gate) => gate.verdict === 'fail');
+  const notRun = packet.gates.some((gate) => gate.verdict === 'not_run');
+  return failed || (notRun && !config.readOnly) ? ExitCode.failed : ExitCode.ok;
+}

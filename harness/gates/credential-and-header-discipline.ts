@@ -1,0 +1,126 @@
+import type { RouteFamily } from '../contract/schemas/common.js';
+import type { GateResult } from '../packet/schema.js';
+import type { RehearsalObservations } from '../rehearsal/observations.js';
+import { check, describeFailure, fail, gateResult, metaEvidence, pass, requestIdsOf } from './gate-result.js';
+
+/** Route families the golden path uses, per kind of run. */
+const familiesFor = (readOnly: boolean, environment: string): RouteFamily[] =>
+  readOnly
+    ? ['partner-organizations', 'webhooks']
+    : [
+        'partner-organizations',
+        'webhooks',
+        'clients',
+        'claims',
+        ...(environment === 'sandbox' ? (['sandbox'] as const) : []),
+      ];
+
+const UNSHIPPABLE = new Set(['provider_gated', 'manual_only', 'not_available']);
+
+/**
+ * Gate 2: the credential has a shape each route family of the golden path publishes, one
+ * authenticated read succeeds, and the rotation owner and secret-storage location are recorded.
+ */
+export function evaluateCredentialAndHeaderDiscipline(observations: RehearsalObservations): GateResult {
+  const { capabilities, config, credential, target } = observations;
+  const owners = config.owners;
+  const evidence = [
+    {
+      label: 'Credential',
+      value: `${credential.kind === 'oauth' ? 'OAuth client credentials' : 'API key'} ${credential.prefix}…`,
+    },
+    { label: 'Rotation owner', value: owners.credentialRotation ?? 'not recorded' },
+    { label: 'Secret storage', value: owners.secretStorage ?? 'not recorded' },
+  ];
+  const ownerChecks = [
+    check(
+      'rotation owner recorded',
+      owners.credentialRotation !== null,
+      `Rotation owner: ${owners.credentialRotation}.`,
+      'No credential rotation owner is recorded. Set DUTYCLAIMS_ROTATION_OWNER.',
+    ),
+    check(
+      'secret storage recorded',
+      owners.secretStorage !== null,
+      `Stored in: ${owners.secretStorage}.`,
+      'No secret-storage location is recorded. Set DUTYCLAIMS_SECRET_STORAGE (e.g. "vault:kv/dutyclaims/live").',
+    ),
+  ];
+  if (observations.credentialRefused) {
+    return gateResult('credential-and-header-discipline', {
+      checks: [
+        fail(
+          'credential fits the target environment',
+          `${observations.credentialRefused.message} No request was sent.`,
+        ),
+        ...ownerChecks,
+      ],
+      evidence,
+      requestIds: [],
+    });
+  }
+  if (!capabilities?.ok) {
+    return gateResult('credential-and-header-discipline', {
+      checks: [fail('authenticated read', describeFailure(capabilities, 'GET capabilities')), ...ownerChecks],
+      evidence,
+      requestIds: requestIdsOf(capabilities),
+    });
+  }
+  const caps = capabilities.value;
+  const shape = caps.credential.shape;
+  evidence.push(...metaEvidence('Authenticated read', capabilities.meta), {
+    label: 'Credential shape (provider view)',
+    value: `${shape}; granted scopes ${caps.credential.grantedScopes.join(' ') || 'none'}`,
+  });
+  const checks = [pass('authenticated read', `GET capabilities succeeded (request ${capabilities.meta.requestId}).`)];
+  checks.push(
+    check(
+      'not sandbox OAuth on production',
+      !(target.expectedEnvironment === 'production' && shape === 'oauth_client_credentials'),
+      `A ${shape} credential.`,
+      'Sandbox OAuth is not proof of a production flow: use a dc_live_ API key.',
+    ),
+  );
+  for (const family of familiesFor(config.readOnly, target.expectedEnvironment)) {
+    const published = caps.routeFamilies.find((item) => item.family === family);
+    if (!published) {
+      checks.push(
+        fail(
+          `${family}: published`,
+          `The capabilities route publishes nothing for the ${family} route family the golden path uses.`,
+        ),
+      );
+      continue;
+    }
+    evidence.push({
+      label: `Route family ${family}`,
+      value: `${published.availability}; accepts ${published.credentialShapes.join(', ') || 'nothing'}; needs ${published.requiredScopes.join(' ') || 'no scope'}`,
+    });
+    const missing = published.requiredScopes.filter((scope) => !caps.credential.grantedScopes.includes(scope));
+    checks.push(
+      check(
+        `${family}: credential shape accepted`,
+        published.credentialShapes.includes(shape),
+        `${shape} is accepted.`,
+        `${family} accepts ${published.credentialShapes.join(', ') || 'no credential'} in ${caps.environment}, not ${shape}.`,
+      ),
+      check(
+        `${family}: scopes granted`,
+        missing.length === 0,
+        'All required scopes are granted.',
+        `The credential lacks ${missing.join(', ')} for ${family}. Ask for a credential with those scopes.`,
+      ),
+      check(
+        `${family}: shippable availability`,
+        !UNSHIPPABLE.has(published.availability),
+        `Availability ${published.availability}.`,
+        `${family} is ${published.availability}: do not call it production-ready; agree a manual or gated path with DutyClaims first.`,
+      ),
+    );
+  }
+  return gateResult('credential-and-header-discipline', {
+    checks: [...checks, ...ownerChecks],
+    evidence,
+    requestIds: requestIdsOf(capabilities),
+  });
+}

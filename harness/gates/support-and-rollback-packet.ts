@@ -1,0 +1,82 @@
+import type { EscalationTemplate, GateResult } from '../packet/schema.js';
+import type { RehearsalObservations } from '../rehearsal/observations.js';
+import { check, describeFailure, fail, gateResult, metaEvidence, notRun, pass, requestIdsOf } from './gate-result.js';
+
+/** The seed's escalation template, filled from the run's claim write (or, read-only, its last read). */
+export function buildEscalationTemplate(observations: RehearsalObservations): EscalationTemplate {
+  const { claim, deliveryLog, capabilities, target, config } = observations;
+  const anchor = claim?.meta ?? deliveryLog?.meta ?? capabilities?.meta ?? null;
+  return {
+    route: anchor ? `${anchor.method} ${anchor.route}` : null,
+    timestamp: anchor?.startedAt ?? null,
+    requestId: anchor?.requestId ?? null,
+    correlationId: anchor?.correlationId ?? null,
+    partnerOrgId: target.partnerOrgId,
+    claimId: claim?.ok ? claim.value.id : null,
+    jobId: claim?.ok ? claim.value.jobId : null,
+    cutoverOwner: config.owners.cutover,
+  };
+}
+
+/**
+ * Gate 6: the delivery log reads back what the receiver saw, and the escalation template is
+ * complete: route, timestamp, request id, correlation id, partner org, claim/job id, cutover owner.
+ */
+export function evaluateSupportAndRollbackPacket(observations: RehearsalObservations): GateResult {
+  const { deliveryLog, config, receiverLog } = observations;
+  if (observations.credentialRefused) {
+    return gateResult('support-and-rollback-packet', {
+      checks: [],
+      evidence: [],
+      requestIds: [],
+      notRunReason: 'Not run: the credential was refused before any request was sent.',
+    });
+  }
+  const template = buildEscalationTemplate(observations);
+  const evidence = [
+    ...metaEvidence('Delivery log read', deliveryLog?.meta),
+    ...Object.entries(template).map(([field, value]) => ({ label: `Escalation: ${field}`, value: value ?? 'MISSING' })),
+    { label: 'Rollback owner', value: config.owners.rollback ?? 'not recorded' },
+  ];
+  const checks = [];
+  if (deliveryLog?.ok) {
+    const logged = new Set(deliveryLog.value.map((delivery) => delivery.id));
+    const seen = receiverLog.flatMap((entry) => (entry.deliveryId ? [entry.deliveryId] : []));
+    const unlisted = seen.filter((id) => !logged.has(id));
+    evidence.push({
+      label: 'Deliveries listed',
+      value: `${deliveryLog.value.length} (${[...logged].slice(0, 10).join(', ')}${logged.size > 10 ? ', …' : ''})`,
+    });
+    checks.push(
+      check(
+        'delivery log read back',
+        unlisted.length === 0,
+        `The log lists every delivery the receiver saw (${seen.length}).`,
+        `The delivery log does not list ${unlisted.join(', ')}, which the receiver did receive.`,
+      ),
+    );
+  } else {
+    checks.push(fail('delivery log read back', describeFailure(deliveryLog, 'GET /v1/webhook-deliveries')));
+  }
+  const needsWrite: (keyof EscalationTemplate)[] = ['claimId', 'jobId'];
+  for (const [field, value] of Object.entries(template) as [keyof EscalationTemplate, string | null][]) {
+    if (value !== null) continue;
+    if (config.readOnly && needsWrite.includes(field)) {
+      checks.push(notRun(`escalation ${field}`, `Not run (read-only): ${field} comes from a claim write.`));
+    } else {
+      const hint = field === 'cutoverOwner' ? ' Set DUTYCLAIMS_CUTOVER_OWNER.' : '';
+      checks.push(fail(`escalation ${field}`, `The escalation template has no ${field}.${hint}`));
+    }
+  }
+  if (Object.values(template).every((value) => value !== null))
+    checks.push(pass('escalation template complete', 'Every field of the escalation template is filled.'));
+  checks.push(
+    check(
+      'rollback owner recorded',
+      config.owners.rollback !== null,
+      `Rollback decisions: ${config.owners.rollback}.`,
+      'No rollback owner is recorded. Set DUTYCLAIMS_ROLLBACK_OWNER.',
+    ),
+  );
+  return gateResult('support-and-rollback-packet', { checks, evidence, requestIds: requestIdsOf(deliveryLog) });
+}

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../contract/package-root.js';
+import { buildEscalationTemplate } from '../gates/support-and-rollback-packet.js';
+import { type GateResult, type LaunchPacket, PACKET_SCHEMA_VERSION } from '../packet/schema.js';
+import type { RehearsalObservations } from './observations.js';
+import type { CallRecorder } from './recorder.js';
+
+let toolVersion: string | undefined;
+const version = () => {
+  toolVersion ??= (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string })
+    .version;
+  return toolVersion;
+};
+
+export interface PacketInput {
+  readonly runId: string;
+  readonly startedAt: Date;
+  readonly observations: RehearsalObservations;
+  readonly gates: readonly GateResult[];
+  readonly recorder: CallRecorder;
+}
+
+/** Assembles the launch packet from what the run observed and what the gates concluded. */
+export function buildLaunchPacket({ runId, startedAt, observations, gates, recorder }: PacketInput): LaunchPacket {
+  const finishedAt = new Date();
+  const { config, target, partnerOrg, endpoint, webhookTest } = observations;
+  const count = (verdict: GateResult['verdict']) => gates.filter((gate) => gate.verdict === verdict).length;
+  const receiverTimeline = observations.receiverLog.map((entry) => ({
+    at: entry.receivedAt,
+    step: 'receiver',
+    detail: `delivery ${entry.deliveryId} event ${entry.eventId} ${entry.eventType ?? ''}: ${entry.verified ? 'verified' : `rejected (${entry.failure})`}${entry.duplicate ? ', duplicate' : ''}`,
+    ok: entry.verified,
+  }));
+  const deliveryIds = new Set(
+    observations.receiverLog.flatMap((entry) => (entry.deliveryId ? [entry.deliveryId] : [])),
+  );
+  if (webhookTest?.ok) deliveryIds.add(webhookTest.value.deliveryId);
+  return {
+    schemaVersion: PACKET_SCHEMA_VERSION,
+    tool: { name: '@dutyclaims/launch-harness', version: version() },
+    run: {
+      id: runId,
+      mode: config.mode,
+      readOnly: config.readOnly,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      durationMs: finishedAt.getTime() - startedAt.getTime(),
+    },
+    target: {
+      kind: config.target,
+      baseUrl: target.baseUrl,
+      host: target.host,
+      environment: partnerOrg?.ok ? partnerOrg.value.environment : null,
+      partnerOrgId: target.partnerOrgId,
+    },
+    contract: {
+      pinnedHash: config.pin.hash,
+      pinnedFrom: config.pin.source,
+      servedHash: partnerOrg?.ok ? partnerOrg.value.contract.hash : (partnerOrg?.meta?.contractHash ?? null),
+      version: partnerOrg?.ok ? partnerOrg.value.contract.version : null,
+    },
+    credential: { shape: observations.credential.kind, prefix: observations.credential.prefix },
+    artifacts: [...observations.artifacts],
+    owners: config.owners,
+    verdict: gates.length > 0 && gates.every((gate) => gate.verdict === 'pass') ? 'ready' : 'not_ready',
+    summary: { pass: count('pass'), fail: count('fail'), notRun: count('not_run') },
+    gates: [...gates],
+    webhook: {
+      endpointId: endpoint?.ok ? endpoint.value.id : config.webhook.endpointId,
+      secretPrefix: endpoint?.ok ? endpoint.value.secretPrefix : null,
+      syntheticTest: observations.webhookTestReceipt
+        ? `${observations.webhookTestReceipt.verified ? 'verified' : `rejected: ${observations.webhookTestReceipt.failure}`} (delivery ${observations.webhookTestReceipt.deliveryId})`
+        : webhookTest?.ok
+          ? `sent as delivery ${webhookTest.value.deliveryId}`
+          : null,
+      deliveryIds: [...deliveryIds],
+    },
+    escalation: buildEscalationTemplate(observations),
+    logFields: recorder.writesAndFailures(),
+    timeline: [...recorder.timeline, ...receiverTimeline].sort((a, b) => a.at.localeCompare(b.at)),
+  };
+}

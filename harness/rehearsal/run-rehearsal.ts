@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { createDutyClaimsClient, type DutyClaimsClient } from '../client/client.js';
+import { credentialPrefix } from '../client/credentials.js';
+import { isCredentialEnvironmentError } from '../client/errors.js';
+import type { ClientOptions } from '../client/options.js';
+import type { HarnessConfig } from '../config/harness-config.js';
+import { evaluateGates } from '../gates/evaluate-gates.js';
+import type { LaunchPacket } from '../packet/schema.js';
+import { startWebhookReceiver } from '../receiver/webhook-receiver.js';
+import { collectArtifacts } from './artifacts.js';
+import { buildLaunchPacket } from './build-packet.js';
+import { runGoldenPath, runReadOnlyPath } from './golden-path.js';
+import type { RehearsalObservations, StepRecord } from './observations.js';
+import { observedError } from './outcome.js';
+import { CallRecorder } from './recorder.js';
+import { type MockTarget, resolveTarget } from './target.js';
+
+export interface RehearsalOptions {
+  readonly config: HarnessConfig;
+  /** A reference mock the caller started (embedded or in a container); else the config decides. */
+  readonly mock?: MockTarget;
+  /** Progress, one call per dry-run step. */
+  readonly onStep?: (step: StepRecord) => void;
+  /** Client settings for this run, e.g. timeouts or a dispatcher. */
+  readonly client?: Partial<Omit<ClientOptions, 'baseUrl' | 'credential' | 'environment' | 'onCall'>>;
+}
+
+export interface RehearsalResult {
+  readonly packet: LaunchPacket;
+  readonly observations: RehearsalObservations;
+  /** Every secret the run handled, so writers can prove none of them leaks. Never serialise this. */
+  readonly secrets: readonly string[];
+}
+
+/**
+ * Runs the golden path (or, read-only, the smoke subset) against the configured target and
+ * evaluates the six gates. The CLI and the vitest suites both call this.
+ */
+export async function runLaunchRehearsal(options: RehearsalOptions): Promise<RehearsalResult> {
+  const { config } = options;
+  const startedAt = new Date();
+  const runId = randomBytes(6).toString('hex');
+  await using target = await resolveTarget(config, options.mock);
+  const secret = 'apiKey' in target.credential ? target.credential.apiKey : target.credential.oauth.clientSecret;
+  const secrets = [secret];
+  const recorder = new CallRecorder(target.partnerOrgId);
+  const observations: RehearsalObservations = {
+    config,
+    target: {
+      baseUrl: target.baseUrl,
+      host: target.host,
+      expectedEnvironment: target.expectedEnvironment,
+      partnerOrgId: target.partnerOrgId,
+    },
+    credential:
+      'apiKey' in target.credential
+        ? { kind: 'api_key', prefix: credentialPrefix(target.credential.apiKey) }
+        : { kind: 'oauth', prefix: credentialPrefix(target.credential.oauth.clientId) },
+    artifacts: collectArtifacts(config),
+    credentialRefused: null,
+    partnerOrg: null,
+    capabilities: null,
+    endpoint: null,
+    endpointReadBack: null,
+    webhookTest: null,
+    webhookTestReceipt: null,
+    webhookTestReceiptError: null,
+    client: null,
+    authority: null,
+    claim: null,
+    replay: null,
+    status: null,
+    claimDeliveries: [],
+    claimDeliveriesError: null,
+    deliveryLog: null,
+    receiverLog: [],
+    steps: [],
+  };
+
+  let client: DutyClaimsClient | null = null;
+  try {
+    client = createDutyClaimsClient({
+      ...options.client,
+      baseUrl: target.baseUrl,
+      credential: target.credential,
+      environment: target.expectedEnvironment,
+      onCall: recorder.onCall,
+    });
+  } catch (error) {
+    if (!isCredentialEnvironmentError(error)) throw error;
+    observations.credentialRefused = observedError(error);
+  }
+  if (client) {
+    await using receiver =
+      !config.readOnly && config.webhook.mode === 'harness-receiver'
+        ? await startWebhookReceiver({ host: config.webhook.receiverHost, port: config.webhook.receiverPort })
+        : null;
+    const context = { client, recorder, receiver, runId, onStep: options.onStep ?? (() => {}) };
+    try {
+      if (config.readOnly) await runReadOnlyPath(context, observations);
+      else await runGoldenPath(context, observations);
+    } finally {
+      await client.close();
+    }
+    if (receiver) Object.assign(observations, { receiverLog: [...receiver.log] });
+    if (observations.endpoint?.ok) secrets.push(observations.endpoint.value.secret);
+  }
+  const gates = evaluateGates(observations);
+  return { packet: buildLaunchPacket({ runId, startedAt, observations, gates, recorder }), observations, secrets };
+}

@@ -1,0 +1,65 @@
+import type { Credential } from '../client/credentials.js';
+import type { HarnessConfig } from '../config/harness-config.js';
+import type { Environment } from '../contract/schemas/common.js';
+
+/** The parts of a running reference mock the harness needs, whatever runtime it came from. */
+export interface MockTarget {
+  readonly url: string;
+  readonly personas: { readonly sandbox: { readonly partnerOrgId: string; readonly apiKey: string } };
+}
+
+/** Where this run sends its requests, and as whom. */
+export interface ResolvedTarget extends AsyncDisposable {
+  readonly baseUrl: string;
+  readonly host: string;
+  readonly partnerOrgId: string;
+  readonly credential: Credential;
+  readonly expectedEnvironment: Environment;
+  close(): Promise<void>;
+}
+
+const hostOf = (url: string) => new URL(url).host;
+
+/**
+ * Resolves the target of a run: a mock handle the caller started (embedded or container), the
+ * embedded mock started here, a running mock at DUTYCLAIMS_BASE_URL, or a real DutyClaims host.
+ */
+export async function resolveTarget(config: HarnessConfig, mock?: MockTarget): Promise<ResolvedTarget> {
+  const expectedEnvironment: Environment = config.target === 'production' ? 'production' : 'sandbox';
+  const fromMock = (handle: MockTarget, close: () => Promise<void>): ResolvedTarget => ({
+    baseUrl: handle.url,
+    host: hostOf(handle.url),
+    partnerOrgId: handle.personas.sandbox.partnerOrgId,
+    credential: { apiKey: handle.personas.sandbox.apiKey },
+    expectedEnvironment,
+    close,
+    [Symbol.asyncDispose]: close,
+  });
+  const noop = async () => {};
+  if (config.target === 'mock') {
+    if (mock) return fromMock(mock, noop);
+    if (config.baseUrl) {
+      const { createReferenceMockControl } = await import('../reference-mock/index.js');
+      const personas = await createReferenceMockControl(config.baseUrl).personas();
+      return fromMock({ url: config.baseUrl, personas }, noop);
+    }
+    const { startReferenceMock } = await import('../reference-mock/index.js');
+    const started = await startReferenceMock();
+    return fromMock(started, () => started.close());
+  }
+  const { baseUrl, partnerOrgId, credential } = config;
+  if (!baseUrl || !partnerOrgId || !credential)
+    throw new Error('resolveTarget needs a validated config (baseUrl, partnerOrgId, credential).');
+  return {
+    baseUrl,
+    host: hostOf(baseUrl),
+    partnerOrgId,
+    credential:
+      credential.kind === 'api_key'
+        ? { apiKey: credential.apiKey }
+        : { oauth: { clientId: credential.clientId, clientSecret: credential.clientSecret } },
+    expectedEnvironment,
+    close: noop,
+    [Symbol.asyncDispose]: noop,
+  };
+}
