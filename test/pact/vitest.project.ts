@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url';
+import { defineProject } from 'vitest/config';
+
+/**
+ * The Pact consumer tests: the harness's client against Pact's mock server, one interaction per
+ * test, written to `pacts/` (cleared first). Runs after the unit project and before `pact-provider`,
+ * which verifies what this project wrote. Alone: `npx vitest run --project pact-consumer`.
+ */
+export default defineProject({
+  // Explicit, so `include` and `globalSetup` resolve here whether vitest loads this file as a
+  // project config or the root config imports it as an object.
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  test: {
+    name: 'pact-consumer',
+    include: ['**/*.test.ts'],
+    globalSetup: ['./global-setup.ts'],
+    env: { PACT_DO_NOT_TRACK: 'true' },
+    // Every test merges into the same pact file: one file at a time.
+    fileParallelism: false,
+    testTimeout: 30_000,
+    sequence: { groupOrder: 1 },
+  },
+});
