@@ -2,9 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * `npm test` runs every project. Projects with a higher `sequence.groupOrder` run after the lower
- * ones finish: the unit and black-box tests first, then the Pact consumer tests, then the provider
- * verification of the pacts they wrote, then the container tests. Each extra project keeps its own
- * config in `test/<area>/vitest.project.ts`.
+ * ones finish: the unit and black-box tests first (0), then the Pact consumer tests (1), then the
+ * provider verification of the pacts they wrote (2), then the container tests (3).
  */
 export default defineConfig({
   test: {
@@ -15,12 +14,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['harness/**/*.test.ts', 'suites/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: ['**/node_modules/**', 'dist/**', 'examples/**', 'test/pact/**', 'test/container/**'],
+          exclude: ['**/node_modules/**', 'dist/**', 'examples/**', 'test/pact*/**', 'test/container/**'],
           testTimeout: 20_000,
           sequence: { groupOrder: 0 },
         },
       },
-      'test/*/vitest.project.ts',
+      // Per-area projects (Pact consumer, Pact provider, container), each with its own directory as
+      // root. vitest only accepts project files named `vitest.config.*` or `vitest.*.config.*`.
+      'test/*/vitest.config.ts',
     ],
   },
 });
