@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import type { RouteDefinition } from '../contract/route-definition.js';
 import type { Authenticator, AuthState } from './auth.js';
+import { CallDeadline } from './deadline.js';
 import {
   DutyClaimsApiError,
   type DutyClaimsCallError,
@@ -26,7 +27,10 @@ export interface CallRuntime {
 /** One logical call, fully prepared: the same ids go out on every attempt. */
 export interface CallSpec {
   readonly route: RouteDefinition;
-  readonly url: string;
+  /** `http://host:port` of the API. */
+  readonly origin: string;
+  /** Path and query, the base URL's path prefix included. */
+  readonly path: string;
   readonly body: string | null;
   readonly contentType: string | null;
   readonly correlationId: string;
@@ -60,8 +64,7 @@ export async function executeCall<S extends z.ZodType>(
   const { options } = runtime;
   const startedAt = Date.now();
   const started = performance.now();
-  const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(), options.timeouts.totalMs);
+  const deadline = new CallDeadline(options.timeouts.totalMs, startedAt);
   const attempts: AttemptRecord[] = [];
   let last: LastResponse | null = null;
   let auth: AuthState | null = null;
@@ -73,7 +76,7 @@ export async function executeCall<S extends z.ZodType>(
     operationId: spec.route.operationId,
     method: spec.route.method,
     route: spec.route.path,
-    url: spec.url,
+    url: spec.origin + spec.path,
     status: last?.status ?? null,
     requestId: last?.facts.requestId ?? null,
     correlationId: spec.correlationId,
@@ -94,13 +97,14 @@ export async function executeCall<S extends z.ZodType>(
       auth = await spec.auth.current();
       const sentAt = performance.now();
       const outcome = await sendAttempt({
-        url: spec.url,
+        origin: spec.origin,
+        path: spec.path,
         method: spec.route.method,
         headers: buildRequestHeaders(auth.headers, spec),
         body: spec.body,
         dispatcher: runtime.dispatcher,
         timeouts: options.timeouts,
-        deadline: deadline.signal,
+        deadline,
       });
       const durationMs = round(performance.now() - sentAt);
       last = outcome.kind === 'response' ? { status: outcome.status, facts: readResponseFacts(outcome.headers) } : null;
@@ -148,7 +152,7 @@ export async function executeCall<S extends z.ZodType>(
       const decision = planRetry({
         attempt,
         retryAfterMs: failure.kind === 'api' ? failure.retryAfterMs : null,
-        remainingMs: startedAt + options.timeouts.totalMs - Date.now(),
+        remainingMs: deadline.remaining(),
         options: options.retry,
         random: options.random,
       });
@@ -156,7 +160,7 @@ export async function executeCall<S extends z.ZodType>(
       delayMs = decision.delayMs;
     }
   } finally {
-    clearTimeout(timer);
+    deadline.clear();
   }
 
   const error = toError(failure, meta());

@@ -100,6 +100,8 @@ export function createDutyClaimsClient(options: ClientOptions): DutyClaimsClient
     resolved.dispatcher === null ? new Agent({ connect: { timeout: resolved.timeouts.connectMs } }) : null;
   const runtime: CallRuntime = { options: resolved, dispatcher: resolved.dispatcher ?? (ownDispatcher as Dispatcher) };
   let closed: Promise<void> | null = null;
+  const { origin, pathname } = new URL(resolved.baseUrl);
+  const basePath = pathname === '/' ? '' : pathname;
 
   const anonymous = staticAuthenticator(resolved.userAgent, null);
   const { credential } = resolved;
@@ -141,7 +143,8 @@ export function createDutyClaimsClient(options: ClientOptions): DutyClaimsClient
       runtime,
       {
         route,
-        url: `${resolved.baseUrl}${path}${queryString(input.query)}`,
+        origin,
+        path: `${basePath}${path}${queryString(input.query)}`,
         body: encodeBody(route, input.body),
         contentType: route.body?.contentType ?? null,
         correlationId,

@@ -1,5 +1,6 @@
-import { type Dispatcher, request } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { HttpMethod } from '../contract/route-definition.js';
+import type { CallDeadline } from './deadline.js';
 import type { TimeoutPhase } from './errors.js';
 import type { RequestHeaders, ResponseHeaders } from './headers.js';
 import type { TimeoutOptions } from './options.js';
@@ -16,14 +17,17 @@ export type TransportFailure =
 
 /** One attempt as the transport sends it. */
 export interface AttemptRequest {
-  readonly url: string;
+  /** `http://host:port`, parsed once per client. */
+  readonly origin: string;
+  /** Path and query, base path included. */
+  readonly path: string;
   readonly method: HttpMethod;
   readonly headers: RequestHeaders;
   readonly body: string | null;
   readonly dispatcher: Dispatcher;
   readonly timeouts: TimeoutOptions;
-  /** Aborted when the logical call's deadline passes. */
-  readonly deadline: AbortSignal;
+  /** Aborts the attempt when the logical call's deadline passes. */
+  readonly deadline: CallDeadline;
 }
 
 const PHASE_BY_CODE: Readonly<Record<string, Exclude<TimeoutPhase, 'total'>>> = {
@@ -35,7 +39,7 @@ const PHASE_BY_CODE: Readonly<Record<string, Exclude<TimeoutPhase, 'total'>>> = 
 /** Maps an error thrown by undici (or the deadline's abort) to a timeout or network failure. */
 export function classifyTransportError(
   error: unknown,
-  deadline: AbortSignal,
+  deadline: { readonly aborted: boolean; readonly reason?: unknown },
   timeouts: TimeoutOptions,
 ): TransportFailure {
   if (deadline.aborted && (error === deadline.reason || isAbortCode(error))) {
@@ -60,11 +64,13 @@ const isAbortCode = (error: unknown): boolean => {
 /** Sends one attempt and reads the whole body; never throws for transport problems. */
 export async function sendAttempt(attempt: AttemptRequest): Promise<AttemptOutcome> {
   try {
-    const response = await request(attempt.url, {
+    // dispatcher.request is what undici.request calls after parsing the URL; the client parsed it once already.
+    const response = await attempt.dispatcher.request({
+      origin: attempt.origin,
+      path: attempt.path,
       method: attempt.method,
       headers: attempt.headers,
       body: attempt.body,
-      dispatcher: attempt.dispatcher,
       headersTimeout: attempt.timeouts.headersMs,
       bodyTimeout: attempt.timeouts.bodyMs,
       signal: attempt.deadline,
