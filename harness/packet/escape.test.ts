@@ -26,7 +26,11 @@ describe('escapeXml', () => {
 
 describe('markdown', () => {
   it('escapes inline syntax and table pipes, and keeps a cell on one line', () => {
-    expect(escapeMarkdown('a | b *c* <d>\nnext')).toBe('a \\| b \\*c\\* \\<d\\> next');
+    expect(escapeMarkdown('a | b *c* <d> [e]\nnext')).toBe('a \\| b \\*c\\* \\<d> \\[e\\] next');
+  });
+
+  it('leaves underscores inside identifiers alone but escapes those that could mark emphasis', () => {
+    expect(escapeMarkdown('req_01k7 and dc_test_ key, _x_')).toBe('req_01k7 and dc_test\\_ key, \\_x\\_');
   });
 
   it('fences code spans longer than any backtick run inside them', () => {

@@ -56,9 +56,13 @@ export const html = (strings: TemplateStringsArray, ...values: readonly HtmlValu
 /** Marks trusted markup (the stylesheet) as safe. Never pass packet values here. */
 export const rawHtml = (markup: string): SafeHtml => new SafeHtml(markup);
 
-/** Escapes text for a Markdown paragraph or table cell: inline syntax, table pipes and line breaks. */
+/**
+ * Escapes text for a Markdown paragraph or table cell: inline syntax, table pipes and line breaks.
+ * An underscore between two letters or digits cannot start or end emphasis, so ids such as
+ * `req_01k7` stay readable in the raw file.
+ */
 export const escapeMarkdown = (value: string): string =>
-  value.replace(/[\\`*_[\]<>|#]/g, (char) => `\\${char}`).replace(/\r?\n/g, ' ');
+  value.replace(/[\\`*[\]<|]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, (char) => `\\${char}`).replace(/\r?\n/g, ' ');
 
 /** Renders a value as a Markdown code span, safe inside a table cell. */
 export const markdownCode = (value: string): string => {

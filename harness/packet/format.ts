@@ -86,5 +86,7 @@ export function verdictSentence(packet: LaunchPacket): string {
     notRun > 0 ? `${plural(notRun, 'gate')} ${notRun === 1 ? 'was' : 'were'} not run` : '',
   ].filter(Boolean);
   const why = parts.length > 0 ? parts.join(' and ') : 'not every checklist gate was checked';
-  return `Not ready: ${why}. Every gate must pass before you ask for live traffic.`;
+  const readOnly =
+    packet.run.readOnly && notRun > 0 ? ' This was a read-only run: gates that need a write could not be checked.' : '';
+  return `${why[0]?.toUpperCase() ?? ''}${why.slice(1)}.${readOnly} Every gate must pass before you ask for live traffic.`;
 }

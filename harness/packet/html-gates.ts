@@ -11,9 +11,9 @@ export const verdictBadge = (verdict: Verdict, size: 'small' | 'big' = 'small'):
 
 const COUNT_WORDS: Record<Verdict, string> = { pass: 'passed', fail: 'failed', not_run: 'not run' };
 
-/** "✓ 4 passed", coloured like the verdict. */
+/** "✓ 4 passed", coloured like the verdict; a zero count is grey so it does not alarm. */
 export const verdictCount = (verdict: Verdict, count: number): SafeHtml =>
-  html`<span class="verdict ${verdict} big" data-count="${verdict}"><span aria-hidden="true">${VERDICT_SYMBOLS[verdict]}</span> ${count} ${COUNT_WORDS[verdict]}</span>`;
+  html`<span class="verdict ${verdict} big${count === 0 ? ' zero' : ''}" data-count="${verdict}"><span aria-hidden="true">${VERDICT_SYMBOLS[verdict]}</span> ${count} ${COUNT_WORDS[verdict]}</span>`;
 
 /** Checklist prose marks header names with backticks; show those as code. */
 const withInlineCode = (text: string): SafeHtml => {

@@ -43,6 +43,7 @@ code, .mono { font-family: var(--mono); font-size: 13px; overflow-wrap: anywhere
 .verdict.fail { color: var(--fail); background: var(--fail-bg); border-color: var(--fail-line); }
 .verdict.not_run { color: var(--notrun); background: var(--notrun-bg); border-color: var(--notrun-line); border-style: dashed; }
 .verdict.big { font-size: 14px; padding: 3px 14px; }
+.verdict.zero { color: var(--muted); background: var(--panel); border-color: var(--line); border-style: solid; }
 .facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(250px, 1fr)); margin: 0;
   border: 1px solid var(--line); border-radius: 10px; overflow: hidden; }
 .facts div { padding: 10px 14px; border-right: 1px solid var(--line); border-bottom: 1px solid var(--line);

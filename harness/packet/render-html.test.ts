@@ -51,6 +51,14 @@ describe('renderHtml', () => {
     expect(section.match(/class="verdict pass/g)).toHaveLength(1); // only its passed check
   });
 
+  it('says when gates were not run because the run was read-only', () => {
+    const packet = samplePacket();
+    expect(renderHtml({ ...packet, run: { ...packet.run, mode: 'smoke', readOnly: true } })).toContain(
+      'This was a read-only run: gates that need a write could not be checked.',
+    );
+    expect(page).not.toContain('read-only run');
+  });
+
   it('shows a ready packet as READY with no problem markers', () => {
     const ready = renderHtml(allPassing());
     expect(ready).toContain('class="banner ready"');

@@ -15,7 +15,8 @@ import { contractMatch, PACKET_VERDICT_LABELS, VERDICT_LABELS } from './verdict.
 
 const MARKS: Record<Verdict, string> = { pass: '✅', fail: '❌', not_run: '⚠️' };
 const verdict = (value: Verdict) => `${MARKS[value]} **${VERDICT_LABELS[value]}**`;
-const codeOr = (value: string | null, missing = NOT_RECORDED) => (value === null ? `_${missing}_` : code(value));
+const codeOr = (value: string | null, missing = NOT_RECORDED) =>
+  value === null ? (missing === '' ? '–' : `_${missing}_`) : code(value);
 const textOr = (value: string | null, missing = NOT_RECORDED) => (value === null ? `_${missing}_` : text(value));
 const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
 const table = (head: readonly string[], rows: readonly (readonly string[])[]) => [
@@ -188,6 +189,7 @@ export function renderMarkdown(packet: LaunchPacket): string {
     `# DutyClaims launch packet: ${PACKET_VERDICT_LABELS[packet.verdict]}`,
     '',
     `> ${packet.verdict === 'ready' ? '✅' : '❌'} **${PACKET_VERDICT_LABELS[packet.verdict]}.** ${text(verdictSentence(packet))}`,
+    '>',
     `> ${MARKS.pass} ${packet.summary.pass} passed · ${MARKS.fail} ${packet.summary.fail} failed · ${MARKS.not_run} ${packet.summary.notRun} not run`,
     '',
     ...summary(packet),
