@@ -67,9 +67,16 @@ export function createCredentialRegistry(personas: Personas, environment: MockEn
   addKey(production.apiKey, production.partnerOrgId, ALL_SCOPES, 'api_key_live');
   addKey(production.readOnlyApiKey, production.partnerOrgId, READ_SCOPES, 'api_key_live');
   let tokens = new Map<string, CredentialRecord>();
+  // Hot path: the exact header of a known API key resolves with one Map lookup.
+  const byHeader = new Map<string, CredentialResolution>();
+  for (const [key, record] of known)
+    if ((record.shape === 'api_key_test') === (environment === 'sandbox'))
+      byHeader.set(`Bearer ${key}`, { record, error: null, prefix: record.prefix });
 
   return {
     resolve(authorization, now) {
+      const cached = authorization === undefined ? undefined : byHeader.get(authorization);
+      if (cached !== undefined) return cached;
       if (authorization === undefined || authorization.length < 8) return MISSING;
       const space = authorization.indexOf(' ');
       if (space < 0 || authorization.slice(0, space).toLowerCase() !== 'bearer') return MISSING;

@@ -31,3 +31,13 @@ export function derivedBase32(seed: string, label: string, length: number): stri
   }
   return out.slice(0, length);
 }
+
+/**
+ * A cheap id generator for per-request ids: `<prefix>_` + 10 random characters fixed per generator
+ * + a 10-character base32 counter. Unique per generator, 20 characters like every other id.
+ */
+export function createIdSequence(prefix: string): () => string {
+  const head = `${prefix}_${randomBase32(10)}`;
+  let counter = 0;
+  return () => head + (counter++).toString(32).padStart(10, '0');
+}

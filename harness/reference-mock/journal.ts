@@ -22,45 +22,95 @@ export interface JournalEntry {
   /** The X-Correlation-Id the client sent, as sent; null when absent. */
   readonly correlationIdSent: string | null;
   readonly idempotencyKey: string | null;
-  /** First 12 characters of the credential (bearer or OAuth client id); never the full secret. */
+  /** First 12 characters of the credential (bearer token or OAuth client id); never the full secret. */
   readonly credentialPrefix: string | null;
   readonly fault: FaultKind | null;
   /** True when the response was an idempotent replay. */
   readonly replayed: boolean;
-  /** Real milliseconds from arrival to the end of the response. */
+  /** Real milliseconds from arrival to the end of the response (or to the drop/hang). */
+  readonly durationMs: number;
+}
+
+/** What the pipeline records: raw values, formatted only when the journal is read (keeps the hot path cheap). */
+export interface JournalRecord {
+  readonly receivedAt: number;
+  readonly clockAtMs: number;
+  readonly method: string;
+  readonly path: string;
+  readonly search: string;
+  readonly operationId: string | null;
+  readonly status: number | null;
+  readonly errorCode: string | null;
+  readonly requestId: string;
+  readonly correlationIdSent: string | null;
+  readonly idempotencyKey: string | null;
+  readonly credentialPrefix: string | null;
+  readonly fault: FaultKind | null;
+  readonly replayed: boolean;
   readonly durationMs: number;
 }
 
 /** A bounded ring of journal entries; the oldest are dropped first. */
 export interface RequestJournal {
-  record(entry: Omit<JournalEntry, 'seq'>): JournalEntry;
+  record(record: JournalRecord): void;
   /** Oldest first. */
   entries(): JournalEntry[];
   clear(): void;
   readonly capacity: number;
 }
 
+const format = (seq: number, r: JournalRecord): JournalEntry => ({
+  seq,
+  receivedAt: r.receivedAt,
+  clockAt: new Date(r.clockAtMs).toISOString(),
+  method: r.method,
+  path: r.path,
+  operationId: r.operationId,
+  query: Object.fromEntries(new URLSearchParams(r.search)),
+  status: r.status,
+  errorCode: r.errorCode,
+  requestId: r.requestId,
+  correlationIdSent: r.correlationIdSent,
+  idempotencyKey: r.idempotencyKey,
+  credentialPrefix: r.credentialPrefix,
+  fault: r.fault,
+  replayed: r.replayed,
+  durationMs: r.durationMs,
+});
+
 /** Creates a journal that keeps the last `capacity` entries. */
 export function createRequestJournal(capacity: number): RequestJournal {
-  let ring: JournalEntry[] = [];
+  // Two parallel rings (records and their seq numbers): no allocation per request beyond the record.
+  let ring: JournalRecord[] = [];
+  let seqs: number[] = [];
   let next = 0;
   let seq = 0;
   return {
     capacity,
-    record(entry) {
-      const full: JournalEntry = { seq: ++seq, ...entry };
-      if (ring.length < capacity) ring.push(full);
-      else {
-        ring[next] = full;
+    record(record) {
+      seq++;
+      if (ring.length < capacity) {
+        ring.push(record);
+        seqs.push(seq);
+      } else {
+        ring[next] = record;
+        seqs[next] = seq;
         next = (next + 1) % capacity;
       }
-      return full;
     },
     entries() {
-      return ring.length < capacity ? [...ring] : [...ring.slice(next), ...ring.slice(0, next)];
+      const out: JournalEntry[] = [];
+      for (let i = 0; i < ring.length; i++) {
+        const index = (next + i) % ring.length;
+        const record = ring[index];
+        const number = seqs[index];
+        if (record !== undefined && number !== undefined) out.push(format(number, record));
+      }
+      return out;
     },
     clear() {
       ring = [];
+      seqs = [];
       next = 0;
     },
   };

@@ -15,6 +15,8 @@ interface Candidate {
   readonly name: RouteName;
   readonly route: RouteDefinition;
   readonly matcher: PathMatcher | null;
+  /** The template's text before its first parameter: a cheap filter before the regex. */
+  readonly literalPrefix: string;
 }
 
 const NOT_FOUND: RouteLookup = { kind: 'not_found' };
@@ -25,8 +27,9 @@ export function createRouter(): (method: string, pathname: string) => RouteLooku
   const exact = new Map<string, Candidate[]>();
   const templated: Candidate[] = [];
   for (const [name, route] of Object.entries(routes) as [RouteName, RouteDefinition][]) {
-    if (route.path.includes('{')) templated.push({ name, route, matcher: compilePath(route.path) });
-    else exact.set(route.path, [...(exact.get(route.path) ?? []), { name, route, matcher: null }]);
+    const literalPrefix = route.path.split('{')[0] ?? '';
+    if (route.path.includes('{')) templated.push({ name, route, matcher: compilePath(route.path), literalPrefix });
+    else exact.set(route.path, [...(exact.get(route.path) ?? []), { name, route, matcher: null, literalPrefix }]);
   }
   return (method, pathname) => {
     const statics = exact.get(pathname);
@@ -37,6 +40,7 @@ export function createRouter(): (method: string, pathname: string) => RouteLooku
     }
     let allowed: string[] | null = null;
     for (const candidate of templated) {
+      if (!pathname.startsWith(candidate.literalPrefix)) continue;
       let params: Record<string, string> | null;
       try {
         params = candidate.matcher?.match(pathname) ?? null;

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import type { StandaloneMockOptions } from './standalone.js';
+
+const EnvSchema = z.object({
+  DUTYCLAIMS_MOCK_HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+  DUTYCLAIMS_MOCK_PORT: z
+    .string()
+    .regex(/^\d{1,5}$/, 'must be a port number (0-65535)')
+    .transform(Number)
+    .pipe(z.number().max(65_535, 'must be a port number (0-65535)'))
+    .default(4010),
+  DUTYCLAIMS_MOCK_SEED: z.string().min(1, 'must not be empty').optional(),
+  DUTYCLAIMS_MOCK_ENVIRONMENT: z
+    .enum(['sandbox', 'production'], { error: 'must be "sandbox" or "production"' })
+    .default('sandbox'),
+});
+
+export type MockEnvConfig =
+  | { readonly ok: true; readonly options: StandaloneMockOptions }
+  | { readonly ok: false; readonly problems: readonly string[] };
+
+/** Reads the container entry's settings from environment variables (empty values count as unset). */
+export function parseMockEnv(env: Readonly<Record<string, string | undefined>>): MockEnvConfig {
+  const present = Object.fromEntries(
+    Object.keys(EnvSchema.shape)
+      .map((name) => [name, env[name]] as const)
+      .filter((entry): entry is readonly [string, string] => entry[1] !== undefined && entry[1] !== ''),
+  );
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success)
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? 'environment');
+        return `${name}=${JSON.stringify(present[name] ?? '')}: ${issue.message}`;
+      }),
+    };
+  const data = parsed.data;
+  return {
+    ok: true,
+    options: {
+      host: data.DUTYCLAIMS_MOCK_HOST,
+      port: data.DUTYCLAIMS_MOCK_PORT,
+      environment: data.DUTYCLAIMS_MOCK_ENVIRONMENT,
+      ...(data.DUTYCLAIMS_MOCK_SEED === undefined ? {} : { seed: data.DUTYCLAIMS_MOCK_SEED }),
+    },
+  };
+}

@@ -1,0 +1,21 @@
+// Container entry: `node dist/harness/reference-mock/main.js`. Settings come from DUTYCLAIMS_MOCK_* variables.
+import { parseMockEnv } from './env-config.js';
+import { isReferenceMockError } from './errors.js';
+import { runStandaloneMock } from './standalone.js';
+
+const config = parseMockEnv(process.env);
+if (!config.ok) {
+  process.stderr.write(
+    `reference mock: invalid configuration, fix these environment variables and start again:\n${config.problems
+      .map((problem) => `  - ${problem}`)
+      .join('\n')}\n`,
+  );
+  process.exit(2);
+}
+try {
+  const handle = await runStandaloneMock({ ...config.options, printCredentials: false });
+  await handle.closed;
+} catch (error) {
+  process.stderr.write(`reference mock: ${isReferenceMockError(error) ? error.message : String(error)}\n`);
+  process.exit(1);
+}

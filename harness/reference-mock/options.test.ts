@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { CONTRACT_PIN } from '../contract/index.js';
+import { isReferenceMockError } from './errors.js';
+import { DEFAULT_REFERENCE_MOCK_OPTIONS, type ReferenceMockOptions, resolveReferenceMockOptions } from './options.js';
+
+describe('resolveReferenceMockOptions', () => {
+  it('applies every default from one constant', () => {
+    const resolved = resolveReferenceMockOptions();
+    expect(resolved).toEqual(DEFAULT_REFERENCE_MOCK_OPTIONS);
+    expect(resolved.host).toBe('127.0.0.1');
+    expect(resolved.port).toBe(0);
+    expect(resolved.environment).toBe('sandbox');
+    expect(resolved.rateLimit).toEqual({ limit: 1000, windowMs: 60_000 });
+    expect(resolved.webhookDelivery).toEqual({
+      timeoutMs: 5000,
+      retryBaseMs: 1000,
+      maxAttempts: 5,
+      allowNonLoopback: false,
+    });
+    expect(resolved.maxBodyBytes).toBe(65_536);
+    expect(resolved.contractHash).toBe(CONTRACT_PIN.hash);
+    expect(resolved.timers).toBe('real');
+  });
+
+  it('merges nested options field by field and never mutates the caller object', () => {
+    const given: ReferenceMockOptions = { rateLimit: { limit: 5 }, webhookDelivery: { retryBaseMs: 10 } };
+    const snapshot = structuredClone(given);
+    const resolved = resolveReferenceMockOptions(given);
+    expect(resolved.rateLimit).toEqual({ limit: 5, windowMs: 60_000 });
+    expect(resolved.webhookDelivery.retryBaseMs).toBe(10);
+    expect(resolved.webhookDelivery.maxAttempts).toBe(5);
+    expect(given).toEqual(snapshot);
+  });
+
+  it('switches the timeline to manual timers when a clock is injected, unless told otherwise', () => {
+    const clock = () => 0;
+    expect(resolveReferenceMockOptions({ clock }).timers).toBe('manual');
+    expect(resolveReferenceMockOptions({ clock, timers: 'real' }).timers).toBe('real');
+  });
+
+  it('rejects invalid options with a ReferenceMockError naming each field', () => {
+    let caught: unknown;
+    try {
+      resolveReferenceMockOptions({ port: -1, environment: 'staging' as never, contractHash: 'nope' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(isReferenceMockError(caught)).toBe(true);
+    if (!isReferenceMockError(caught)) return;
+    expect(caught.code).toBe('MOCK_ERR_OPTIONS');
+    expect(caught.details.map((d) => d.field).sort()).toEqual(['contractHash', 'environment', 'port']);
+  });
+
+  it('rejects a timeline whose offsets go backwards', () => {
+    expect(() => resolveReferenceMockOptions({ timeline: { validatingAfterMs: 50, submittedAfterMs: 10 } })).toThrow(
+      /must not decrease/,
+    );
+  });
+});
