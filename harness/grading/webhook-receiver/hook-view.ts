@@ -1,4 +1,4 @@
-import { acknowledged, type DeliveryOutcome } from './deliver.js';
+import type { DeliveryOutcome } from './deliver.js';
 import type { HookReading } from './processed-hook.js';
 import { timesProcessed } from './processed-hook.js';
 
@@ -16,8 +16,8 @@ export const NO_HOOK_REASON =
   'no processed-events hook was given (processedEventsUrl / --processed-url or processedEventsCommand / --processed-command), so processing cannot be observed; expose one in test mode to grade this';
 
 /**
- * Decides whether the hook's answer can be trusted: it must list at least one event the receiver
- * acknowledged, otherwise its silence about rejected deliveries proves nothing.
+ * Decides whether the hook's answer can be trusted: it must list at least one of the validly signed
+ * events, otherwise its silence about rejected deliveries proves nothing.
  */
 export function viewHook(reading: HookReading | null, outcomes: readonly DeliveryOutcome[]): HookView {
   if (reading === null) return { state: 'absent', reason: NO_HOOK_REASON };
@@ -28,17 +28,11 @@ export function viewHook(reading: HookReading | null, outcomes: readonly Deliver
       evidence: [`hook ${reading.source}: ${reading.problem}`],
     };
   const summary = `hook ${reading.source} listed ${reading.eventIds.length} processing(s)`;
-  const accepted = outcomes.filter((outcome) => outcome.delivery.expectation === 'accept' && acknowledged(outcome));
-  if (accepted.length === 0)
+  const signed = outcomes.filter((outcome) => outcome.delivery.expectation === 'accept');
+  if (!signed.some((outcome) => timesProcessed(reading, outcome.delivery.eventId) > 0))
     return {
       state: 'unusable',
-      reason: 'no delivery was acknowledged, so the processed-events hook cannot be checked against a known processing',
-      evidence: [summary],
-    };
-  if (!accepted.some((outcome) => timesProcessed(reading, outcome.delivery.eventId) > 0))
-    return {
-      state: 'unusable',
-      reason: `the processed-events hook lists none of the acknowledged events (e.g. ${accepted[0]?.delivery.eventId}); make it list every processed event id`,
+      reason: `the processed-events hook lists none of the validly signed events (e.g. ${signed[0]?.delivery.eventId ?? 'none sent'}); make it list every processed event id, or check that the receiver processes valid deliveries`,
       evidence: [summary],
     };
   return { state: 'ok', reading, evidence: [summary] };

@@ -1,5 +1,7 @@
 export type { WebhookReceiverCheckId } from './checks.js';
 export { WEBHOOK_RECEIVER_CHECKS } from './checks.js';
+export type { GradeWebhookCommandIo } from './cli.js';
+export { GRADE_WEBHOOK_USAGE, runGradeWebhookCommand, WEBHOOK_SECRET_ENV } from './cli.js';
 export type { WebhookGradeConfigField } from './errors.js';
 export { isWebhookGradeConfigError, WebhookGradeConfigError } from './errors.js';
 export { gradeWebhookReceiver, WEBHOOK_RECEIVER_GRADER } from './grade.js';

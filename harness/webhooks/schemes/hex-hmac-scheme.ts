@@ -92,7 +92,6 @@ export function createHexHmacScheme(options: HexHmacSchemeOptions): WebhookSchem
       return [
         variant('signature not hex', options.signatureHeader, 'not-a-hex-signature'),
         variant('truncated signature', options.signatureHeader, valid.slice(0, 32)),
-        variant('empty signature', options.signatureHeader, ''),
         variant(`${options.timestampHeader} not a number`, options.timestampHeader, 'soon'),
       ];
     },

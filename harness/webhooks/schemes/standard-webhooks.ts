@@ -15,7 +15,7 @@ export function standardWebhooksKey(secret: string): Buffer {
   const key = BASE64.test(encoded) ? Buffer.from(encoded, 'base64') : Buffer.alloc(0);
   if (key.length === 0)
     throw new RangeError(
-      `The secret starting "${secret.slice(0, 12)}" is not a Standard Webhooks secret: use "whsec_" followed by base64.`,
+      'The secret is not a Standard Webhooks secret: use "whsec_" followed by base64 (the key bytes).',
     );
   return key;
 }
