@@ -43,6 +43,7 @@ export interface ResolvedWebhookGradeOptions {
   readonly now: () => number;
 }
 
+/** Every default of gradeWebhookReceiver, in one place. */
 export const DEFAULT_WEBHOOK_GRADE_OPTIONS = {
   scheme: 'dutyclaims',
   toleranceSeconds: 300,
