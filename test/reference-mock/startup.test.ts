@@ -1,0 +1,59 @@
+import { request } from 'undici';
+import { describe, expect, it } from 'vitest';
+import { derivePersonas, isReferenceMockError, startReferenceMock } from '../../harness/reference-mock/index.js';
+import { call } from './support/http.js';
+
+describe('startReferenceMock', () => {
+  it('starts on 127.0.0.1 with a free port in well under 100 ms', async () => {
+    await (await startReferenceMock()).close(); // module warm-up
+    const durations: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      const started = performance.now();
+      const mock = await startReferenceMock();
+      durations.push(performance.now() - started);
+      expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(mock.port).toBeGreaterThan(0);
+      await mock.close();
+    }
+    durations.sort((a, b) => a - b);
+    expect(durations[2]).toBeLessThan(50);
+    expect(durations[4]).toBeLessThan(100);
+  });
+
+  it('seeds the same personas every start for the same seed, others for another seed', async () => {
+    await using first = await startReferenceMock({ seed: 'suite-a' });
+    await using second = await startReferenceMock({ seed: 'suite-a' });
+    await using third = await startReferenceMock({ seed: 'suite-b' });
+    expect(first.personas).toEqual(second.personas);
+    expect(first.personas).toEqual(derivePersonas('suite-a'));
+    expect(third.personas.sandbox.apiKey).not.toBe(first.personas.sandbox.apiKey);
+    // The seeded key works on the second server: credentials are a function of the seed alone.
+    const org = await call(second.url, 'GET', `/v1/partner-organizations/${first.personas.sandbox.partnerOrgId}`, {
+      token: first.personas.sandbox.apiKey,
+    });
+    expect(org.status).toBe(200);
+    expect(await second.control.personas()).toEqual(second.personas);
+  });
+
+  it('stops listening when the `await using` scope ends, and close() can be called twice', async () => {
+    let url = '';
+    {
+      await using mock = await startReferenceMock();
+      url = mock.url;
+      expect((await call(url, 'GET', '/health')).status).toBe(200);
+      await mock.close();
+    }
+    await expect(request(`${url}/health`)).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('reports a taken port as a ReferenceMockError saying what to do', async () => {
+    await using mock = await startReferenceMock();
+    const error = await startReferenceMock({ port: mock.port }).catch((caught: unknown) => caught);
+    expect(isReferenceMockError(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'MOCK_ERR_LISTEN', message: expect.stringMatching(/Pick another port/) });
+  });
+
+  it('rejects invalid options before listening', async () => {
+    await expect(startReferenceMock({ maxBodyBytes: 0 })).rejects.toMatchObject({ code: 'MOCK_ERR_OPTIONS' });
+  });
+});
