@@ -69,7 +69,7 @@ export async function startNodeReceiver(options: NodeReceiverOptions): Promise<S
   const processed: string[] = [];
   const seen = new Set<string>();
   // "Processing" records the event; a real receiver would enqueue it here and work asynchronously.
-  const process = (eventId: string, key: string) => {
+  const processEvent = (eventId: string, key: string) => {
     if (seen.has(key)) return;
     seen.add(key);
     processed.push(eventId);
@@ -85,10 +85,10 @@ export async function startNodeReceiver(options: NodeReceiverOptions): Promise<S
     try {
       if (behaviour.processBeforeVerify) {
         const eventId = bodyEventId(rawBody);
-        process(eventId, eventId);
+        processEvent(eventId, eventId);
       }
       const event = behaviour.verify(request.headers, rawBody);
-      process(event.eventId, behaviour.dedupeKey(event));
+      processEvent(event.eventId, behaviour.dedupeKey(event));
     } catch (error) {
       if (isWebhookVerificationError(error)) return json(response, 400, { error: error.code });
       if (error instanceof SyntaxError) return json(response, 400, { error: 'body_not_json' });

@@ -2,7 +2,7 @@ import { WebhookVerificationError } from '../errors.js';
 import { digestEquals, toArray } from '../hmac.js';
 import { bodyBytes, HEX_SHA256, hmacParts, type MessagePart } from './message-hmac.js';
 import { headerValue, type WebhookScheme, withHeader } from './scheme.js';
-import { checkTimestamp, parseUnixSeconds, requireHeader, requireSecrets, signatureMismatch } from './timestamp.js';
+import { checkTimestamp, parseUnixSeconds, requireHeader, requireSecrets, signatureMismatch } from './verify-steps.js';
 
 /** How a single-signature hex HMAC scheme names its headers and builds its signed message. */
 export interface HexHmacSchemeOptions {

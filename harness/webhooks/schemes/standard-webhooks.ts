@@ -2,7 +2,7 @@ import { WebhookVerificationError } from '../errors.js';
 import { digestEquals, toArray } from '../hmac.js';
 import { bodyBytes, hmacParts } from './message-hmac.js';
 import { headerValue, type WebhookScheme, withHeader } from './scheme.js';
-import { checkTimestamp, parseUnixSeconds, requireHeader, requireSecrets, signatureMismatch } from './timestamp.js';
+import { checkTimestamp, parseUnixSeconds, requireHeader, requireSecrets, signatureMismatch } from './verify-steps.js';
 
 const ID = 'webhook-id';
 const TIMESTAMP = 'webhook-timestamp';
