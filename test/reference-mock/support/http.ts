@@ -71,3 +71,9 @@ export async function createClient(base: string, token: string, externalRef = 'a
   expect(response.status, response.text).toBe(201);
   return response.json.id as string;
 }
+
+/** A mock clock that stands still at the current instant: only advanceClock moves the timeline. */
+export function frozenClock(): () => number {
+  const at = Date.now();
+  return () => at;
+}
