@@ -79,6 +79,8 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 /** One sentence saying why the packet is or is not ready. */
 export function verdictSentence(packet: LaunchPacket): string {
   const { pass, fail, notRun } = packet.summary;
+  if (packet.verdict === 'ready' && packet.target.kind === 'mock')
+    return `All ${plural(pass, 'gate')} passed against the reference mock. This rehearses your flow; only a run against sandbox is evidence for asking for live traffic.`;
   if (packet.verdict === 'ready')
     return `All ${plural(pass, 'gate')} passed. This run supports asking for live traffic.`;
   const parts = [

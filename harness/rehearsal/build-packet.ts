@@ -21,6 +21,14 @@ export interface PacketInput {
   readonly recorder: CallRecorder;
 }
 
+/** Time spent in the calls behind a gate (their request ids), in milliseconds. */
+const durationOf = (requestIds: readonly string[], recorder: CallRecorder) =>
+  Math.round(
+    recorder.calls
+      .filter((call) => call.requestId !== null && requestIds.includes(call.requestId))
+      .reduce((sum, call) => sum + call.durationMs, 0),
+  );
+
 /** Assembles the launch packet from what the run observed and what the gates concluded. */
 export function buildLaunchPacket({ runId, startedAt, observations, gates, recorder }: PacketInput): LaunchPacket {
   const finishedAt = new Date();
@@ -65,7 +73,7 @@ export function buildLaunchPacket({ runId, startedAt, observations, gates, recor
     owners: config.owners,
     verdict: gates.length > 0 && gates.every((gate) => gate.verdict === 'pass') ? 'ready' : 'not_ready',
     summary: { pass: count('pass'), fail: count('fail'), notRun: count('not_run') },
-    gates: [...gates],
+    gates: gates.map((gate) => ({ ...gate, durationMs: durationOf(gate.requestIds, recorder) })),
     webhook: {
       endpointId: endpoint?.ok ? endpoint.value.id : config.webhook.endpointId,
       secretPrefix: endpoint?.ok ? endpoint.value.secretPrefix : null,
