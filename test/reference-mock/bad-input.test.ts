@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorEnvelope } from '../../harness/contract/index.js';
@@ -45,9 +46,13 @@ describe('bad input gets the error envelope, never a 5xx', () => {
       body: { externalRef: 'big', name: 'x'.repeat(5000), country: 'GB' },
     });
     expect([declared.status, declared.json.error.code]).toEqual([413, 'payload_too_large']);
-    async function* chunks() {
-      for (let i = 0; i < 64; i++) yield Buffer.from('x'.repeat(1024));
-    }
+    // No Content-Length: the mock only learns the size while streaming.
+    const chunks = () =>
+      Readable.from(
+        (function* () {
+          for (let i = 0; i < 64; i++) yield Buffer.from('x'.repeat(1024));
+        })(),
+      );
     const streamed = await request(`${mock.url}/v1/clients`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
