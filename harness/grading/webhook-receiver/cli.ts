@@ -41,9 +41,9 @@ class UsageError extends Error {
   override readonly name = 'UsageError' as const;
 }
 
-function optionsFrom(argv: string[], env: GradeWebhookCommandIo['env'] = {}) {
+function optionsFrom(argv: readonly string[], env: GradeWebhookCommandIo['env'] = {}) {
   const { values } = parseArgs({
-    args: argv,
+    args: [...argv],
     strict: true,
     allowPositionals: false,
     options: {
@@ -101,7 +101,7 @@ function optionsFrom(argv: string[], env: GradeWebhookCommandIo['env'] = {}) {
  * status: 0 all graded checks passed, 1 a check failed, 2 bad usage.
  * @example process.exitCode = await runGradeWebhookCommand(['--url', 'http://127.0.0.1:8080/webhooks'])
  */
-export async function runGradeWebhookCommand(argv: string[], io: GradeWebhookCommandIo = {}): Promise<number> {
+export async function runGradeWebhookCommand(argv: readonly string[], io: GradeWebhookCommandIo = {}): Promise<number> {
   const stdout = io.stdout ?? ((text: string) => process.stdout.write(text));
   const stderr = io.stderr ?? ((text: string) => process.stderr.write(text));
   let parsed: ReturnType<typeof optionsFrom>;

@@ -1,3 +1,12 @@
+export type { RenderGradeOptions } from '../shared/index.js';
+export {
+  GradeCheck,
+  GradeReport,
+  GradeVerdict,
+  gradeExitCode,
+  renderGradeReport,
+  summarizeGradeReport,
+} from '../shared/index.js';
 export type { WebhookReceiverCheckId } from './checks.js';
 export { WEBHOOK_RECEIVER_CHECKS } from './checks.js';
 export type { GradeWebhookCommandIo } from './cli.js';
