@@ -1,2 +1,3 @@
+export { describeWebhookReceiverGrade } from '../harness/grading/webhook-receiver/suite.js';
 export type { LaunchGateSuiteOptions } from './launch-gates.js';
 export { describeLaunchGates } from './launch-gates.js';

@@ -29,6 +29,24 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
       return (argv, io) => runRehearseCommand('smoke', argv, io);
     },
   },
+  mock: {
+    summary: 'mock                    run the reference mock standalone (prints URL and seeded credentials)',
+    load: async () => {
+      const { runMockCommand } = await import('./commands/mock.js');
+      return runMockCommand;
+    },
+  },
+  'grade-webhook': {
+    summary: "grade-webhook           grade your webhook receiver's verification, freshness and dedupe",
+    load: async () => {
+      const { runGradeWebhookCommand } = await import('../grading/webhook-receiver/cli.js');
+      return (argv, io) =>
+        runGradeWebhookCommand(argv, {
+          stdout: (text) => io.out(text.replace(/\n$/, '')),
+          stderr: (text) => io.err(text.replace(/\n$/, '')),
+        });
+    },
+  },
   contract: {
     summary: 'contract hash           print the contract hash of the shipped (or a given) OpenAPI',
     load: async () => (argv, io) => runContractCommand(argv, io.out),

@@ -1,0 +1,42 @@
+import { parseArgs } from 'node:util';
+import type { CliIo } from '../run-cli.js';
+import { ExitCode, UsageError } from '../usage-error.js';
+
+export const mockUsage = `Usage: dutyclaims-launch mock [--port 4010] [--host 127.0.0.1] [--environment sandbox|production] [--seed S]
+
+Runs the reference mock standalone until SIGTERM or Ctrl-C, and prints its URL and the seeded test
+credentials of its personas (they are accepted by this local mock only).`;
+
+/** `mock`: the reference mock as a standalone dev server. */
+export async function runMockCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      port: { type: 'string', default: '4010' },
+      host: { type: 'string', default: '127.0.0.1' },
+      environment: { type: 'string', default: 'sandbox' },
+      seed: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    io.out(mockUsage);
+    return ExitCode.ok;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new UsageError(`--port must be 0-65535, got "${values.port}".`);
+  if (values.environment !== 'sandbox' && values.environment !== 'production') {
+    throw new UsageError(`--environment must be sandbox or production, got "${values.environment}".`);
+  }
+  const { runStandaloneMock } = await import('../../reference-mock/standalone.js');
+  const handle = await runStandaloneMock({
+    host: values.host,
+    port,
+    environment: values.environment,
+    log: io.out,
+    ...(values.seed === undefined ? {} : { seed: values.seed }),
+  });
+  await handle.closed;
+  return ExitCode.ok;
+}
