@@ -58,11 +58,16 @@ while read -r dir; do
 done < <(npm ls --omit=dev --all --parseable 2>/dev/null)
 find "$stage/node_modules" -type f \( -name '*.d.ts' -o -name '*.d.cts' -o -name '*.d.mts' -o -name '*.map' -o -name '*.md' \) -delete
 
-docker build --quiet \
+# Builder output only on failure (the legacy builder also warns about itself on every build).
+if ! output="$(docker build --quiet \
   --file docker/Dockerfile \
   --build-arg "BASE_IMAGE=$base" \
   --build-arg "VERSION=$version" \
   --tag "$image:$version" --tag "$image:local" \
-  "$stage" >/dev/null
+  "$stage" 2>&1)"; then
+  echo "$output" >&2
+  echo "build-image: docker build failed (output above)." >&2
+  exit 1
+fi
 size="$(docker image inspect --format '{{.Size}}' "$image:local" | awk '{ printf "%.0f MB", $1 / 1e6 }')"
 echo "build-image: built $image:$version and $image:local from $base ($size, context $(du -sh "$stage" | cut -f1))."

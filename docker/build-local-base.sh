@@ -57,5 +57,10 @@ LABEL org.dutyclaims.node-fingerprint="$fingerprint" \\
 CMD ["node"]
 EOF
 
-docker build --quiet --tag "$image" "$stage" >/dev/null
+# Builder output only on failure (the legacy builder also warns about itself on every build).
+if ! output="$(docker build --quiet --tag "$image" "$stage" 2>&1)"; then
+  echo "$output" >&2
+  echo "build-local-base: docker build failed (output above)." >&2
+  exit 1
+fi
 echo "build-local-base: built $image from $node_bin (node $fingerprint, $(docker image inspect --format '{{.Size}}' "$image" | awk '{ printf "%.0f MB", $1 / 1e6 }'))."
