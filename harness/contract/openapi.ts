@@ -49,19 +49,25 @@ function collectComponents(): { schemas: JsonObject; refs: Map<z.ZodType, string
   return { schemas, refs };
 }
 
+/** Headers on every response, success or error. */
+const STANDARD_RESPONSE_HEADERS = [
+  Headers.requestId,
+  Headers.correlationId,
+  Headers.rateLimitLimit,
+  Headers.rateLimitRemaining,
+  Headers.rateLimitReset,
+  Headers.contractHash,
+  Headers.environment,
+] as const;
+
+const headerRefs = (names: readonly string[]): JsonObject =>
+  Object.fromEntries(names.map((header) => [header, { $ref: `#/components/headers/${header}` }]));
+
 const responseHeaders = (route: RouteDefinition, status: number): JsonObject => {
-  const names = [
-    'X-Request-Id',
-    'X-Correlation-Id',
-    'X-RateLimit-Limit',
-    'X-RateLimit-Remaining',
-    'X-RateLimit-Reset',
-    'DutyClaims-Contract-Hash',
-    'DutyClaims-Environment',
-  ];
-  if (route.idempotencyKey !== 'none' && status < 300) names.push('Idempotent-Replayed');
-  if (status === 429 || status === 503) names.push('Retry-After');
-  return Object.fromEntries(names.map((header) => [header, { $ref: `#/components/headers/${header}` }]));
+  const names: string[] = [...STANDARD_RESPONSE_HEADERS];
+  if (route.idempotencyKey !== 'none' && status < 300) names.push(Headers.idempotentReplayed);
+  if (status === 429 || status === 503) names.push(Headers.retryAfter);
+  return headerRefs(names);
 };
 
 function parametersOf(route: RouteDefinition): JsonObject[] {
@@ -100,26 +106,21 @@ function errorCodesByStatus(route: RouteDefinition): Map<number, ErrorCode[]> {
 /** One shared response per error status; each operation lists its codes in an extension. */
 function errorResponseComponents(): JsonObject {
   const statuses = [...new Set(Object.values(ErrorCodes).map((spec) => spec.status))].sort((a, b) => a - b);
-  const names = [
-    'X-Request-Id',
-    'X-Correlation-Id',
-    'X-RateLimit-Limit',
-    'X-RateLimit-Remaining',
-    'X-RateLimit-Reset',
-    'DutyClaims-Contract-Hash',
-    'DutyClaims-Environment',
-  ];
+
   return Object.fromEntries(
     statuses.map((status) => {
       const codes = Object.entries(ErrorCodes)
         .filter(([, spec]) => spec.status === status)
         .map(([code]) => code);
-      const headerNames = status === 429 || status === 503 ? [...names, 'Retry-After'] : names;
+      const headerNames =
+        status === 429 || status === 503
+          ? [...STANDARD_RESPONSE_HEADERS, Headers.retryAfter]
+          : STANDARD_RESPONSE_HEADERS;
       return [
         `Error${status}`,
         {
           description: `Error envelope; code is one of ${codes.join(', ')}.`,
-          headers: Object.fromEntries(headerNames.map((h) => [h, { $ref: `#/components/headers/${h}` }])),
+          headers: headerRefs(headerNames),
           content: { 'application/json': { schema: { $ref: SCHEMA_REF('ErrorEnvelope') } } },
         },
       ];
