@@ -86,11 +86,13 @@ export function createControlPlaneHandler(engine: MockEngine): (req: IncomingMes
     [Headers.contractHash]: engine.options.contractHash,
     [Headers.environment]: engine.options.environment,
   };
-  const reply = (res: ServerResponse, status: number, payload: unknown, requestId: string, extra = {}) => {
+  const reply = (res: ServerResponse, status: number, payload: unknown, ids: [string, string], extra = {}) => {
     if (res.destroyed || res.headersSent) return;
     const body = status === 204 ? '' : JSON.stringify(payload);
     const length = { 'Content-Length': String(Buffer.byteLength(body)) };
-    res.writeHead(status, { ...baseHeaders, ...length, [Headers.requestId]: requestId, ...extra });
+    const [requestId, correlationId] = ids;
+    const traced = { [Headers.requestId]: requestId, [Headers.correlationId]: correlationId };
+    res.writeHead(status, { ...baseHeaders, ...length, ...traced, ...extra });
     res.end(body);
   };
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -121,16 +123,11 @@ export function createControlPlaneHandler(engine: MockEngine): (req: IncomingMes
         }
       };
       const [status, payload] = await handler(engine, body);
-      reply(res, status, payload, requestId);
+      reply(res, status, payload, [requestId, correlationId]);
     } catch (error) {
       const problem = isApiProblem(error) ? error : new ApiProblem('internal_error');
-      reply(
-        res,
-        problem.status,
-        JSON.parse(envelopeJson(problem, requestId, correlationId)),
-        requestId,
-        problem.headers,
-      );
+      const envelope = JSON.parse(envelopeJson(problem, requestId, correlationId));
+      reply(res, problem.status, envelope, [requestId, correlationId], problem.headers);
     }
   };
   return (req, res) => {

@@ -59,7 +59,9 @@ describe('bad input gets the error envelope, never a 5xx', () => {
       body: chunks(),
     });
     expect(streamed.statusCode).toBe(413);
-    expect(ErrorEnvelope.parse(await streamed.body.json()).error.code).toBe('payload_too_large');
+    const envelope = ErrorEnvelope.parse(await streamed.body.json());
+    expect(envelope.error.code).toBe('payload_too_large');
+    expect(envelope.error.message).toMatch(/streamed/);
     expect((await call(mock.url, 'GET', '/health')).status).toBe(200);
   });
 

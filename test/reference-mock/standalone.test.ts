@@ -1,0 +1,81 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runStandaloneMock } from '../../harness/reference-mock/index.js';
+import { call } from './support/http.js';
+
+const MAIN = fileURLToPath(new URL('../../harness/reference-mock/main.ts', import.meta.url));
+
+/** Runs main.ts with tsx; resolves with its output and exit code. `onLine` may act on a running process. */
+function runMain(env: Record<string, string>, onLine?: (line: string, kill: () => void) => void) {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    for (const line of chunk.toString().split('\n')) if (line) onLine?.(line, () => child.kill('SIGTERM'));
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('exit', (code) => resolve({ code, stdout, stderr })),
+  );
+}
+
+describe('runStandaloneMock', () => {
+  it('prints the URL and the seeded test credentials, serves, and closes', async () => {
+    const lines: string[] = [];
+    const handle = await runStandaloneMock({
+      port: 0,
+      seed: 'dev',
+      log: (line) => lines.push(line),
+      handleSignals: false,
+    });
+    expect(lines[0]).toBe(`reference mock listening on ${handle.url}`);
+    expect(lines.join('\n')).toContain(handle.mock.personas.sandbox.apiKey);
+    expect(lines.join('\n')).toContain(handle.mock.personas.sandbox.oauthClient.clientSecret);
+    expect((await call(handle.url, 'GET', '/health')).status).toBe(200);
+    await handle.close();
+    await handle.closed;
+    await expect(call(handle.url, 'GET', '/health')).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('closes on SIGTERM when it handles signals', async () => {
+    const listenersBefore = process.listenerCount('SIGTERM');
+    const handle = await runStandaloneMock({ port: 0, log: () => undefined });
+    expect(process.listenerCount('SIGTERM')).toBe(listenersBefore + 1);
+    process.emit('SIGTERM');
+    await handle.closed;
+    await expect(call(handle.url, 'GET', '/health')).rejects.toThrow(/ECONNREFUSED/);
+    expect(process.listenerCount('SIGTERM')).toBe(listenersBefore);
+  });
+});
+
+describe('main.ts (container entry)', () => {
+  it('logs one ready line, serves, and exits 0 on SIGTERM', async () => {
+    let url = '';
+    const result = await runMain({ DUTYCLAIMS_MOCK_PORT: '0', DUTYCLAIMS_MOCK_SEED: 'container' }, (line, kill) => {
+      const match = /^reference mock listening on (http:\/\/\S+)$/.exec(line);
+      if (!match?.[1]) return;
+      url = match[1];
+      void call(url, 'GET', '/_mock/personas').then((personas) => {
+        expect(personas.json.seed).toBe('container');
+        kill();
+      });
+    });
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(result.stdout.trim().split('\n')).toEqual([`reference mock listening on ${url}`]);
+    expect(result.code).toBe(0);
+  });
+
+  it('exits 2 with every invalid variable and what to fix', async () => {
+    const result = await runMain({ DUTYCLAIMS_MOCK_PORT: 'http', DUTYCLAIMS_MOCK_ENVIRONMENT: 'live' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('DUTYCLAIMS_MOCK_PORT="http": must be a port number');
+    expect(result.stderr).toContain('DUTYCLAIMS_MOCK_ENVIRONMENT="live": must be "sandbox" or "production"');
+  });
+});
