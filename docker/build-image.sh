@@ -46,6 +46,8 @@ node -e '
 mkdir -p "$stage/dist" "$stage/fixtures" "$stage/node_modules"
 # Only harness/ runs in the container; suites/ is for partners' vitest runs.
 mv "$stage/build/harness" "$stage/dist/harness"
+# harness/container drives Docker from the test process (it needs testcontainers): never used inside.
+rm -rf "$stage/dist/harness/container"
 rm -rf "$stage/build"
 cp -R fixtures/contract "$stage/fixtures/contract"
 
@@ -69,5 +71,7 @@ if ! output="$(docker build --quiet \
   echo "build-image: docker build failed (output above)." >&2
   exit 1
 fi
+# Drops the untagged images earlier builds of this one left behind (only dangling ones).
+docker image prune --force --filter "label=org.opencontainers.image.title=dutyclaims-reference-mock" >/dev/null || true
 size="$(docker image inspect --format '{{.Size}}' "$image:local" | awk '{ printf "%.0f MB", $1 / 1e6 }')"
 echo "build-image: built $image:$version and $image:local from $base ($size, context $(du -sh "$stage" | cut -f1))."
