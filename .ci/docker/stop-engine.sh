@@ -38,4 +38,8 @@ if kill -0 "$pid" 2>/dev/null; then
   kill -KILL "$pid" 2>/dev/null || true
 fi
 rm -f "$pid_file"
+# dockerd leaves its default network-namespace bind mount behind; release it (and any other mount
+# under the state directory) so the directory can be removed.
+awk -v dir="$state_dir/" 'index($2, dir) == 1 { print $2 }' /proc/mounts 2>/dev/null | sort -r |
+  while read -r mount_point; do umount "$mount_point" 2>/dev/null || umount -l "$mount_point" 2>/dev/null || true; done
 echo "stop-engine: dockerd (PID $pid) stopped."
