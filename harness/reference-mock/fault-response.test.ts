@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { errorCodeForStatus, FAULT_STATUSES, faultProblem, waitOutDelay } from './fault-response.js';
+
+describe('fault responses', () => {
+  it('maps faulted statuses to catalog codes, with Retry-After on 429 and 5xx gateway statuses', () => {
+    expect(errorCodeForStatus(500)).toBe('internal_error');
+    expect(errorCodeForStatus(504)).toBe('service_unavailable');
+    expect(errorCodeForStatus(409)).toBe('client_already_exists');
+    expect(faultProblem({ kind: 'status', status: 503, retryAfterSeconds: 9 }).headers).toEqual({ 'Retry-After': '9' });
+    expect(faultProblem({ kind: 'status' })).toMatchObject({ status: 500, code: 'internal_error', headers: undefined });
+    expect(faultProblem({ kind: 'rate_limit' })).toMatchObject({ status: 429, headers: { 'Retry-After': '1' } });
+    expect(FAULT_STATUSES).toContain(502);
+    expect(FAULT_STATUSES).not.toContain(200);
+  });
+
+  it('wakes a delay early when the mock closes', async () => {
+    const closing = new AbortController();
+    const started = performance.now();
+    const waiting = waitOutDelay({ kind: 'delay', delayMs: 10_000 }, closing.signal);
+    closing.abort();
+    expect(await waiting).toBe(false);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(await waitOutDelay({ kind: 'delay', delayMs: 1 }, new AbortController().signal)).toBe(true);
+  });
+});
