@@ -49,8 +49,18 @@ export class PactVerificationError extends Error {
   readonly providerBaseUrl: string;
   /** The pact files or URLs verified (empty when they came from a broker). */
   readonly pacts: readonly string[];
+  /** Each failed interaction with its mismatches, as the verifier reported them. */
+  readonly failures: readonly { readonly interaction: string; readonly mismatches: readonly string[] }[];
 
-  constructor(input: { providerBaseUrl: string; pacts: readonly string[]; detail: string }, options?: ErrorOptions) {
+  constructor(
+    input: {
+      providerBaseUrl: string;
+      pacts: readonly string[];
+      detail: string;
+      failures?: readonly { readonly interaction: string; readonly mismatches: readonly string[] }[];
+    },
+    options?: ErrorOptions,
+  ) {
     super(
       `Pact verification of ${input.providerBaseUrl} failed: ${input.detail}. ` +
         'The verifier output above lists each interaction and its mismatches; fix the provider or agree a new contract with the consumer.',
@@ -58,6 +68,7 @@ export class PactVerificationError extends Error {
     );
     this.providerBaseUrl = input.providerBaseUrl;
     this.pacts = input.pacts;
+    this.failures = input.failures ?? [];
   }
 }
 

@@ -2,6 +2,7 @@ import { type Matcher, MatchersV3, type TemplateHeaders } from '@pact-foundation
 import { z } from 'zod';
 import { type ErrorCode, ErrorCodes } from '../contract/error-codes.js';
 import { Headers } from '../contract/headers.js';
+import { CONTRACT_PIN } from '../contract/pin.js';
 import { RequestId, Timestamp } from '../contract/schemas/common.js';
 import { ContractPin } from '../contract/schemas/partner-organizations.js';
 import { PACT_CORRELATION_ID } from './placeholders.js';
@@ -42,7 +43,7 @@ export function standardResponseHeaders(extra: TemplateHeaders = {}): TemplateHe
     [Headers.rateLimitLimit]: headerInteger('1000'),
     [Headers.rateLimitRemaining]: headerInteger('999'),
     [Headers.rateLimitReset]: headerInteger('1795428930'),
-    [Headers.contractHash]: matching(ContractPin.shape.hash, '4d430a74e95b56a1'),
+    [Headers.contractHash]: matching(ContractPin.shape.hash, CONTRACT_PIN.hash),
     [Headers.environment]: regex('^(sandbox|production)$', 'sandbox'),
     ...extra,
   };

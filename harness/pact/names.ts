@@ -15,6 +15,8 @@ export const PactEnv = {
   oauthClientId: 'DUTYCLAIMS_OAUTH_CLIENT_ID',
   oauthClientSecret: 'DUTYCLAIMS_OAUTH_CLIENT_SECRET',
   brokerToken: 'PACT_BROKER_TOKEN',
+  /** A `pact-broker` executable to use instead of `@pact-foundation/pact-cli`'s. */
+  brokerBinary: 'DUTYCLAIMS_PACT_BROKER_BIN',
 } as const;
 
 /** Where a pact records the contract it was written against: `metadata.dutyclaims.{contractHash,contractVersion}`. */

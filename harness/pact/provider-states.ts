@@ -55,8 +55,8 @@ export const PROVIDER_STATE_DOCS: Readonly<Record<ProviderStateName, ProviderSta
     injects: ['webhookUrl'],
   },
   [ProviderStates.webhookEndpointExists]: {
-    setup: 'Register a webhook endpoint for the partner organization.',
-    params: [],
+    setup: 'Register a webhook endpoint for the partner organization, with `description`.',
+    params: ['description'],
     injects: ['endpointId'],
   },
   [ProviderStates.webhookDeliverySucceeded]: {
