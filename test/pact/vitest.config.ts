@@ -4,14 +4,14 @@ import { defineProject } from 'vitest/config';
 /**
  * The Pact consumer tests: the harness's client against Pact's mock server, one interaction per
  * test, written to `pacts/` (cleared first). Runs after the unit project and before `pact-provider`,
- * which verifies what this project wrote. Alone: `npx vitest run --project pact-consumer`.
+ * which verifies what this project wrote. Alone: `npx vitest run --project pact-consumer`. Named `vitest.config.ts`: vitest 4
+ * only accepts project files named `vitest.config.*` or `vitest.*.config.*`.
  */
 export default defineProject({
-  // Explicit, so `include` and `globalSetup` resolve here whether vitest loads this file as a
-  // project config or the root config imports it as an object.
-  root: fileURLToPath(new URL('.', import.meta.url)),
   test: {
     name: 'pact-consumer',
+    // Paths below are relative to this folder, whether run as a project or with --config.
+    root: fileURLToPath(new URL('.', import.meta.url)),
     include: ['**/*.test.ts'],
     globalSetup: ['./global-setup.ts'],
     env: { PACT_DO_NOT_TRACK: 'true' },
