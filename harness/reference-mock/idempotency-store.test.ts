@@ -4,48 +4,60 @@ import { createIdempotencyStore, type StoredResponse } from './idempotency-store
 const response = (body: string): StoredResponse => ({ status: 201, headers: {}, body });
 
 describe('idempotency store', () => {
-  it('executes the first request and replays the stored response for the same fingerprint', async () => {
+  it('gives the first request ownership, then the stored response with its fingerprint', async () => {
     const store = createIdempotencyStore(() => 0);
-    const first = await store.begin('org\nop\nk', 'fp');
-    expect(first.kind).toBe('execute');
-    if (first.kind === 'execute') first.complete(response('one'));
-    const again = await store.begin('org\nop\nk', 'fp');
-    expect(again).toEqual({ kind: 'replay', response: response('one') });
+    const first = await store.reserve('org\nop\nk');
+    expect(first.kind).toBe('owner');
+    if (first.kind === 'owner') first.complete('fp', response('one'));
+    expect(await store.reserve('org\nop\nk')).toEqual({ kind: 'stored', fingerprint: 'fp', response: response('one') });
   });
 
-  it('answers conflict for the same key with another fingerprint, in flight or done', async () => {
+  it('makes concurrent requests wait until the one in flight completes', async () => {
     const store = createIdempotencyStore(() => 0);
-    const first = await store.begin('k', 'fp1');
-    expect((await store.begin('k', 'fp2')).kind).toBe('conflict');
-    if (first.kind === 'execute') first.complete(response('x'));
-    expect((await store.begin('k', 'fp2')).kind).toBe('conflict');
+    const first = await store.reserve('k');
+    let waited = false;
+    const waiters = Promise.all([store.reserve('k'), store.reserve('k')]).then((slots) => {
+      waited = true;
+      return slots;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(waited).toBe(false);
+    if (first.kind === 'owner') first.complete('fp', response('only'));
+    expect((await waiters).map((slot) => slot.kind)).toEqual(['stored', 'stored']);
   });
 
-  it('makes concurrent requests wait for the one in flight, then replay it', async () => {
+  it('frees the key when the owner wrote nothing, so one waiter at a time becomes the next owner', async () => {
     const store = createIdempotencyStore(() => 0);
-    const first = await store.begin('k', 'fp');
-    const waiters = Promise.all([store.begin('k', 'fp'), store.begin('k', 'fp')]);
-    if (first.kind === 'execute') setTimeout(() => first.complete(response('only')), 5);
-    const decisions = await waiters;
-    expect(decisions.map((d) => d.kind)).toEqual(['replay', 'replay']);
+    const first = await store.reserve('k');
+    const second = store.reserve('k');
+    let thirdSettled = false;
+    const third = store.reserve('k').then((slot) => {
+      thirdSettled = true;
+      return slot;
+    });
+    if (first.kind === 'owner') first.complete('fp', null);
+    const next = await second;
+    expect(next.kind).toBe('owner');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(thirdSettled).toBe(false);
+    if (next.kind === 'owner') next.complete('fp', response('written'));
+    expect((await third).kind).toBe('stored');
   });
 
-  it('frees the key when the first request wrote nothing, so a waiter executes instead', async () => {
+  it('keeps keys independent', async () => {
     const store = createIdempotencyStore(() => 0);
-    const first = await store.begin('k', 'fp');
-    const waiter = store.begin('k', 'fp');
-    if (first.kind === 'execute') first.complete(null);
-    expect((await waiter).kind).toBe('execute');
+    await store.reserve('a');
+    expect((await store.reserve('b')).kind).toBe('owner');
   });
 
   it('forgets keys after the TTL of mock time', async () => {
     let now = 0;
     const store = createIdempotencyStore(() => now, 1000);
-    const first = await store.begin('k', 'fp');
-    if (first.kind === 'execute') first.complete(response('old'));
+    const first = await store.reserve('k');
+    if (first.kind === 'owner') first.complete('fp', response('old'));
     now = 999;
-    expect((await store.begin('k', 'other')).kind).toBe('conflict');
+    expect((await store.reserve('k')).kind).toBe('stored');
     now = 1000;
-    expect((await store.begin('k', 'other')).kind).toBe('execute');
+    expect((await store.reserve('k')).kind).toBe('owner');
   });
 });

@@ -5,18 +5,23 @@ export interface StoredResponse {
   readonly body: string;
 }
 
-/** What to do with a request that carries an Idempotency-Key. */
-export type IdempotencyDecision =
+/** What a request holding an Idempotency-Key may do once no other request with that key is in flight. */
+export type IdempotencySlot =
   | {
-      readonly kind: 'execute';
-      /** Call once: a response to keep for replays, or null to release the key (the write did not happen). */
-      readonly complete: (response: StoredResponse | null) => void;
+      /** A request with this key already completed: replay if the fingerprint matches, else conflict. */
+      readonly kind: 'stored';
+      readonly fingerprint: string;
+      readonly response: StoredResponse;
     }
-  | { readonly kind: 'replay'; readonly response: StoredResponse }
-  | { readonly kind: 'conflict' };
+  | {
+      /** This request owns the key: it executes; requests with the same key wait until `complete`. */
+      readonly kind: 'owner';
+      /** Call once: the request fingerprint and response to keep, or null to release the key (nothing written). */
+      readonly complete: (fingerprint: string, response: StoredResponse | null) => void;
+    };
 
 type Entry =
-  | { readonly state: 'in_flight'; readonly fingerprint: string; readonly settled: Promise<void> }
+  | { readonly state: 'in_flight'; readonly settled: Promise<void> }
   | {
       readonly state: 'done';
       readonly fingerprint: string;
@@ -27,10 +32,10 @@ type Entry =
 /** Idempotency keys scoped by the caller (partner org + operation), kept `ttlMs` of mock time. */
 export interface IdempotencyStore {
   /**
-   * Decides for `scopedKey` + request `fingerprint`: the first request executes, concurrent ones wait
-   * for it and replay, a different fingerprint conflicts.
+   * Waits while another request with `scopedKey` is in flight (from before its body is read until
+   * its response is stored), then hands out the stored response or ownership of the key.
    */
-  begin(scopedKey: string, fingerprint: string): Promise<IdempotencyDecision>;
+  reserve(scopedKey: string): Promise<IdempotencySlot>;
   readonly size: number;
   clear(): void;
 }
@@ -45,45 +50,42 @@ export function createIdempotencyStore(now: () => number, ttlMs = 24 * 60 * 60 *
     for (const [key, entry] of entries) if (entry.state === 'done' && entry.expiresAt <= at) entries.delete(key);
   };
 
-  const begin = async (scopedKey: string, fingerprint: string): Promise<IdempotencyDecision> => {
-    for (;;) {
-      const entry = entries.get(scopedKey);
-      if (entry?.state === 'done' && entry.expiresAt <= now()) entries.delete(scopedKey);
-      else if (entry) {
-        if (entry.fingerprint !== fingerprint) return { kind: 'conflict' };
-        if (entry.state === 'done') return { kind: 'replay', response: entry.response };
-        await entry.settled;
-        continue;
-      }
-      if (++insertsSinceSweep >= 1000) {
-        insertsSinceSweep = 0;
-        sweep();
-      }
-      let settle: () => void = () => undefined;
-      const settled = new Promise<void>((resolve) => {
-        settle = resolve;
-      });
-      const owner = entries;
-      owner.set(scopedKey, { state: 'in_flight', fingerprint, settled });
-      let completed = false;
-      return {
-        kind: 'execute',
-        complete(response) {
-          if (completed) return;
-          completed = true;
-          // A clear() while in flight started a new map: do not write into it.
-          if (owner === entries) {
-            if (response) owner.set(scopedKey, { state: 'done', fingerprint, expiresAt: now() + ttlMs, response });
-            else owner.delete(scopedKey);
-          }
-          settle();
-        },
-      };
+  const own = (scopedKey: string): IdempotencySlot => {
+    if (++insertsSinceSweep >= 1000) {
+      insertsSinceSweep = 0;
+      sweep();
     }
+    let settle: () => void = () => undefined;
+    const settled = new Promise<void>((resolve) => {
+      settle = resolve;
+    });
+    const owner = entries;
+    owner.set(scopedKey, { state: 'in_flight', settled });
+    let completed = false;
+    return {
+      kind: 'owner',
+      complete(fingerprint, response) {
+        if (completed) return;
+        completed = true;
+        // A clear() while in flight started a new map: do not write into it.
+        if (owner === entries) {
+          if (response) owner.set(scopedKey, { state: 'done', fingerprint, expiresAt: now() + ttlMs, response });
+          else owner.delete(scopedKey);
+        }
+        settle();
+      },
+    };
   };
 
   return {
-    begin,
+    async reserve(scopedKey) {
+      for (;;) {
+        const entry = entries.get(scopedKey);
+        if (entry === undefined || (entry.state === 'done' && entry.expiresAt <= now())) return own(scopedKey);
+        if (entry.state === 'done') return { kind: 'stored', fingerprint: entry.fingerprint, response: entry.response };
+        await entry.settled;
+      }
+    },
     get size() {
       return entries.size;
     },

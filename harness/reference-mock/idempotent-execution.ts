@@ -30,42 +30,49 @@ const replayed = (value: boolean) => ({ [Headers.idempotentReplayed]: String(val
  */
 export async function executeWithBody(run: BodyExecution): Promise<void> {
   const { req, res, ex, route, name, key, finisher } = run;
-  const { body, json } = await readRouteBody(route, req, run.maxBodyBytes);
-  if (route.auth === 'client_credentials') {
-    const clientId = (body as Record<string, unknown> | undefined)?.client_id;
-    if (typeof clientId === 'string') ex.credentialPrefix = clientId.slice(0, CREDENTIAL_PREFIX_LENGTH);
-  }
-  const ctx: HandlerContext = { ...run.ctx, body };
-  const serialize = async (): Promise<StoredResponse> => {
-    const result = await handlers[name](ctx);
-    const body = finisher.writer.successBody(name, result.body, result.json);
-    return { status: result.status, headers: { ...result.headers }, body };
-  };
-  const credential = ctx.credential;
+  const credential = run.ctx.credential;
   if (key === null || credential === null) {
-    const response = await serialize();
+    const { body } = await readBody(run);
+    const response = await execute(run, body);
     const extra = route.idempotencyKey === 'none' ? response.headers : { ...response.headers, ...replayed(false) };
     return finisher.success(res, ex, response.status, response.body, extra);
   }
-  const fingerprint = `${ex.method} ${ex.path}\n${canonicalize(json) ?? ''}`;
-  const decision = await ctx.engine.idempotency.begin(`${credential.orgId}\n${route.operationId}\n${key}`, fingerprint);
-  if (decision.kind === 'conflict')
-    throw new ApiProblem('idempotency_key_reused', {
-      message: `Idempotency-Key "${key.slice(0, 64)}" was already used for a different ${route.operationId} request. Use a new key for a new logical write.`,
-      details: [{ field: Headers.idempotencyKey, reason: 'reused with a different request body or path' }],
-    });
-  if (decision.kind === 'replay') {
-    ex.replayed = true;
-    const stored = decision.response;
-    return finisher.success(res, ex, stored.status, stored.body, { ...stored.headers, ...replayed(true) });
-  }
-  let response: StoredResponse;
+  // Reserve the key before reading the body: a second request with it waits for this one to finish.
+  const slot = await run.ctx.engine.idempotency.reserve(`${credential.orgId}\n${route.operationId}\n${key}`);
+  let fingerprint = '';
   try {
-    response = await serialize();
+    const { body, json } = await readBody(run);
+    fingerprint = `${ex.method} ${ex.path}\n${canonicalize(json) ?? ''}`;
+    if (slot.kind === 'stored') {
+      if (slot.fingerprint !== fingerprint)
+        throw new ApiProblem('idempotency_key_reused', {
+          message: `Idempotency-Key "${key.slice(0, 64)}" was already used for a different ${route.operationId} request. Use a new key for a new logical write.`,
+          details: [{ field: Headers.idempotencyKey, reason: 'reused with a different request body or path' }],
+        });
+      ex.replayed = true;
+      const stored = slot.response;
+      return finisher.success(res, ex, stored.status, stored.body, { ...stored.headers, ...replayed(true) });
+    }
+    const response = await execute(run, body);
+    slot.complete(fingerprint, response);
+    finisher.success(res, ex, response.status, response.body, { ...response.headers, ...replayed(false) });
   } catch (error) {
-    decision.complete(null); // nothing was written: the key stays free for a corrected retry
+    if (slot.kind === 'owner') slot.complete(fingerprint, null); // nothing was written: the key stays free
     throw error;
   }
-  decision.complete(response);
-  finisher.success(res, ex, response.status, response.body, { ...response.headers, ...replayed(false) });
+}
+
+async function readBody(run: BodyExecution) {
+  const read = await readRouteBody(run.route, run.req, run.maxBodyBytes);
+  if (run.route.auth === 'client_credentials') {
+    const clientId = (read.body as Record<string, unknown> | undefined)?.client_id;
+    if (typeof clientId === 'string') run.ex.credentialPrefix = clientId.slice(0, CREDENTIAL_PREFIX_LENGTH);
+  }
+  return read;
+}
+
+async function execute(run: BodyExecution, body: unknown): Promise<StoredResponse> {
+  const result = await handlers[run.name]({ ...run.ctx, body });
+  const serialized = run.finisher.writer.successBody(run.name, result.body, result.json);
+  return { status: result.status, headers: { ...result.headers }, body: serialized };
 }

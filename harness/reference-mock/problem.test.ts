@@ -4,7 +4,11 @@ import { ApiProblem, envelopeJson, issuesToDetails } from './problem.js';
 
 describe('error envelope', () => {
   it('fills type, retry strategy and message from the catalog and validates against the contract', () => {
-    const json = envelopeJson(new ApiProblem('authority_not_granted', { resourceId: 'cli_x' }), 'req_aaaaaaaaaaaaaaaaaaaa', 'corr_b');
+    const json = envelopeJson(
+      new ApiProblem('authority_not_granted', { resourceId: 'cli_x' }),
+      'req_aaaaaaaaaaaaaaaaaaaa',
+      'corr_b',
+    );
     const envelope = ErrorEnvelope.parse(JSON.parse(json));
     expect(envelope.error).toEqual({
       type: 'conflict_error',

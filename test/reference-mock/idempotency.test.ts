@@ -1,3 +1,5 @@
+import { PassThrough } from 'node:stream';
+import { request } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type StartedReferenceMock, startReferenceMock } from '../../harness/reference-mock/index.js';
 import { call, claimBody, clientBody, createClient, expectConforms, frozenClock } from './support/http.js';
@@ -62,6 +64,41 @@ describe('idempotency', () => {
     const journal = (await mock.control.journal()).filter((e) => e.operationId === 'createClaim');
     expect(journal).toHaveLength(20);
     expect(journal.filter((e) => e.replayed)).toHaveLength(19);
+  });
+
+  it('makes a request with the same key wait while the first is still in flight, then replays it', async () => {
+    const clientId = await createClient(mock.url, token);
+    const json = JSON.stringify(claimBody(clientId));
+    const slowBody = new PassThrough();
+    const headers = {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      'idempotency-key': 'k-slow',
+    };
+    const first = request(`${mock.url}/v1/claims`, { method: 'POST', headers, body: slowBody });
+    slowBody.write(json.slice(0, 10)); // the first request is in flight: headers sent, body incomplete
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    let secondDone = false;
+    const second = call(mock.url, 'POST', '/v1/claims', {
+      token,
+      body: claimBody(clientId),
+      idempotencyKey: 'k-slow',
+    }).then((response) => {
+      secondDone = true;
+      return response;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(secondDone).toBe(false);
+    slowBody.end(json.slice(10));
+    const firstResponse = await first;
+    const firstJson = (await firstResponse.body.json()) as { id: string };
+    const secondResponse = await second;
+    expect([firstResponse.statusCode, secondResponse.status]).toEqual([202, 202]);
+    expect(secondResponse.json.id).toBe(firstJson.id);
+    expect([firstResponse.headers['idempotent-replayed'], secondResponse.headers['idempotent-replayed']]).toEqual([
+      'false',
+      'true',
+    ]);
   });
 
   it('keeps the key free when the first attempt wrote nothing, so the corrected retry executes', async () => {

@@ -88,13 +88,16 @@ describe('webhook endpoints', () => {
     await sendTest(endpoint.id);
     await receiver.waitFor(1);
     await expect.poll(async () => (await deliveries()).data[0]?.status).toBe('retrying');
-    expect((await deliveries()).data[0]?.nextAttemptAt).toBe(new Date(start + 1000).toISOString());
-    await mock.control.advanceClock(999);
-    expect(receiver.received).toHaveLength(1);
-    let elapsed = 0;
-    for (const wait of [1000, 2000, 4000, 8000]) {
-      await mock.control.advanceClock(wait - (elapsed === 0 ? 999 : 0));
-      elapsed += wait;
+    let at = start;
+    for (const [index, gap] of [1000, 2000, 4000, 8000].entries()) {
+      const [pending] = (await deliveries()).data;
+      expect(pending?.status).toBe('retrying');
+      expect(pending?.nextAttemptAt).toBe(new Date(at + gap).toISOString());
+      await mock.control.advanceClock(gap - 1);
+      expect(receiver.received).toHaveLength(index + 1); // not a millisecond early
+      await mock.control.advanceClock(1);
+      expect(receiver.received).toHaveLength(index + 2);
+      at += gap;
     }
     expect(receiver.received).toHaveLength(5);
     const [failed] = (await deliveries()).data;
