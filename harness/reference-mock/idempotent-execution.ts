@@ -29,7 +29,7 @@ const replayed = (value: boolean) => ({ [Headers.idempotentReplayed]: String(val
  * the first request executes, concurrent and later ones with the same body replay, others conflict.
  */
 export async function executeWithBody(run: BodyExecution): Promise<void> {
-  const { req, res, ex, route, name, key, finisher } = run;
+  const { res, ex, route, key, finisher } = run;
   const credential = run.ctx.credential;
   if (key === null || credential === null) {
     const { body } = await readBody(run);
