@@ -1,0 +1,20 @@
+/**
+ * Deliberate defects, each one a mistake seen in real API clients, and the grader check each must
+ * fail (see test/grading/client-flaws.test.ts).
+ */
+export const CLIENT_FLAWS = {
+  'new-key-per-retry': 'idempotent-write-retry', // a fresh Idempotency-Key on every attempt
+  'retry-4xx': 'no-retry-on-4xx', // retries any error answer, 409 and 404 included
+  'ignore-retry-after': 'retry-after-honoured', // backs off by its own clock only
+  'no-jitter': 'backoff-grows-with-jitter', // exact doubling: every client retries in lockstep
+  'no-timeout': 'timeout-abandons-hung-request', // waits for an answer however long it takes
+  'no-correlation-id': 'correlation-id', // sends no X-Correlation-Id
+  'new-correlation-per-retry': 'correlation-id', // a fresh X-Correlation-Id on every attempt
+  'first-page-only': 'pagination-to-end', // reads the first page and ignores nextCursor
+  'unbounded-concurrency': 'concurrency-bound', // fires the whole fan-out at once
+} as const;
+
+export type ClientFlaw = keyof typeof CLIENT_FLAWS;
+
+/** True for a known flaw name. */
+export const isClientFlaw = (name: string): name is ClientFlaw => Object.hasOwn(CLIENT_FLAWS, name);

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { ClientFlaw } from './flaws.js';
+
+/** How this client talks to DutyClaims: its own timeout, retry, backoff and idempotency rules. */
+export interface HttpSettings {
+  readonly baseUrl: string;
+  readonly apiKey: string;
+  readonly timeoutMs: number;
+  readonly flaws: ReadonlySet<ClientFlaw>;
+}
+
+export interface ApiResponse {
+  readonly status: number;
+  readonly body: Record<string, unknown>;
+  readonly attempts: number;
+}
+
+export interface ApiRequest {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly body?: unknown;
+}
+
+/** Attempts in all per operation, the first included. */
+const MAX_ATTEMPTS = 5;
+const BACKOFF_BASE_MS = 100;
+const BACKOFF_CAP_MS = 2000;
+
+/** Exponential backoff with "equal jitter": half the window fixed, half random, so it always grows. */
+export function backoffMs(retry: number, jitter: boolean, random: () => number = Math.random): number {
+  const window = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1));
+  return jitter ? window / 2 + random() * (window / 2) : window;
+}
+
+/** Retry-After in milliseconds (integer seconds or an HTTP date), or 0 when absent. */
+export function retryAfterMs(header: string | null, now = Date.now()): number {
+  if (header === null) return 0;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? 0 : Math.max(0, at - now);
+}
+
+const retryable = (status: number) => status === 429 || status >= 500;
+
+/**
+ * Sends one logical operation: one correlation id and (for writes) one Idempotency-Key for all its
+ * attempts; retries network errors, timeouts, 429 and 5xx with backoff, never other 4xx.
+ */
+export async function send(settings: HttpSettings, req: ApiRequest): Promise<ApiResponse> {
+  const { flaws } = settings;
+  const correlationId = `corr-${randomUUID()}`;
+  const idempotencyKey = `idem-${randomUUID()}`;
+  for (let attempt = 1; ; attempt++) {
+    const last = attempt === MAX_ATTEMPTS;
+    const headers: Record<string, string> = { authorization: `Bearer ${settings.apiKey}` };
+    if (!flaws.has('no-correlation-id'))
+      headers['x-correlation-id'] = flaws.has('new-correlation-per-retry') ? `corr-${randomUUID()}` : correlationId;
+    if (req.method === 'POST') {
+      headers['content-type'] = 'application/json';
+      headers['idempotency-key'] = flaws.has('new-key-per-retry') ? `idem-${randomUUID()}` : idempotencyKey;
+    }
+    let status: number;
+    let text: string;
+    let waitAtLeast = 0;
+    try {
+      const response = await fetch(`${settings.baseUrl}${req.path}`, {
+        method: req.method,
+        headers,
+        ...(req.body === undefined ? {} : { body: JSON.stringify(req.body) }),
+        ...(flaws.has('no-timeout') ? {} : { signal: AbortSignal.timeout(settings.timeoutMs) }),
+      });
+      status = response.status;
+      text = await response.text();
+      if (!flaws.has('ignore-retry-after')) waitAtLeast = retryAfterMs(response.headers.get('retry-after'));
+    } catch (error) {
+      // Dropped connection or timeout: the request may or may not have landed; the key makes a retry safe.
+      if (last)
+        throw new Error(`${req.method} ${req.path} failed after ${attempt} attempts: ${(error as Error).message}`);
+      await sleep(backoffMs(attempt, !flaws.has('no-jitter')));
+      continue;
+    }
+    const retry = retryable(status) || (flaws.has('retry-4xx') && status >= 400 && attempt < 2);
+    if (!retry || last) return { status, body: text === '' ? {} : JSON.parse(text), attempts: attempt };
+    await sleep(Math.max(waitAtLeast, backoffMs(attempt, !flaws.has('no-jitter'))));
+  }
+}

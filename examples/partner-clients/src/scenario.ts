@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { type ApiResponse, type HttpSettings, send } from './http.js';
+
+/** The scenario's inputs (examples/partner-clients/SCENARIO.md), read from the environment. */
+export interface ScenarioConfig {
+  readonly clientRef: string;
+  readonly clientIds: readonly string[];
+  readonly pageSize: number;
+  readonly maxConcurrency: number;
+  /** Fire the whole fan-out at once (the `unbounded-concurrency` flaw). */
+  readonly unbounded: boolean;
+  /** Stop listing after the first page (the `first-page-only` flaw). */
+  readonly firstPageOnly: boolean;
+}
+
+class ScenarioError extends Error {
+  override readonly name = 'ScenarioError' as const;
+}
+
+function expect(step: string, response: ApiResponse, statuses: readonly number[]): ApiResponse {
+  if (!statuses.includes(response.status)) {
+    const error = response.body.error as { code?: string; requestId?: string } | undefined;
+    throw new ScenarioError(
+      `${step}: expected ${statuses.join(' or ')}, got ${response.status} ${error?.code ?? ''} (request ${error?.requestId ?? '?'})`,
+    );
+  }
+  return response;
+}
+
+/** Runs `work` over `items` with at most `limit` in flight. */
+async function pool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < items.length; index = next++) results[index] = await work(items[index] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** The six steps, in order; prints one line per step and throws ScenarioError on an unexpected answer. */
+export async function runScenario(http: HttpSettings, config: ScenarioConfig, log: (line: string) => void) {
+  const client = { externalRef: config.clientRef, name: 'Grade Partner Client', country: 'GB' };
+  const created = expect('step 1', await send(http, { method: 'POST', path: '/v1/clients', body: client }), [201]);
+  log(`step 1: client ${created.body.id} created (${created.attempts} attempts)`);
+
+  const again = expect('step 2', await send(http, { method: 'POST', path: '/v1/clients', body: client }), [409]);
+  const clientId = String((again.body.error as { resourceId?: string } | undefined)?.resourceId ?? created.body.id);
+  log(`step 2: already exists, linked to ${clientId}`);
+
+  const claimBody = {
+    clientId,
+    claimType: 'duty_drawback',
+    amount: { currency: 'GBP', value: '125.50' },
+    reference: `order-${randomUUID().slice(0, 8)}`,
+  };
+  const claim = expect('step 3', await send(http, { method: 'POST', path: '/v1/claims', body: claimBody }), [202]);
+  log(`step 3: claim ${claim.body.id} received (${claim.attempts} attempts)`);
+
+  const status = expect(
+    'step 4',
+    await send(http, { method: 'GET', path: `/v1/claims/${claim.body.id}/status` }),
+    [200],
+  );
+  log(`step 4: claim status ${status.body.status} (${status.attempts} attempts)`);
+
+  let cursor: string | null = null;
+  let deliveries = 0;
+  let pages = 0;
+  do {
+    const query = new URLSearchParams({ limit: String(config.pageSize), ...(cursor ? { cursor } : {}) });
+    const page = expect('step 5', await send(http, { method: 'GET', path: `/v1/webhook-deliveries?${query}` }), [200]);
+    pages++;
+    deliveries += (page.body.data as unknown[]).length;
+    cursor = page.body.hasMore === true && !config.firstPageOnly ? String(page.body.nextCursor) : null;
+  } while (cursor !== null);
+  log(`step 5: ${deliveries} deliveries in ${pages} pages`);
+
+  const limit = config.unbounded ? config.clientIds.length : config.maxConcurrency;
+  const reads = await pool(config.clientIds, limit, async (id) => {
+    const read = await send(http, { method: 'GET', path: `/v1/clients/${id}/authority` });
+    return expect(`step 6 (${id})`, read, [200, 403, 404]);
+  });
+  const counts: Record<number, number> = {};
+  for (const read of reads) counts[read.status] = (counts[read.status] ?? 0) + 1;
+  log(`step 6: ${reads.length} authorities read: ${JSON.stringify(counts)}`);
+}
+
+/** True for the error runScenario throws on an unexpected answer. */
+export const isScenarioError = (error: unknown): error is ScenarioError =>
+  error instanceof Error && error.name === 'ScenarioError';

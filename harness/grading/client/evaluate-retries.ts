@@ -1,0 +1,119 @@
+import type { GradeCheck } from '../shared/report.js';
+import { type EvaluationContext, gradeCheck, lines, ms } from './grade-check.js';
+import { finishedAt, isWriteMethod, nextRepeat, requestKey } from './journal-view.js';
+import { CLIENT_GRADE_TOLERANCES } from './options.js';
+import { scheduledRetryAfterMs } from './schedule.js';
+
+/** Ambiguous outcomes of a write: the provider may or may not have acted (5xx, dropped or abandoned). */
+const ambiguous = (status: number | null) => status === null || status >= 500;
+
+/** A write retried after a 5xx or no answer carries the first attempt's Idempotency-Key on every attempt. */
+export function idempotentWriteRetry({ view }: EvaluationContext): GradeCheck {
+  const id = 'idempotent-write-retry';
+  const chains = view.chains.filter(
+    ([first]) => first !== undefined && isWriteMethod(first.method) && ambiguous(first.status),
+  );
+  if (chains.length === 0)
+    return gradeCheck(
+      id,
+      'not_graded',
+      'no write was retried after a 503 or a dropped connection (step 3 of the scenario: POST /v1/claims)',
+      [],
+    );
+  const evidence = chains.flatMap((chain) => lines(view, chain));
+  const broken = chains.filter(([first, ...retries]) => {
+    const key = first?.idempotencyKey ?? null;
+    return key === null || retries.some((retry) => retry.idempotencyKey !== key);
+  });
+  if (broken.length === 0) {
+    const attempts = chains
+      .map(([first, ...rest]) => `${first ? requestKey(first) : ''} x${rest.length + 1}`)
+      .join(', ');
+    return gradeCheck(id, 'pass', `every attempt kept its operation's Idempotency-Key (${attempts})`, evidence);
+  }
+  const first = broken[0]?.[0];
+  const missing = first?.idempotencyKey === null;
+  return gradeCheck(
+    id,
+    'fail',
+    missing
+      ? `${first ? requestKey(first) : 'a write'} was sent without an Idempotency-Key: create one key per operation before the first attempt and send it on every retry`
+      : `a retry of ${first ? requestKey(first) : 'a write'} carried a different Idempotency-Key, so a write that did land would run twice: keep the first attempt's key for every retry`,
+    evidence,
+  );
+}
+
+/** A 429 is retried no sooner than its Retry-After, measured from when the 429 was answered. */
+export function retryAfterHonoured(context: EvaluationContext): GradeCheck {
+  const id = 'retry-after-honoured';
+  const { view } = context;
+  const limited = view.entries.filter(
+    (entry) => entry.status === 429 && scheduledRetryAfterMs(entry, context.schedule) !== null,
+  );
+  if (limited.length === 0)
+    return gradeCheck(id, 'not_graded', 'no 429 was answered (step 1: the first POST /v1/clients)', []);
+  const evidence: string[] = [];
+  const early: string[] = [];
+  let retried = 0;
+  for (const entry of limited) {
+    const wait = scheduledRetryAfterMs(entry, context.schedule) ?? 0;
+    const retry = nextRepeat(view, entry);
+    evidence.push(view.line(entry));
+    if (!retry) continue;
+    retried++;
+    const gap = retry.receivedAt - finishedAt(entry);
+    evidence.push(`${view.line(retry)}: ${ms(gap)} after the 429 (Retry-After ${wait / 1000} s)`);
+    if (gap < wait - CLIENT_GRADE_TOLERANCES.retryAfterMs)
+      early.push(`#${retry.seq} came ${ms(gap)} after the 429 of #${entry.seq}, Retry-After asked for ${ms(wait)}`);
+  }
+  if (retried === 0)
+    return gradeCheck(id, 'not_graded', 'the 429 was never retried, so when the retry would come is unknown', evidence);
+  if (early.length > 0)
+    return gradeCheck(
+      id,
+      'fail',
+      `retried too early (${early.join('; ')}): wait at least Retry-After seconds (use the larger of it and your backoff)`,
+      evidence,
+    );
+  return gradeCheck(
+    id,
+    'pass',
+    `every 429 was retried after its Retry-After (tolerance ${CLIENT_GRADE_TOLERANCES.retryAfterMs} ms)`,
+    evidence,
+  );
+}
+
+/** A 4xx other than 429 is final: no later request repeats it. */
+export function noRetryOn4xx({ view }: EvaluationContext): GradeCheck {
+  const id = 'no-retry-on-4xx';
+  const final = view.entries.filter((entry) => entry.status !== null && entry.status >= 400 && entry.status < 500);
+  const rejected = final.filter((entry) => entry.status !== 429);
+  if (rejected.length === 0)
+    return gradeCheck(
+      id,
+      'not_graded',
+      'no 4xx was answered (step 2 expects a 409, step 6 a 403 and a 404): run the whole scenario',
+      [],
+    );
+  const repeated = rejected.flatMap((entry) => {
+    const repeat = nextRepeat(view, entry);
+    return repeat ? [{ entry, repeat }] : [];
+  });
+  if (repeated.length === 0) {
+    const statuses = [...new Set(rejected.map((entry) => entry.status))].join('/');
+    return gradeCheck(
+      id,
+      'pass',
+      `none of the ${rejected.length} ${statuses} answers was retried`,
+      lines(view, rejected),
+    );
+  }
+  const evidence = repeated.flatMap(({ entry, repeat }) => [view.line(entry), `  retried by ${view.line(repeat)}`]);
+  const which = repeated.map(({ entry }) => `${entry.status} on ${requestKey(entry)}`).join('; ');
+  return gradeCheck(
+    id,
+    'fail',
+    `retried ${which}: a 4xx other than 429 will fail the same way again; surface it (or act on it, e.g. use resourceId of a 409) instead`,
+    evidence,
+  );
+}

@@ -1,0 +1,92 @@
+import type { JournalEntry } from '../../reference-mock/index.js';
+import type { GradeCheck } from '../shared/report.js';
+import { type EvaluationContext, gradeCheck, lines, ms } from './grade-check.js';
+import { finishedAt, type JournalView, nextRepeat, requestKey } from './journal-view.js';
+import { CLIENT_GRADE_TOLERANCES } from './options.js';
+
+/** Every request carries X-Correlation-Id, and every attempt of a retried operation carries the same one. */
+export function correlationId({ view }: EvaluationContext): GradeCheck {
+  const id = 'correlation-id';
+  if (view.entries.length === 0) return gradeCheck(id, 'not_graded', 'the command sent no request', []);
+  const missing = view.entries.filter((entry) => !entry.correlationIdSent);
+  const changed = view.chains.filter(
+    ([first, ...retries]) => first && retries.some((retry) => retry.correlationIdSent !== first.correlationIdSent),
+  );
+  const problems = [
+    ...(missing.length > 0
+      ? [`${missing.length} of ${view.entries.length} requests carried no X-Correlation-Id: send one on every request`]
+      : []),
+    ...(changed.length > 0
+      ? [
+          `${changed.length} retried operation(s) changed X-Correlation-Id between attempts (${changed.map((chain) => (chain[0] ? requestKey(chain[0]) : '')).join('; ')}): create the id once per operation and reuse it on every retry`,
+        ]
+      : []),
+  ];
+  if (problems.length > 0)
+    return gradeCheck(id, 'fail', problems.join('; '), [
+      ...lines(view, missing, 10),
+      ...changed.flatMap((chain) => lines(view, chain)),
+    ]);
+  if (view.chains.length === 0)
+    return gradeCheck(
+      id,
+      'not_graded',
+      `all ${view.entries.length} requests carried X-Correlation-Id, but none was retried, so keeping it across retries is unproven`,
+      [],
+    );
+  return gradeCheck(
+    id,
+    'pass',
+    `all ${view.entries.length} requests carried X-Correlation-Id and the ${view.chains.length} retried operations kept theirs`,
+    view.chains.flatMap((chain) => lines(view, chain)),
+  );
+}
+
+/** When the client was done with a request: an abandoned one ends when its retry starts, at the latest. */
+function endOf(view: JournalView, entry: JournalEntry, timeoutMs: number | null): number {
+  const end = finishedAt(entry);
+  if (entry.status !== null || entry.fault !== 'delay') return end;
+  const retry = nextRepeat(view, entry);
+  const abandoned = retry?.receivedAt ?? (timeoutMs === null ? end : entry.receivedAt + timeoutMs);
+  return Math.min(end, abandoned);
+}
+
+/** The most requests in flight at once (by the mock's clock) and the requests making up that peak. */
+export function peakConcurrency(view: JournalView, timeoutMs: number | null) {
+  const spans = view.entries.map((entry) => ({ entry, start: entry.receivedAt, end: endOf(view, entry, timeoutMs) }));
+  let peak: { at: number; entries: JournalEntry[] } = { at: view.origin, entries: [] };
+  for (const span of spans) {
+    const inFlight = spans.filter(
+      (other) =>
+        other === span || (other.start <= span.start && other.end - span.start > CLIENT_GRADE_TOLERANCES.overlapMs),
+    );
+    if (inFlight.length > peak.entries.length) peak = { at: span.start, entries: inFlight.map((other) => other.entry) };
+  }
+  return peak;
+}
+
+/** Requests in flight at once stay within the declared bound. */
+export function concurrencyBound(context: EvaluationContext): GradeCheck {
+  const id = 'concurrency-bound';
+  const { view } = context;
+  if (view.entries.length < 2) return gradeCheck(id, 'not_graded', 'fewer than two requests were sent', []);
+  const { at, entries } = peakConcurrency(view, context.declared.timeoutMs);
+  const peak = entries;
+  const bound = context.declared.maxConcurrency;
+  const evidence = [`${peak.length} in flight at t+${ms(at - view.origin)}:`, ...lines(view, peak)];
+  if (bound === null)
+    return gradeCheck(
+      id,
+      'not_graded',
+      `no bound was declared (up to ${peak.length} requests were in flight): declare it (--max-concurrency) to grade this`,
+      evidence,
+    );
+  if (peak.length > bound)
+    return gradeCheck(
+      id,
+      'fail',
+      `${peak.length} requests were in flight at once, above the declared bound of ${bound}: run fan-outs through a pool of ${bound} workers`,
+      evidence,
+    );
+  return gradeCheck(id, 'pass', `at most ${peak.length} request(s) in flight (declared bound ${bound})`, evidence);
+}

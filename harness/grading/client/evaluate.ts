@@ -1,0 +1,45 @@
+import type { JournalEntry } from '../../reference-mock/index.js';
+import type { GradeCheck } from '../shared/report.js';
+import { CLIENT_CHECKS } from './checks.js';
+import { backoffGrowsWithJitter } from './evaluate-backoff.js';
+import { idempotentWriteRetry, noRetryOn4xx, retryAfterHonoured } from './evaluate-retries.js';
+import { type LastPageReplay, paginationToEnd, scenarioCompleted } from './evaluate-scenario.js';
+import { timeoutAbandonsHungRequest } from './evaluate-timeout.js';
+import { concurrencyBound, correlationId } from './evaluate-traffic.js';
+import type { EvaluationContext } from './grade-check.js';
+import { viewJournal } from './journal-view.js';
+import type { CommandOutcome } from './run-command.js';
+import type { ScheduleSettings } from './schedule.js';
+
+/** Everything the checks are graded from: the journal of the run and what the grader knows about it. */
+export interface ClientEvaluationInput {
+  readonly journal: readonly JournalEntry[];
+  readonly declared: EvaluationContext['declared'];
+  readonly schedule: Pick<ScheduleSettings, 'retryAfterSeconds' | 'holdMs'>;
+  readonly command: CommandOutcome;
+  /** The ids step 6 was asked to read. */
+  readonly clientIds: readonly string[];
+  readonly lastPage: LastPageReplay | null;
+  readonly pageSize: number;
+}
+
+/** Grades a run's request journal; one check per entry of CLIENT_CHECKS, in that order. Pure. */
+export function evaluateClientJournal(input: ClientEvaluationInput): GradeCheck[] {
+  const context: EvaluationContext = {
+    view: viewJournal(input.journal),
+    declared: input.declared,
+    schedule: input.schedule,
+  };
+  const checks: Record<(typeof CLIENT_CHECKS)[number]['id'], () => GradeCheck> = {
+    'scenario-completed': () => scenarioCompleted(context, input.command, input.clientIds),
+    'idempotent-write-retry': () => idempotentWriteRetry(context),
+    'retry-after-honoured': () => retryAfterHonoured(context),
+    'backoff-grows-with-jitter': () => backoffGrowsWithJitter(context),
+    'no-retry-on-4xx': () => noRetryOn4xx(context),
+    'timeout-abandons-hung-request': () => timeoutAbandonsHungRequest(context),
+    'correlation-id': () => correlationId(context),
+    'pagination-to-end': () => paginationToEnd(context, input.lastPage, input.pageSize),
+    'concurrency-bound': () => concurrencyBound(context),
+  };
+  return CLIENT_CHECKS.map(({ id }) => checks[id]());
+}

@@ -1,0 +1,139 @@
+import { ClientGradeConfigError, type ClientGradeConfigField } from './errors.js';
+
+/** Which stream of the partner's command a line came from. */
+export type OutputStream = 'stdout' | 'stderr';
+
+/** What a caller passes to gradeClient. */
+export interface ClientGradeOptions {
+  /** The partner's command and its arguments, run without a shell, e.g. `['python3', 'client.py']`. */
+  readonly command: readonly string[];
+  /** The request timeout the partner's client declares (ms). Without it the hung-read check is not graded. */
+  readonly timeoutMs?: number;
+  /** The most requests the partner's client declares it keeps in flight. Without it that check is not graded. */
+  readonly maxConcurrency?: number;
+  /** How long the command may run before it is stopped. Default 60000. */
+  readonly commandTimeoutMs?: number;
+  /** Working directory of the command. Default: this process's. */
+  readonly cwd?: string;
+  /** Extra environment for the command (the scenario's DUTYCLAIMS_* variables win). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** The `limit` the scenario asks the client to list with (DUTYCLAIMS_PAGE_SIZE). Default 5. */
+  readonly pageSize?: number;
+  /** Webhook deliveries seeded before the run; more than `pageSize`, so the list has several pages. Default 12. */
+  readonly deliveries?: number;
+  /** How long the mock holds the first claim-status read. Default `2 * timeoutMs + 1000`. */
+  readonly holdMs?: number;
+  /** Receives each line the command prints (the API key already replaced by a short hint). */
+  readonly onOutput?: (stream: OutputStream, line: string) => void;
+  /** Clock in epoch milliseconds, for report times. Default `Date.now`. */
+  readonly now?: () => number;
+}
+
+/** The options the grader runs with, all defaults applied. */
+export interface ResolvedClientGradeOptions {
+  readonly command: readonly [string, ...string[]];
+  readonly timeoutMs: number | null;
+  readonly maxConcurrency: number | null;
+  readonly commandTimeoutMs: number;
+  readonly cwd: string | null;
+  readonly env: Readonly<Record<string, string>>;
+  readonly pageSize: number;
+  readonly deliveries: number;
+  /** Null when no timeout is declared: then no read is held. */
+  readonly holdMs: number | null;
+  readonly onOutput: ((stream: OutputStream, line: string) => void) | null;
+  readonly now: () => number;
+}
+
+/** Every default of gradeClient, in one place. */
+export const DEFAULT_CLIENT_GRADE_OPTIONS = {
+  commandTimeoutMs: 60_000,
+  pageSize: 5,
+  deliveries: 12,
+  /** Added to twice the declared timeout to get the default hold. */
+  holdExtraMs: 1000,
+  now: Date.now,
+} as const;
+
+/**
+ * Measurement tolerances of the checks (documented in examples/partner-clients/SCENARIO.md). They lean
+ * towards a false pass rather than a false fail.
+ */
+export const CLIENT_GRADE_TOLERANCES = {
+  /** A retry may arrive this much earlier than Retry-After after the 429 was answered (timer rounding). */
+  retryAfterMs: 25,
+  /** Gaps at one retry index within ±max(this, ratio × median) of each other count as "the same delay". */
+  backoffMs: 5,
+  backoffRatio: 0.05,
+  /** The latest retry gap must exceed the first by more than this to count as growth. */
+  growthMs: 5,
+  /** Abandoning the hung read and sending its retry may take the declared timeout plus this. */
+  timeoutSlackMs: 500,
+  /** Intervals overlapping by no more than this are not concurrent (a response and the next request). */
+  overlapMs: 1,
+} as const;
+
+const LIMITS: Record<
+  Exclude<ClientGradeConfigField, 'command'>,
+  { readonly min: number; readonly max: number; readonly example: string }
+> = {
+  timeoutMs: { min: 1, max: 120_000, example: '--timeout-ms 500' },
+  maxConcurrency: { min: 1, max: 1000, example: '--max-concurrency 4' },
+  commandTimeoutMs: { min: 1000, max: 3_600_000, example: '--command-timeout-ms 60000' },
+  pageSize: { min: 1, max: 100, example: '--page-size 5' },
+  deliveries: { min: 2, max: 1000, example: 'deliveries: 12' },
+  holdMs: { min: 1, max: 600_000, example: 'holdMs: 2000' },
+};
+
+function integer(field: Exclude<ClientGradeConfigField, 'command'>, value: number): number {
+  const { min, max, example } = LIMITS[field];
+  if (!Number.isSafeInteger(value) || value < min || value > max)
+    throw new ClientGradeConfigError(
+      field,
+      `${field} must be a whole number from ${min} to ${max} (e.g. ${example}); got ${value}.`,
+    );
+  return value;
+}
+
+const optional = (field: 'timeoutMs' | 'maxConcurrency' | 'holdMs', value: number | undefined) =>
+  value === undefined ? null : integer(field, value);
+
+/** Applies defaults and checks every setting; throws ClientGradeConfigError saying what to fix. */
+export function resolveClientGradeOptions(options: ClientGradeOptions): ResolvedClientGradeOptions {
+  const [file, ...args] = options.command;
+  if (file === undefined || file.trim() === '')
+    throw new ClientGradeConfigError(
+      'command',
+      'Give the command that runs your client, e.g. `-- python3 client.py` (no shell: pass each argument separately).',
+    );
+  const defaults = DEFAULT_CLIENT_GRADE_OPTIONS;
+  const timeoutMs = optional('timeoutMs', options.timeoutMs);
+  const pageSize = integer('pageSize', options.pageSize ?? defaults.pageSize);
+  const deliveries = integer('deliveries', options.deliveries ?? defaults.deliveries);
+  if (deliveries <= pageSize)
+    throw new ClientGradeConfigError(
+      'deliveries',
+      `deliveries (${deliveries}) must exceed pageSize (${pageSize}) so the list has more than one page.`,
+    );
+  let holdMs = optional('holdMs', options.holdMs);
+  if (timeoutMs === null) holdMs = null;
+  else if (holdMs === null) holdMs = 2 * timeoutMs + defaults.holdExtraMs;
+  else if (holdMs <= timeoutMs + CLIENT_GRADE_TOLERANCES.timeoutSlackMs)
+    throw new ClientGradeConfigError(
+      'holdMs',
+      `holdMs (${holdMs}) must exceed the declared timeout plus ${CLIENT_GRADE_TOLERANCES.timeoutSlackMs} ms (${timeoutMs + CLIENT_GRADE_TOLERANCES.timeoutSlackMs}); leave it out for the default.`,
+    );
+  return {
+    command: [file, ...args],
+    timeoutMs,
+    maxConcurrency: optional('maxConcurrency', options.maxConcurrency),
+    commandTimeoutMs: integer('commandTimeoutMs', options.commandTimeoutMs ?? defaults.commandTimeoutMs),
+    cwd: options.cwd ?? null,
+    env: { ...options.env },
+    pageSize,
+    deliveries,
+    holdMs,
+    onOutput: options.onOutput ?? null,
+    now: options.now ?? defaults.now,
+  };
+}
