@@ -1,0 +1,137 @@
+import { mkdtempSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request } from 'undici';
+import { describe, expect, it } from 'vitest';
+import { loadHarnessConfig } from '../../harness/config/index.js';
+import type { LaunchPacket } from '../../harness/packet/index.js';
+import { startReferenceMock } from '../../harness/reference-mock/index.js';
+import { runLaunchRehearsal } from '../../harness/rehearsal/index.js';
+
+const verdicts = (packet: LaunchPacket) => Object.fromEntries(packet.gates.map((gate) => [gate.id, gate.verdict]));
+const outDir = () => mkdtempSync(join(tmpdir(), 'dc-targets-'));
+const freePort = async () => {
+  const server = createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+};
+const ALL_PASS = {
+  'environment-and-contract-pin': 'pass',
+  'credential-and-header-discipline': 'pass',
+  'traceability-and-idempotency': 'pass',
+  'webhook-readiness': 'pass',
+  'golden-path-rehearsal': 'pass',
+  'support-and-rollback-packet': 'pass',
+};
+const owners = {
+  DUTYCLAIMS_ROTATION_OWNER: 'platform-team@partner.example',
+  DUTYCLAIMS_SECRET_STORAGE: 'vault:kv/dutyclaims/sandbox',
+  DUTYCLAIMS_ROLLBACK_OWNER: 'oncall@partner.example',
+  DUTYCLAIMS_CUTOVER_OWNER: 'launch-lead@partner.example',
+};
+
+describe('targets other than the embedded mock', () => {
+  it('sandbox with an API key and a public URL for the harness receiver passes every gate', async () => {
+    await using sandbox = await startReferenceMock();
+    const port = await freePort();
+    const config = loadHarnessConfig({
+      ...owners,
+      DUTYCLAIMS_TARGET: 'sandbox',
+      DUTYCLAIMS_BASE_URL: sandbox.url,
+      DUTYCLAIMS_PARTNER_ORG_ID: sandbox.personas.sandbox.partnerOrgId,
+      DUTYCLAIMS_API_KEY: sandbox.personas.sandbox.apiKey,
+      DUTYCLAIMS_RECEIVER_PORT: String(port),
+      DUTYCLAIMS_WEBHOOK_PUBLIC_URL: `http://127.0.0.1:${port}/webhooks/dutyclaims`,
+      DUTYCLAIMS_OUT_DIR: outDir(),
+    });
+    const { packet } = await runLaunchRehearsal({ config });
+    expect(verdicts(packet)).toEqual(ALL_PASS);
+    expect(packet.owners.cutover).toBe('launch-lead@partner.example');
+  });
+
+  it('sandbox with OAuth client credentials passes every gate and records the OAuth shape', async () => {
+    await using sandbox = await startReferenceMock();
+    const port = await freePort();
+    const { clientId, clientSecret } = sandbox.personas.sandbox.oauthClient;
+    const config = loadHarnessConfig({
+      ...owners,
+      DUTYCLAIMS_TARGET: 'sandbox',
+      DUTYCLAIMS_BASE_URL: sandbox.url,
+      DUTYCLAIMS_PARTNER_ORG_ID: sandbox.personas.sandbox.partnerOrgId,
+      DUTYCLAIMS_OAUTH_CLIENT_ID: clientId,
+      DUTYCLAIMS_OAUTH_CLIENT_SECRET: clientSecret,
+      DUTYCLAIMS_RECEIVER_PORT: String(port),
+      DUTYCLAIMS_WEBHOOK_PUBLIC_URL: `http://127.0.0.1:${port}/webhooks/dutyclaims`,
+      DUTYCLAIMS_OUT_DIR: outDir(),
+    });
+    const { packet, secrets } = await runLaunchRehearsal({ config });
+    expect(verdicts(packet)).toEqual(ALL_PASS);
+    expect(packet.credential.shape).toBe('oauth');
+    expect(secrets).toContain(clientSecret);
+  });
+
+  it("sandbox with the partner's own receiver confirms delivery through the log but never claims verification", async () => {
+    await using sandbox = await startReferenceMock();
+    const partnerReceiver = createHttpServer((incoming, outgoing) => {
+      incoming.resume();
+      incoming.on('end', () => outgoing.writeHead(204).end());
+    }).listen(0, '127.0.0.1');
+    await new Promise((resolve) => partnerReceiver.once('listening', resolve));
+    const { port } = partnerReceiver.address() as { port: number };
+    const registered = await request(`${sandbox.url}/v1/webhooks/endpoints`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${sandbox.personas.sandbox.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        url: `http://127.0.0.1:${port}/hooks`,
+        eventTypes: ['sandbox.test', 'claim.status_changed'],
+      }),
+    });
+    const endpoint = (await registered.body.json()) as { id: string };
+    try {
+      const config = loadHarnessConfig({
+        ...owners,
+        DUTYCLAIMS_TARGET: 'sandbox',
+        DUTYCLAIMS_BASE_URL: sandbox.url,
+        DUTYCLAIMS_PARTNER_ORG_ID: sandbox.personas.sandbox.partnerOrgId,
+        DUTYCLAIMS_API_KEY: sandbox.personas.sandbox.apiKey,
+        DUTYCLAIMS_WEBHOOK_ENDPOINT_ID: endpoint.id,
+        DUTYCLAIMS_OUT_DIR: outDir(),
+      });
+      const { packet } = await runLaunchRehearsal({ config });
+      const webhook = packet.gates.find((gate) => gate.id === 'webhook-readiness');
+      expect(webhook?.verdict).toBe('not_run');
+      expect(webhook?.checks.find((check) => check.name === 'delivery acknowledged by your receiver')?.verdict).toBe(
+        'pass',
+      );
+      expect(webhook?.reason).toContain('grade-webhook');
+      expect(packet.verdict).toBe('not_ready');
+    } finally {
+      partnerReceiver.close();
+    }
+  });
+
+  it('production smoke with a live key reads only and reports the write gates as not run', async () => {
+    await using production = await startReferenceMock({ environment: 'production' });
+    const config = loadHarnessConfig({
+      ...owners,
+      DUTYCLAIMS_TARGET: 'production',
+      DUTYCLAIMS_BASE_URL: production.url,
+      DUTYCLAIMS_PARTNER_ORG_ID: production.personas.production.partnerOrgId,
+      DUTYCLAIMS_API_KEY: production.personas.production.apiKey,
+      DUTYCLAIMS_OUT_DIR: outDir(),
+    });
+    const { packet } = await runLaunchRehearsal({ config });
+    expect(verdicts(packet)).toMatchObject({
+      'environment-and-contract-pin': 'pass',
+      'credential-and-header-discipline': 'pass',
+      'traceability-and-idempotency': 'not_run',
+      'golden-path-rehearsal': 'not_run',
+    });
+    expect(packet.target.environment).toBe('production');
+    expect((await production.control.journal()).filter((entry) => entry.method !== 'GET')).toEqual([]);
+  });
+});
