@@ -1,4 +1,4 @@
-import type { Scope } from '../contract/index.js';
+import { Scope } from '../contract/schemas/common.js';
 import { derivedBase32 } from './ids.js';
 
 /** The seeded sandbox partner: full and read-only API keys and an OAuth client. */
@@ -24,16 +24,7 @@ export interface Personas {
 }
 
 /** Every scope a full credential holds. */
-export const ALL_SCOPES: readonly Scope[] = [
-  'partner_orgs:read',
-  'clients:read',
-  'clients:write',
-  'claims:read',
-  'claims:write',
-  'webhooks:read',
-  'webhooks:write',
-  'sandbox:write',
-];
+export const ALL_SCOPES: readonly Scope[] = Scope.options;
 
 /** The `*:read` scopes a read-only key holds. */
 export const READ_SCOPES: readonly Scope[] = ALL_SCOPES.filter((scope) => scope.endsWith(':read'));
