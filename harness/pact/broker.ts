@@ -119,14 +119,25 @@ export function buildCanIDeployInvocation(options: CanIDeployOptions): BrokerInv
   return invocation(options, 'can-i-deploy', args);
 }
 
-/** Runs an invocation, streaming its output line by line with the token masked; resolves its exit code. */
-export function runBrokerInvocation(call: BrokerInvocation, io: PactBrokerCliOptions['io']): Promise<number | null> {
+/** What a finished invocation left: its exit code (null if killed) and its output lines, token masked. */
+export interface BrokerResult {
+  readonly exitCode: number | null;
+  readonly output: readonly string[];
+}
+
+/** Runs an invocation, streaming its output line by line with the token masked. */
+export function runBrokerInvocation(call: BrokerInvocation, io: PactBrokerCliOptions['io']): Promise<BrokerResult> {
   const out = io ?? {
     out: (line: string) => process.stdout.write(`${line}\n`),
     err: (line: string) => process.stderr.write(`${line}\n`),
   };
   const token = call.env[PactEnv.brokerToken];
   const mask = (line: string) => (token && token.length >= 8 ? line.split(token).join(`${token.slice(0, 4)}…`) : line);
+  const output: string[] = [];
+  const keep = (write: (line: string) => void) => (line: string) => {
+    output.push(line);
+    write(line);
+  };
   return new Promise((resolvePromise, reject) => {
     const child = spawn(call.command, [...call.args], { env: call.env, stdio: ['ignore', 'pipe', 'pipe'] });
     const pipe = (stream: NodeJS.ReadableStream, write: (line: string) => void) => {
@@ -142,8 +153,8 @@ export function runBrokerInvocation(call: BrokerInvocation, io: PactBrokerCliOpt
         if (buffered !== '') write(mask(buffered));
       });
     };
-    pipe(child.stdout, out.out);
-    pipe(child.stderr, out.err);
+    pipe(child.stdout, keep(out.out));
+    pipe(child.stderr, keep(out.err));
     child.once('error', (cause) =>
       reject(
         new PactBrokerCommandError(
@@ -156,13 +167,13 @@ export function runBrokerInvocation(call: BrokerInvocation, io: PactBrokerCliOpt
         ),
       ),
     );
-    child.once('close', (code) => resolvePromise(code));
+    child.once('close', (exitCode) => resolvePromise({ exitCode, output }));
   });
 }
 
 /** Publishes the pacts of a directory to a Pact Broker; throws PactBrokerCommandError unless it exits 0. */
 export async function publishPacts(options: PublishPactsOptions): Promise<void> {
-  const code = await runBrokerInvocation(buildPublishInvocation(options), options.io);
+  const { exitCode: code } = await runBrokerInvocation(buildPublishInvocation(options), options.io);
   if (code !== 0)
     throw new PactBrokerCommandError(
       'publish',
@@ -171,10 +182,22 @@ export async function publishPacts(options: PublishPactsOptions): Promise<void> 
     );
 }
 
-/** Asks the broker whether the versions may be deployed: true on exit 0, false on exit 1, an error otherwise. */
+/** pact-broker exits 1 both for "no" and for a broker it could not reach; its output tells them apart. */
+const UNREACHABLE = /Failed to access pact broker|error sending request/i;
+
+/**
+ * Asks the broker whether the versions may be deployed: true on exit 0, false on exit 1 ("computer
+ * says no"). Throws PactBrokerCommandError when the broker could not be asked or on other exit codes.
+ */
 export async function canIDeploy(options: CanIDeployOptions): Promise<boolean> {
-  const code = await runBrokerInvocation(buildCanIDeployInvocation(options), options.io);
+  const { exitCode: code, output } = await runBrokerInvocation(buildCanIDeployInvocation(options), options.io);
   if (code === 0) return true;
+  if (code === 1 && output.some((line) => UNREACHABLE.test(line)))
+    throw new PactBrokerCommandError(
+      'can-i-deploy',
+      code,
+      `pact-broker can-i-deploy could not reach ${options.brokerUrl}; no answer was given. Check the URL, the network and ${PactEnv.brokerToken}.`,
+    );
   if (code === 1) return false;
   throw new PactBrokerCommandError(
     'can-i-deploy',

@@ -1,5 +1,6 @@
 export type {
   BrokerInvocation,
+  BrokerResult,
   CanIDeployOptions,
   PactBrokerCliOptions,
   PublishPactsOptions,

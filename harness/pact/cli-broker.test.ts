@@ -1,0 +1,129 @@
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PactCliIo } from './cli.js';
+import { runCanIDeployCommand, runPublishPactsCommand } from './cli-broker.js';
+
+const FAKE = `#!/usr/bin/env node
+require('node:fs').writeFileSync(process.env.FAKE_RECORD, JSON.stringify(process.argv.slice(2)));
+process.exit(Number(process.env.FAKE_EXIT ?? '0'));
+`;
+
+let dir: string;
+let env: Record<string, string | undefined>;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'dutyclaims-cli-broker-'));
+  const binary = join(dir, 'pact-broker.cjs');
+  await writeFile(binary, FAKE);
+  await chmod(binary, 0o755);
+  env = {
+    PATH: process.env.PATH,
+    DUTYCLAIMS_PACT_BROKER_BIN: binary,
+    FAKE_RECORD: join(dir, 'argv.json'),
+    PACT_BROKER_BASE_URL: 'https://broker.example',
+  };
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const capture = () => {
+  const lines: string[] = [];
+  const io: PactCliIo = { out: (line) => lines.push(line), err: (line) => lines.push(line) };
+  return { io, lines };
+};
+const argvSeen = async () => JSON.parse(await readFile(join(dir, 'argv.json'), 'utf8')) as string[];
+const writePact = (hash: string | null) =>
+  writeFile(
+    join(dir, 'pacts', 'acme-erp-DutyClaims.json'),
+    JSON.stringify({
+      consumer: { name: 'acme-erp' },
+      interactions: [],
+      metadata: hash ? { dutyclaims: { contractHash: hash } } : {},
+    }),
+  );
+
+describe('publish-pacts', () => {
+  it('skips with exit 0 under --if-configured when no broker is set, and exits 2 without it', async () => {
+    const { io, lines } = capture();
+    expect(await runPublishPactsCommand(['--if-configured', '--consumer-version', '1'], io, {})).toBe(0);
+    expect(lines).toEqual(['No Pact Broker configured (--broker-url or PACT_BROKER_BASE_URL): nothing published.']);
+    expect(await runPublishPactsCommand(['--consumer-version', '1'], capture().io, {})).toBe(2);
+  });
+
+  it('publishes pinned pacts through pact-broker and refuses pacts without a contract hash', async () => {
+    await mkdir(join(dir, 'pacts'));
+    await writePact(null);
+    const refused = capture();
+    expect(
+      await runPublishPactsCommand(['--pact-dir', join(dir, 'pacts'), '--consumer-version', '1'], refused.io, env),
+    ).toBe(2);
+    expect(refused.lines.join('\n')).toContain('carry no metadata.dutyclaims.contractHash');
+
+    await writePact('4d430a74e95b56a1');
+    expect(
+      await runPublishPactsCommand(
+        ['--pact-dir', join(dir, 'pacts'), '--consumer-version', '1', '--tag', 'rc'],
+        capture().io,
+        env,
+      ),
+    ).toBe(0);
+    expect(await argvSeen()).toEqual([
+      'publish',
+      join(dir, 'pacts'),
+      '--broker-base-url',
+      'https://broker.example',
+      '--consumer-app-version',
+      '1',
+      '--tag',
+      'rc',
+    ]);
+    expect(
+      await runPublishPactsCommand(['--pact-dir', join(dir, 'pacts'), '--consumer-version', '1'], capture().io, {
+        ...env,
+        FAKE_EXIT: '1',
+      }),
+    ).toBe(1);
+  });
+});
+
+describe('can-i-deploy', () => {
+  it('maps the answer to exit 0 or 1 and passes NAME=VERSION pairs as pacticipants', async () => {
+    const yes = capture();
+    const argv = [
+      '--pacticipant',
+      'DutyClaims=3f2a9c1',
+      '--pacticipant',
+      'acme-erp=9.1',
+      '--to-environment',
+      'production',
+    ];
+    expect(await runCanIDeployCommand(argv, yes.io, env)).toBe(0);
+    expect(yes.lines).toEqual(['can-i-deploy: yes']);
+    expect(await argvSeen()).toEqual([
+      'can-i-deploy',
+      '--pacticipant',
+      'DutyClaims',
+      '--version',
+      '3f2a9c1',
+      '--pacticipant',
+      'acme-erp',
+      '--version',
+      '9.1',
+      '--to-environment',
+      'production',
+      '--broker-base-url',
+      'https://broker.example',
+    ]);
+    expect(await runCanIDeployCommand(argv, capture().io, { ...env, FAKE_EXIT: '1' })).toBe(1);
+  });
+
+  it('exits 2 for a pacticipant without a version', async () => {
+    const { io, lines } = capture();
+    expect(await runCanIDeployCommand(['--pacticipant', 'DutyClaims', '--to-environment', 'production'], io, env)).toBe(
+      2,
+    );
+    expect(lines.join('\n')).toContain('must be NAME=VERSION');
+  });
+});
