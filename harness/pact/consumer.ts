@@ -11,6 +11,7 @@ import { CONSUMER_INTERACTIONS } from './interactions.js';
 import { standardResponseHeaders } from './matchers.js';
 import { PACT_PROVIDER_NAME } from './names.js';
 import { AUTHORIZATION_PATTERN, PACT_CORRELATION_ID, PACT_PLACEHOLDERS } from './placeholders.js';
+import { optOutOfPactTelemetry } from './telemetry.js';
 
 const { regex } = MatchersV3;
 
@@ -76,6 +77,7 @@ export async function writeConsumerInteraction(
   options: PactConsumerOptions = {},
 ): Promise<void> {
   const resolved = resolvePactConsumerOptions(options);
+  optOutOfPactTelemetry();
   const pact = new DutyClaimsPact({
     consumer: resolved.consumer,
     provider: PACT_PROVIDER_NAME,

@@ -16,7 +16,11 @@ export class DutyClaimsPact extends PactV4 {
   // added each time, because setup() replaces the handle the pact file is written from.
   override setup(): void {
     super.setup();
-    const handle = (this as unknown as { pact: MetadataSink }).pact;
+    const handle = (this as unknown as { pact?: Partial<MetadataSink> }).pact;
+    if (typeof handle?.addMetadata !== 'function')
+      throw new Error(
+        'This @pact-foundation/pact no longer exposes the pact handle DutyClaimsPact writes metadata through; pin @pact-foundation/pact 16.5.x.',
+      );
     handle.addMetadata(PactMetadata.namespace, PactMetadata.contractHash, CONTRACT_PIN.hash);
     handle.addMetadata(PactMetadata.namespace, PactMetadata.contractVersion, CONTRACT_PIN.version);
   }

@@ -8,6 +8,7 @@ export const PactExamples = {
   jobId: 'job_pactexamplejob000001',
   deliveryId: 'whd_pactexampledelivery1',
   eventId: 'evt_pactexampleevent0001',
+  requestId: 'req_pactexample00000000001',
   webhookUrl: 'http://127.0.0.1:9/dutyclaims/webhooks',
   signingSecret: 'whsec_cGFjdGV4YW1wbGVzaWduaW5nc2VjcmV0MDAwMDAwMDA=',
   accessToken: 'dc_oat_pactexampleaccesstoken000',

@@ -5,6 +5,7 @@ import { Headers } from '../contract/headers.js';
 import { CONTRACT_PIN } from '../contract/pin.js';
 import { RequestId, Timestamp } from '../contract/schemas/common.js';
 import { ContractPin } from '../contract/schemas/partner-organizations.js';
+import { PactExamples } from './examples.js';
 import { PACT_CORRELATION_ID } from './placeholders.js';
 
 const { regex, like, equal, eachLike } = MatchersV3;
@@ -28,7 +29,8 @@ export function matching(schema: z.ZodType, example: string): Matcher<string> {
 }
 
 /** An RFC 3339 UTC timestamp, matched with the contract's own pattern. */
-export const timestampLike = (example = '2026-11-23T10:15:30.000Z'): Matcher<string> => matching(Timestamp, example);
+export const timestampLike = (example: string = PactExamples.timestamp): Matcher<string> =>
+  matching(Timestamp, example);
 
 /** Any non-negative integer sent as a header value (rate-limit counters, Retry-After). */
 const headerInteger = (example: string): Matcher<string> => regex('^[0-9]+$', example);
@@ -37,7 +39,7 @@ const headerInteger = (example: string): Matcher<string> => regex('^[0-9]+$', ex
 export function standardResponseHeaders(extra: TemplateHeaders = {}): TemplateHeaders {
   return {
     'Content-Type': regex('^application/json(;.*)?$', 'application/json'),
-    [Headers.requestId]: matching(RequestId, 'req_pactexample00000000001'),
+    [Headers.requestId]: matching(RequestId, PactExamples.requestId),
     // The contract fixes the echo: the provider returns the correlation id the caller sent.
     [Headers.correlationId]: equal(PACT_CORRELATION_ID),
     [Headers.rateLimitLimit]: headerInteger('1000'),
@@ -78,7 +80,7 @@ export function errorResponse(code: ErrorCode, extras: ErrorBodyExtras = {}) {
         type: spec.type,
         code,
         message: like(spec.message),
-        requestId: matching(RequestId, 'req_pactexample00000000001'),
+        requestId: matching(RequestId, PactExamples.requestId),
         correlationId: equal(PACT_CORRELATION_ID),
         retryStrategy: spec.retryStrategy,
         ...(details === undefined ? {} : { details }),

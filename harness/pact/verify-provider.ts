@@ -10,6 +10,7 @@ import { DEFAULT_CONSUMER_VERSION_SELECTORS, type LoadedPact, listPactFiles, loa
 import { PACT_PLACEHOLDERS } from './placeholders.js';
 import { createCredentialRequestFilter, type ProviderCredentials } from './request-filter.js';
 import { guardStateHandlers, type ProviderStateSetup } from './state-handlers.js';
+import { optOutOfPactTelemetry } from './telemetry.js';
 import { readVerifierFailure } from './verifier-report.js';
 import {
   type ResolvedVerifyProviderOptions,
@@ -77,6 +78,7 @@ function pactSourceOptions(options: ResolvedVerifyProviderOptions, files: readon
  */
 export async function verifyProvider(options: VerifyProviderOptions = {}): Promise<ProviderVerificationResult> {
   const resolved = resolveVerifyProviderOptions(options);
+  optOutOfPactTelemetry();
   const pacts = await loadPacts(resolved.pacts, resolved.env);
   if (pacts.length === 0)
     throw new PactConfigurationError(
