@@ -8,7 +8,7 @@ import { Headers } from '../../contract/index.js';
 import type { StartedReferenceMock } from '../../reference-mock/index.js';
 
 /** How many authority reads of step 6 fail twice before they succeed (backoff samples). */
-export const CHAIN_READS = 4;
+export const CHAIN_READS = 8;
 /** How many authority reads of step 6 simply succeed (slowly, so overlap is visible). */
 export const PLAIN_READS = 6;
 
@@ -32,11 +32,18 @@ const base32 = (length: number) =>
 
 /** Interleaves the kinds so a sequential client meets each kind early and a parallel one mixes them. */
 function interleave(fixture: Omit<ScenarioFixture, 'clientIds'>): string[] {
-  const [c0, c1, c2, c3] = fixture.chainClientIds;
-  const [p0, p1, p2, ...rest] = fixture.plainClientIds;
-  return [c0, p0, c1, fixture.forbiddenClientId, p1, c2, fixture.unknownClientId, p2, c3, ...rest].filter(
-    (id): id is string => id !== undefined,
-  );
+  const queues = [
+    [...fixture.chainClientIds],
+    [...fixture.plainClientIds],
+    [fixture.forbiddenClientId, fixture.unknownClientId],
+  ];
+  const order: string[] = [];
+  while (queues.some((queue) => queue.length > 0))
+    for (const queue of queues) {
+      const next = queue.shift();
+      if (next !== undefined) order.push(next);
+    }
+  return order;
 }
 
 /** A loopback receiver that acknowledges every webhook delivery, so seeded deliveries settle. */

@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""Reference DutyClaims partner client in Python 3 (standard library only).
+
+Runs the client-grading scenario (../SCENARIO.md) with its own retry, backoff, timeout and
+idempotency rules, as a partner's own integration would. Graded with:
+
+    dutyclaims-launch grade-client --timeout-ms 500 --max-concurrency 4 -- \
+        python3 examples/partner-clients/python/client.py [--flaw NAME ...]
+
+The flaws are the same deliberate defects as the TypeScript client's (src/flaws.ts).
+"""
+
+import argparse
+import http.client
+import json
+import os
+import random
+import socket
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+
+FLAWS = (
+    "new-key-per-retry",
+    "retry-4xx",
+    "ignore-retry-after",
+    "no-jitter",
+    "no-timeout",
+    "no-correlation-id",
+    "new-correlation-per-retry",
+    "first-page-only",
+    "unbounded-concurrency",
+)
+
+MAX_ATTEMPTS = 5
+BACKOFF_BASE_S = 0.1
+BACKOFF_CAP_S = 2.0
+# Errors where the request may or may not have reached the provider: retried with the same key.
+TRANSPORT_ERRORS = (urllib.error.URLError, http.client.HTTPException, ConnectionError, socket.timeout, TimeoutError)
+
+
+class ScenarioError(Exception):
+    """An answer the scenario did not expect."""
+
+
+def backoff_s(retry, jitter):
+    """Exponential backoff with equal jitter: half the window fixed, half random, so it always grows."""
+    window = min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2 ** (retry - 1))
+    return window / 2 + random.random() * window / 2 if jitter else window
+
+
+def retry_after_s(value):
+    """Retry-After in seconds (integer form), 0 when absent or unreadable."""
+    try:
+        return max(0.0, float(int((value or "").strip())))
+    except ValueError:
+        return 0.0
+
+
+class Api:
+    def __init__(self, base_url, api_key, timeout_s, flaws):
+        self.base_url = base_url.rstrip("/")
+        self.api_key = api_key
+        self.timeout_s = timeout_s
+        self.flaws = flaws
+
+    def send(self, method, path, body=None):
+        """One logical operation: one correlation id and one Idempotency-Key for all attempts."""
+        correlation_id = f"corr-{uuid.uuid4()}"
+        idempotency_key = f"idem-{uuid.uuid4()}"
+        jitter = "no-jitter" not in self.flaws
+        data = None if body is None else json.dumps(body).encode("utf-8")
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            last = attempt == MAX_ATTEMPTS
+            headers = {"Authorization": f"Bearer {self.api_key}", "Accept": "application/json"}
+            if "no-correlation-id" not in self.flaws:
+                fresh = "new-correlation-per-retry" in self.flaws
+                headers["X-Correlation-Id"] = f"corr-{uuid.uuid4()}" if fresh else correlation_id
+            if method == "POST":
+                headers["Content-Type"] = "application/json"
+                fresh = "new-key-per-retry" in self.flaws
+                headers["Idempotency-Key"] = f"idem-{uuid.uuid4()}" if fresh else idempotency_key
+            request = urllib.request.Request(self.base_url + path, data=data, headers=headers, method=method)
+            timeout = None if "no-timeout" in self.flaws else self.timeout_s
+            try:
+                with urllib.request.urlopen(request, timeout=timeout) as response:
+                    return response.status, json.loads(response.read() or b"{}"), attempt
+            except urllib.error.HTTPError as error:
+                status, payload = error.code, json.loads(error.read() or b"{}")
+                retry_after = 0.0 if "ignore-retry-after" in self.flaws else retry_after_s(error.headers.get("Retry-After"))
+                retryable = status == 429 or status >= 500 or ("retry-4xx" in self.flaws and attempt < 2)
+                if not retryable or last:
+                    return status, payload, attempt
+                time.sleep(max(retry_after, backoff_s(attempt, jitter)))
+            except TRANSPORT_ERRORS as error:
+                if last:
+                    raise ScenarioError(f"{method} {path} failed after {attempt} attempts: {error}") from error
+                time.sleep(backoff_s(attempt, jitter))
+        raise ScenarioError(f"{method} {path}: no attempt left")
+
+
+def expect(step, answer, statuses):
+    status, body, _ = answer
+    if status not in statuses:
+        error = body.get("error") or {}
+        raise ScenarioError(f"{step}: expected {statuses}, got {status} {error.get('code', '')} (request {error.get('requestId', '?')})")
+    return answer
+
+
+def run(api, env, flaws):
+    client = {"externalRef": env["DUTYCLAIMS_CLIENT_REF"], "name": "Grade Partner Client", "country": "GB"}
+    _, created, attempts = expect("step 1", api.send("POST", "/v1/clients", client), [201])
+    print(f"step 1: client {created['id']} created ({attempts} attempts)", flush=True)
+
+    _, again, _ = expect("step 2", api.send("POST", "/v1/clients", client), [409])
+    client_id = (again.get("error") or {}).get("resourceId") or created["id"]
+    print(f"step 2: already exists, linked to {client_id}", flush=True)
+
+    claim_body = {
+        "clientId": client_id,
+        "claimType": "duty_drawback",
+        "amount": {"currency": "GBP", "value": "125.50"},
+        "reference": f"order-{uuid.uuid4().hex[:8]}",
+    }
+    _, claim, attempts = expect("step 3", api.send("POST", "/v1/claims", claim_body), [202])
+    print(f"step 3: claim {claim['id']} received ({attempts} attempts)", flush=True)
+
+    _, status, attempts = expect("step 4", api.send("GET", f"/v1/claims/{claim['id']}/status"), [200])
+    print(f"step 4: claim status {status['status']} ({attempts} attempts)", flush=True)
+
+    cursor, deliveries, pages = None, 0, 0
+    while True:
+        query = {"limit": env.get("DUTYCLAIMS_PAGE_SIZE", "25")}
+        if cursor:
+            query["cursor"] = cursor
+        _, page, _ = expect("step 5", api.send("GET", "/v1/webhook-deliveries?" + urllib.parse.urlencode(query)), [200])
+        pages += 1
+        deliveries += len(page["data"])
+        if not page["hasMore"] or "first-page-only" in flaws:
+            break
+        cursor = page["nextCursor"]
+    print(f"step 5: {deliveries} deliveries in {pages} pages", flush=True)
+
+    ids = [i for i in env.get("DUTYCLAIMS_CLIENT_IDS", "").split(",") if i]
+    workers = len(ids) if "unbounded-concurrency" in flaws else int(env.get("DUTYCLAIMS_MAX_CONCURRENCY", "4"))
+    read = lambda i: expect(f"step 6 ({i})", api.send("GET", f"/v1/clients/{i}/authority"), [200, 403, 404])
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        statuses = [status for status, _, _ in pool.map(read, ids)]
+    counts = {str(s): statuses.count(s) for s in sorted(set(statuses))}
+    print(f"step 6: {len(statuses)} authorities read: {json.dumps(counts)}", flush=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--flaw", action="append", default=[], choices=FLAWS)
+    flaws = set(parser.parse_args().flaw)
+    env = os.environ
+    for name in ("DUTYCLAIMS_BASE_URL", "DUTYCLAIMS_API_KEY", "DUTYCLAIMS_CLIENT_REF"):
+        if not env.get(name):
+            print(f"Set {name} (the grader sets it; see SCENARIO.md).", file=sys.stderr)
+            return 2
+    timeout_s = int(env.get("DUTYCLAIMS_TIMEOUT_MS", "10000")) / 1000
+    api = Api(env["DUTYCLAIMS_BASE_URL"], env["DUTYCLAIMS_API_KEY"], timeout_s, flaws)
+    try:
+        run(api, env, flaws)
+    except ScenarioError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

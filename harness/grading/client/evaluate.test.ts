@@ -1,0 +1,268 @@
+import { describe, expect, it } from 'vitest';
+import type { JournalEntry } from '../../reference-mock/index.js';
+import { backoffGrowsWithJitter, isFixedDelay } from './evaluate-backoff.js';
+import { idempotentWriteRetry, noRetryOn4xx, retryAfterHonoured } from './evaluate-retries.js';
+import { paginationToEnd, scenarioCompleted } from './evaluate-scenario.js';
+import { timeoutAbandonsHungRequest } from './evaluate-timeout.js';
+import { concurrencyBound, correlationId } from './evaluate-traffic.js';
+import type { EvaluationContext } from './grade-check.js';
+import { viewJournal } from './journal-view.js';
+import type { CommandOutcome } from './run-command.js';
+
+// Synthetic journals: each test writes the requests a client would send, with arrival times (ms
+// from the start) and answers, and reads the verdict the grader gives them.
+let seq = 0;
+const OPERATIONS: [RegExp, string][] = [
+  [/^POST \/v1\/clients$/, 'createClient'],
+  [/^POST \/v1\/claims$/, 'createClaim'],
+  [/^GET \/v1\/claims\/[^/]+\/status$/, 'getClaimStatus'],
+  [/^GET \/v1\/webhook-deliveries$/, 'listWebhookDeliveries'],
+  [/^GET \/v1\/clients\/[^/]+\/authority$/, 'getClientAuthority'],
+];
+function req(t: number, request: string, status: number | null, extra: Partial<JournalEntry> = {}): JournalEntry {
+  const [method = 'GET', target = '/'] = request.split(' ');
+  const [path = '/', search = ''] = target.split('?');
+  const operationId = OPERATIONS.find(([pattern]) => pattern.test(`${method} ${path}`))?.[1] ?? null;
+  return {
+    seq: ++seq,
+    receivedAt: 5_000_000 + t,
+    clockAt: '2026-01-01T00:00:00.000Z',
+    method,
+    path,
+    operationId,
+    query: Object.fromEntries(new URLSearchParams(search)),
+    status,
+    errorCode: null,
+    requestId: `req_${seq}`,
+    correlationIdSent: `corr-${request}`,
+    idempotencyKey: method === 'POST' ? `key-${request}` : null,
+    credentialPrefix: 'dc_test_abcd',
+    fault: status !== null && status >= 500 ? 'status' : null,
+    replayed: false,
+    durationMs: 1,
+    ...extra,
+  };
+}
+const ctx = (entries: JournalEntry[], declared: Partial<EvaluationContext['declared']> = {}): EvaluationContext => ({
+  view: viewJournal(entries),
+  declared: { timeoutMs: 500, maxConcurrency: 4, ...declared },
+  schedule: { retryAfterSeconds: 1, holdMs: 2000 },
+});
+const verdict = (check: { verdict: string }) => check.verdict;
+
+/** Ten operations failing twice, with the given delays before retry 1 and retry 2. */
+function chains(first: (i: number) => number, second: (i: number) => number): JournalEntry[] {
+  return Array.from({ length: 10 }, (_, i) => {
+    const path = `GET /v1/clients/cli_${i}/authority`;
+    const t0 = i * 1000;
+    const t1 = t0 + 1 + first(i);
+    const t2 = t1 + 1 + second(i);
+    return [req(t0, path, 503), req(t1, path, null, { fault: 'drop', durationMs: 1 }), req(t2, path, 200)];
+  }).flat();
+}
+
+describe('idempotent-write-retry', () => {
+  it('passes when every attempt of the write keeps its key, fails when a retry changes it', () => {
+    const same = [req(0, 'POST /v1/claims', 503), req(100, 'POST /v1/claims', null, { fault: 'drop' })];
+    expect(verdict(idempotentWriteRetry(ctx([...same, req(300, 'POST /v1/claims', 202)])))).toBe('pass');
+    const changed = req(300, 'POST /v1/claims', 202, { idempotencyKey: 'key-other' });
+    const check = idempotentWriteRetry(ctx([...same, changed]));
+    expect(check.verdict).toBe('fail');
+    expect(check.reason).toContain('different Idempotency-Key');
+    expect(check.evidence).toHaveLength(3);
+  });
+
+  it('fails a write sent without a key and is not graded when no write was retried', () => {
+    const keyless = [req(0, 'POST /v1/claims', 503, { idempotencyKey: null }), req(90, 'POST /v1/claims', 400)];
+    expect(idempotentWriteRetry(ctx(keyless)).reason).toContain('without an Idempotency-Key');
+    expect(verdict(idempotentWriteRetry(ctx([req(0, 'POST /v1/claims', 202)])))).toBe('not_graded');
+  });
+});
+
+describe('retry-after-honoured', () => {
+  const limited = req(0, 'POST /v1/clients', 429, { fault: 'rate_limit', durationMs: 2 });
+  it.each([
+    [1002, 'pass'],
+    [980, 'pass'], // within the 25 ms tolerance
+    [970, 'fail'],
+    [100, 'fail'],
+  ])('a retry %i ms after the request (the 429 took 2 ms): %s', (t, expected) => {
+    expect(verdict(retryAfterHonoured(ctx([limited, req(t, 'POST /v1/clients', 201)])))).toBe(expected);
+  });
+
+  it('is not graded without a 429 or when the 429 was never retried', () => {
+    expect(verdict(retryAfterHonoured(ctx([req(0, 'POST /v1/clients', 201)])))).toBe('not_graded');
+    expect(verdict(retryAfterHonoured(ctx([limited])))).toBe('not_graded');
+  });
+});
+
+describe('backoff-grows-with-jitter', () => {
+  it('passes equal-jitter exponential backoff', () => {
+    const check = backoffGrowsWithJitter(
+      ctx(
+        chains(
+          (i) => 50 + i * 5,
+          (i) => 100 + ((i * 37) % 100),
+        ),
+      ),
+    );
+    expect(check.verdict, check.reason).toBe('pass');
+  });
+
+  it('fails exact doubling, even with a few retries delayed by a busy machine', () => {
+    const late = (i: number) => (i % 4 === 0 ? 25 : i % 3);
+    const check = backoffGrowsWithJitter(
+      ctx(
+        chains(
+          (i) => 100 + late(i),
+          (i) => 200 + late(i + 1),
+        ),
+      ),
+    );
+    expect(check.verdict).toBe('fail');
+    expect(check.reason).toContain('not jittered');
+    expect(check.reason).not.toContain('does not grow');
+  });
+
+  it('fails a jittered delay that never grows', () => {
+    const check = backoffGrowsWithJitter(
+      ctx(
+        chains(
+          (i) => 50 + i * 5,
+          (i) => 50 + ((i * 7) % 50),
+        ),
+      ),
+    );
+    expect(check.verdict).toBe('fail');
+    expect(check.reason).toContain('does not grow');
+  });
+
+  it('is not graded with fewer than two retries of any operation', () => {
+    const check = backoffGrowsWithJitter(ctx([req(0, 'GET /v1/x', 503), req(80, 'GET /v1/x', 200)]));
+    expect(check.verdict).toBe('not_graded');
+  });
+
+  it('treats delays within ±5 ms (or 5%) as one fixed delay', () => {
+    expect(isFixedDelay([100, 104, 109, 101, 103, 150])).toBe(true);
+    expect(isFixedDelay([60, 75, 90, 55, 99, 81])).toBe(false);
+  });
+});
+
+describe('no-retry-on-4xx', () => {
+  it('passes when 409/403/404 are final and ignores a retried 429', () => {
+    const entries = [
+      req(0, 'POST /v1/clients', 429, { fault: 'rate_limit' }),
+      req(1000, 'POST /v1/clients', 409),
+      req(1100, 'GET /v1/clients/cli_a/authority', 403),
+      req(1100, 'GET /v1/clients/cli_b/authority', 404),
+    ];
+    const check = noRetryOn4xx(ctx(entries));
+    expect(check.verdict, check.reason).toBe('pass');
+  });
+
+  it('fails a repeated 404 and quotes both requests', () => {
+    const check = noRetryOn4xx(
+      ctx([req(0, 'GET /v1/clients/cli_b/authority', 404), req(90, 'GET /v1/clients/cli_b/authority', 404)]),
+    );
+    expect(check.verdict).toBe('fail');
+    expect(check.evidence[1]).toMatch(/retried by #\d+ t\+90ms/);
+  });
+});
+
+describe('timeout-abandons-hung-request', () => {
+  const held = (status: number | null, durationMs: number) =>
+    req(0, 'GET /v1/claims/clm_1/status', status, { fault: 'delay', durationMs });
+  it('passes when the held read is abandoned and retried within timeout + 500 ms', () => {
+    const check = timeoutAbandonsHungRequest(ctx([held(null, 2000), req(620, 'GET /v1/claims/clm_1/status', 200)]));
+    expect(check.verdict, check.reason).toBe('pass');
+  });
+
+  it('fails a client that waited out the hold, or gave up later than declared', () => {
+    expect(timeoutAbandonsHungRequest(ctx([held(200, 2000)])).reason).toContain('waited 2000 ms');
+    const late = ctx([held(null, 2000), req(1500, 'GET /v1/claims/clm_1/status', 200)]);
+    expect(verdict(timeoutAbandonsHungRequest(late))).toBe('fail');
+  });
+
+  it('is not graded without a declared timeout', () => {
+    const check = timeoutAbandonsHungRequest(ctx([held(200, 2000)], { timeoutMs: null }));
+    expect(check.verdict).toBe('not_graded');
+    expect(check.reason).toContain('--timeout-ms');
+  });
+});
+
+describe('correlation-id', () => {
+  const retried = [req(0, 'GET /v1/x', 503), req(80, 'GET /v1/x', 200)];
+  it('passes when every request has one and retries keep it', () => {
+    expect(verdict(correlationId(ctx(retried)))).toBe('pass');
+  });
+
+  it('fails a missing id and an id that changes between attempts', () => {
+    const missing = correlationId(ctx([...retried, req(90, 'GET /v1/y', 200, { correlationIdSent: null })]));
+    expect(missing.reason).toContain('1 of 3 requests carried no X-Correlation-Id');
+    const changed = correlationId(
+      ctx([retried[0] as JournalEntry, req(80, 'GET /v1/x', 200, { correlationIdSent: 'c2' })]),
+    );
+    expect(changed.reason).toContain('changed X-Correlation-Id');
+  });
+});
+
+describe('concurrency-bound', () => {
+  const slow = (t: number, id: string) => req(t, `GET /v1/clients/${id}/authority`, 200, { durationMs: 100 });
+  it('counts overlapping requests, not ones that merely touch', () => {
+    const touching = [slow(0, 'a'), slow(100.5, 'b'), slow(201, 'c')];
+    expect(concurrencyBound(ctx(touching, { maxConcurrency: 1 })).verdict).toBe('pass');
+    const five = ['a', 'b', 'c', 'd', 'e'].map((id, i) => slow(i * 2, id));
+    const check = concurrencyBound(ctx(five, { maxConcurrency: 4 }));
+    expect(check.verdict).toBe('fail');
+    expect(check.reason).toContain('5 requests were in flight');
+  });
+
+  it('ends an abandoned held read at its retry', () => {
+    const entries = [
+      req(0, 'GET /v1/claims/clm_1/status', null, { fault: 'delay', durationMs: 2000 }),
+      req(600, 'GET /v1/claims/clm_1/status', 200),
+      slow(700, 'a'),
+    ];
+    expect(concurrencyBound(ctx(entries, { maxConcurrency: 1 })).verdict).toBe('pass');
+  });
+
+  it('is not graded without a declared bound, but says what it saw', () => {
+    const check = concurrencyBound(ctx([slow(0, 'a'), slow(1, 'b')], { maxConcurrency: null }));
+    expect(check.verdict).toBe('not_graded');
+    expect(check.reason).toContain('up to 2 requests');
+  });
+});
+
+describe('scenario-completed and pagination-to-end', () => {
+  const command: CommandOutcome = {
+    exitCode: 0,
+    signal: null,
+    timedOut: false,
+    spawnError: null,
+    durationMs: 1200,
+    stdoutTail: [],
+    stderrTail: ['step 3: boom'],
+  };
+  const steps = [
+    req(0, 'POST /v1/clients', 201),
+    req(10, 'POST /v1/clients', 409),
+    req(20, 'POST /v1/claims', 202),
+    req(30, 'GET /v1/claims/clm_1/status', 200),
+    req(40, 'GET /v1/webhook-deliveries?limit=5', 200),
+    req(50, 'GET /v1/webhook-deliveries?limit=5&cursor=abc', 200),
+    req(60, 'GET /v1/clients/cli_a/authority', 404),
+  ];
+  it('passes a clean exit with every step, fails a non-zero exit with the stderr tail', () => {
+    expect(verdict(scenarioCompleted(ctx(steps), command, ['cli_a']))).toBe('pass');
+    const failed = scenarioCompleted(ctx(steps.slice(0, 2)), { ...command, exitCode: 1 }, ['cli_a']);
+    expect(failed.reason).toMatch(/exited 1.*step 3.*step 6/);
+    expect(failed.evidence).toContain('stderr: step 3: boom');
+  });
+
+  it('grades pagination from the replayed last page', () => {
+    expect(verdict(paginationToEnd(ctx(steps), { hasMore: false, error: null }, 5))).toBe('pass');
+    expect(verdict(paginationToEnd(ctx(steps), { hasMore: true, error: null }, 5))).toBe('fail');
+    const onePage = ctx([req(0, 'GET /v1/webhook-deliveries?limit=100', 200)]);
+    expect(paginationToEnd(onePage, { hasMore: false, error: null }, 5).reason).toContain('one page');
+  });
+});

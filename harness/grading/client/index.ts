@@ -1,0 +1,18 @@
+export type { ClientCheckId } from './checks.js';
+export { CLIENT_CHECKS } from './checks.js';
+export type { GradeClientCommandIo } from './cli.js';
+export { GRADE_CLIENT_USAGE, runGradeClientCommand } from './cli.js';
+export type { ClientGradeConfigField } from './errors.js';
+export { ClientGradeConfigError, isClientGradeConfigError } from './errors.js';
+export type { ClientEvaluationInput } from './evaluate.js';
+export { evaluateClientJournal } from './evaluate.js';
+export type { LastPageReplay } from './evaluate-scenario.js';
+export { CLIENT_GRADER, gradeClient } from './grade.js';
+export type { ClientGradeOptions, OutputStream, ResolvedClientGradeOptions } from './options.js';
+export { CLIENT_GRADE_TOLERANCES, DEFAULT_CLIENT_GRADE_OPTIONS, resolveClientGradeOptions } from './options.js';
+export type { CommandOutcome } from './run-command.js';
+export type { ScenarioInputs } from './scenario-env.js';
+export { SCENARIO_ENV } from './scenario-env.js';
+export type { ScheduleSettings } from './schedule.js';
+export { DEFAULT_SCHEDULE_SETTINGS, faultSchedule } from './schedule.js';
+export type { ScenarioFixture } from './setup.js';

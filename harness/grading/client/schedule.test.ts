@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { startReferenceMock } from '../../reference-mock/index.js';
+import { faultSchedule } from './schedule.js';
+import { seedScenario } from './setup.js';
+
+// The schedule against the real reference mock: what a client meets at each step, in order.
+describe('faultSchedule on the reference mock', () => {
+  it('answers the documented faults in order, then normally', async () => {
+    await using mock = await startReferenceMock();
+    const fixture = await seedScenario(mock, 7);
+    for (const fault of faultSchedule(fixture, { retryAfterSeconds: 1, holdMs: 400, slowReadMs: 50 }))
+      await mock.control.injectFault(fault);
+    const headers = { authorization: `Bearer ${mock.personas.sandbox.apiKey}`, 'content-type': 'application/json' };
+    const call = async (method: string, path: string, body?: unknown, timeoutMs = 5000) => {
+      try {
+        const response = await fetch(`${mock.url}${path}`, {
+          method,
+          headers: { ...headers, 'idempotency-key': 'k1' },
+          signal: AbortSignal.timeout(timeoutMs),
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+        const json = (await response.json()) as { id?: string };
+        return { status: response.status, retryAfter: response.headers.get('retry-after'), id: json.id };
+      } catch (error) {
+        return { status: (error as Error).name === 'TimeoutError' ? 'timeout' : 'dropped' };
+      }
+    };
+
+    const client = { externalRef: fixture.clientRef, name: 'P', country: 'GB' };
+    expect(await call('POST', '/v1/clients', client)).toMatchObject({ status: 429, retryAfter: '1' });
+    const created = await call('POST', '/v1/clients', client);
+    expect(created.status).toBe(201);
+
+    const claim = {
+      clientId: created.id,
+      claimType: 'duty_drawback',
+      amount: { currency: 'GBP', value: '1' },
+      reference: 'r',
+    };
+    expect(await call('POST', '/v1/claims', claim)).toMatchObject({ status: 503, retryAfter: '0' });
+    expect(await call('POST', '/v1/claims', claim)).toMatchObject({ status: 'dropped' });
+    const submitted = await call('POST', '/v1/claims', claim);
+    expect(submitted.status).toBe(202);
+
+    const statusPath = `/v1/claims/${submitted.id}/status`;
+    expect(await call('GET', statusPath, undefined, 150)).toMatchObject({ status: 'timeout' });
+    expect(await call('GET', statusPath)).toMatchObject({ status: 200 });
+
+    const list = '/v1/webhook-deliveries?limit=5';
+    expect((await call('GET', list)).status).toBe(503);
+    expect((await call('GET', list)).status).toBe(500);
+    expect((await call('GET', list)).status).toBe(200);
+
+    const authority = (id: string) => call('GET', `/v1/clients/${id}/authority`);
+    const [firstChain] = fixture.chainClientIds;
+    expect([(await authority(firstChain ?? '')).status, (await authority(firstChain ?? '')).status]).toEqual([
+      503,
+      'dropped',
+    ]);
+    const started = performance.now();
+    expect((await authority(firstChain ?? '')).status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(45);
+    expect((await authority(fixture.forbiddenClientId)).status).toBe(403);
+    expect((await authority(fixture.unknownClientId)).status).toBe(404);
+    expect(fixture.clientIds).toHaveLength(16);
+    expect(new Set(fixture.clientIds).size).toBe(16);
+
+    // The held read is journaled when its hold ends, with no status: the client had gone.
+    await expect
+      .poll(async () => (await mock.control.journal()).filter((e) => e.fault === 'delay' && e.status === null), {
+        timeout: 1000,
+      })
+      .toHaveLength(1);
+  });
+});
