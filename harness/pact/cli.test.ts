@@ -45,6 +45,12 @@ describe('runVerifyProviderCommand: usage and configuration', () => {
     expect(err).toContain('npm run test:pact');
   });
 
+  it('exits 2 for a --pact-url file that cannot be read', async () => {
+    const { code, err } = await run(['--pact-url', '/nonexistent/acme-erp-DutyClaims.json']);
+    expect(code).toBe(2);
+    expect(err).toContain('Cannot read the pact file /nonexistent/acme-erp-DutyClaims.json');
+  });
+
   it('never prints the credentials it reads from the environment', async () => {
     const apiKey = 'dc_live_secretsecretsecretsecretsecret00';
     const { code, out, err } = await run(

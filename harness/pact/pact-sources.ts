@@ -139,6 +139,20 @@ async function fetchText(agent: Agent, url: string, init: { method?: 'GET' | 'PO
 
 const isHttp = (location: string) => /^https?:\/\//i.test(location);
 
+async function readPactFile(location: string): Promise<string> {
+  try {
+    return await readFile(resolve(location), 'utf8');
+  } catch (cause) {
+    throw new PactConfigurationError(
+      'pactUrl',
+      `Cannot read the pact file ${resolve(location)}. Check the path given to --pact-url.`,
+      {
+        cause,
+      },
+    );
+  }
+}
+
 /** Reads every pact of `source` (for a broker: the pacts it selects for verification of DutyClaims). */
 export async function loadPacts(
   source: PactSource,
@@ -153,10 +167,7 @@ export async function loadPacts(
     if (source.kind === 'urls') {
       return await Promise.all(
         source.urls.map(async (location) =>
-          parsePact(
-            location,
-            isHttp(location) ? await fetchText(agent, location, {}) : await readFile(resolve(location), 'utf8'),
-          ),
+          parsePact(location, isHttp(location) ? await fetchText(agent, location, {}) : await readPactFile(location)),
         ),
       );
     }
