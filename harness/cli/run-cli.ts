@@ -47,6 +47,18 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
         });
     },
   },
+  'verify-provider': {
+    summary: 'verify-provider         verify pacts against a provider (default: the embedded mock)',
+    load: async () => (await import('../pact/cli.js')).runVerifyProviderCommand,
+  },
+  'publish-pacts': {
+    summary: 'publish-pacts           publish pact files to a Pact Broker (pact-broker publish)',
+    load: async () => (await import('../pact/cli-broker.js')).runPublishPactsCommand,
+  },
+  'can-i-deploy': {
+    summary: 'can-i-deploy            ask a Pact Broker whether a version can be deployed',
+    load: async () => (await import('../pact/cli-broker.js')).runCanIDeployCommand,
+  },
   contract: {
     summary: 'contract hash           print the contract hash of the shipped (or a given) OpenAPI',
     load: async () => (argv, io) => runContractCommand(argv, io.out),
