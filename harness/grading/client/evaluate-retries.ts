@@ -108,7 +108,7 @@ export function noRetryOn4xx({ view }: EvaluationContext): GradeCheck {
       lines(view, rejected),
     );
   }
-  const evidence = repeated.flatMap(({ entry, repeat }) => [view.line(entry), `  retried by ${view.line(repeat)}`]);
+  const evidence = repeated.flatMap(({ entry, repeat }) => [view.line(entry), `retried by ${view.line(repeat)}`]);
   const which = repeated.map(({ entry }) => `${entry.status} on ${requestKey(entry)}`).join('; ');
   return gradeCheck(
     id,

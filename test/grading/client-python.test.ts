@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { pythonClientCommand } from '../../examples/partner-clients/src/commands.js';
+import type { ClientFlaw } from '../../examples/partner-clients/src/flaws.js';
+import { CLIENT_CHECKS, gradeClient } from '../../harness/grading/client/index.js';
+
+// A client written in another language (Python 3 standard library, urllib + a thread pool): the
+// grader only reads the mock's request journal, so it grades any language.
+const grade = (flaws: ClientFlaw[] = []) =>
+  gradeClient({ command: pythonClientCommand(flaws), timeoutMs: 500, maxConcurrency: 4 });
+
+describe.concurrent('the Python client', () => {
+  it('passes every check without flaws', async () => {
+    const report = await grade();
+    for (const { id } of CLIENT_CHECKS) {
+      const check = report.checks.find((candidate) => candidate.id === id);
+      expect(check?.verdict, `${id}: ${check?.reason}`).toBe('pass');
+    }
+    expect(report.target).toMatch(/^python3 \S+\/examples\/partner-clients\/python\/client\.py$/);
+  });
+
+  it.each([
+    ['new-key-per-retry', 'idempotent-write-retry', /different Idempotency-Key/],
+    ['no-timeout', 'timeout-abandons-hung-request', /waited \d+ ms for the held read/],
+    ['unbounded-concurrency', 'concurrency-bound', /above the declared bound of 4/],
+  ] as const)(
+    'with the %s flaw fails exactly %s',
+    async (flaw, checkId, reason) => {
+      const report = await grade([flaw]);
+      const failing = report.checks.filter((check) => check.verdict === 'fail');
+      expect(failing.map((check) => check.id)).toEqual([checkId]);
+      expect(failing[0]?.reason).toMatch(reason);
+    },
+    60_000,
+  );
+});

@@ -1,0 +1,9 @@
+import { pythonClientCommand } from '../../examples/partner-clients/src/commands.js';
+import { describeClientGrade } from '../../harness/grading/client/suite.js';
+
+// How a partner uses the grader as a vitest suite: one test per check, all graded from one run of
+// their command. A check without signal (e.g. no declared timeout) shows as skipped with the reason.
+describeClientGrade(
+  { command: pythonClientCommand(), timeoutMs: 500, maxConcurrency: 4 },
+  { name: 'Python reference client, graded as a vitest suite' },
+);
