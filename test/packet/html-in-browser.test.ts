@@ -30,7 +30,6 @@ declare const getComputedStyle: (
 declare const DOMParser: new () => { parseFromString(source: string, type: string): BrowserDocument };
 
 /** The text as rendered, i.e. what a person sees (Playwright's innerText, not a DOM node's). */
-// biome-ignore lint/performance/useDomNodeTextContent: rendered text is the point of this test
 const seen = (locator: Locator): Promise<string> => locator.innerText();
 
 /** True when a CSS colour reads as green: green channel clearly above red and blue. */
