@@ -1,3 +1,4 @@
+export { describeClientGrade } from '../harness/grading/client/suite.js';
 export { describeWebhookReceiverGrade } from '../harness/grading/webhook-receiver/suite.js';
 export type { LaunchGateSuiteOptions } from './launch-gates.js';
 export { describeLaunchGates } from './launch-gates.js';

@@ -47,6 +47,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
         });
     },
   },
+  'grade-client': {
+    summary: "grade-client -- <cmd>   grade your own API client's retries, timeouts, idempotency and paging",
+    load: async () => (await import('../grading/client/cli.js')).runGradeClientCommand,
+  },
   'verify-provider': {
     summary: 'verify-provider         verify pacts against a provider (default: the embedded mock)',
     load: async () => (await import('../pact/cli.js')).runVerifyProviderCommand,
