@@ -1,9 +1,9 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadHarnessConfig } from '../../harness/config/index.js';
+import { findFreePort } from '../../harness/container/free-port.js';
 import type { GateId } from '../../harness/gates/index.js';
 import type { LaunchPacket } from '../../harness/packet/index.js';
 import { startReferenceMock } from '../../harness/reference-mock/index.js';
@@ -17,10 +17,6 @@ const gate = (packet: LaunchPacket, id: GateId) => {
   return found;
 };
 const outDir = () => mkdtempSync(join(tmpdir(), 'dc-gates-'));
-const freePort = async () => {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as { port: number };
   await new Promise((resolve) => server.close(resolve));
   return port;
 };
@@ -67,7 +63,7 @@ describe('each gate can fail', () => {
 
   it('webhook readiness: a gateway re-serialises the delivery body, so the signature no longer matches', async () => {
     await using mock = await startReferenceMock();
-    const receiverPort = await freePort();
+    const receiverPort = await findFreePort();
     await using gateway = await startRewritingProxy({
       target: `http://127.0.0.1:${receiverPort}`,
       rewriteRequestBody: (_path, body) => JSON.stringify(JSON.parse(body), null, 2),

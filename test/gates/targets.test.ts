@@ -1,21 +1,17 @@
 import { mkdtempSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { loadHarnessConfig } from '../../harness/config/index.js';
+import { findFreePort } from '../../harness/container/free-port.js';
 import type { LaunchPacket } from '../../harness/packet/index.js';
 import { startReferenceMock } from '../../harness/reference-mock/index.js';
 import { runLaunchRehearsal } from '../../harness/rehearsal/index.js';
 
 const verdicts = (packet: LaunchPacket) => Object.fromEntries(packet.gates.map((gate) => [gate.id, gate.verdict]));
 const outDir = () => mkdtempSync(join(tmpdir(), 'dc-targets-'));
-const freePort = async () => {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as { port: number };
   await new Promise((resolve) => server.close(resolve));
   return port;
 };
@@ -37,7 +33,7 @@ const owners = {
 describe('targets other than the embedded mock', () => {
   it('sandbox with an API key and a public URL for the harness receiver passes every gate', async () => {
     await using sandbox = await startReferenceMock();
-    const port = await freePort();
+    const port = await findFreePort();
     const config = loadHarnessConfig({
       ...owners,
       DUTYCLAIMS_TARGET: 'sandbox',
@@ -55,7 +51,7 @@ describe('targets other than the embedded mock', () => {
 
   it('sandbox with OAuth client credentials passes every gate and records the OAuth shape', async () => {
     await using sandbox = await startReferenceMock();
-    const port = await freePort();
+    const port = await findFreePort();
     const { clientId, clientSecret } = sandbox.personas.sandbox.oauthClient;
     const config = loadHarnessConfig({
       ...owners,
