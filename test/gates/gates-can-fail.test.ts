@@ -17,9 +17,6 @@ const gate = (packet: LaunchPacket, id: GateId) => {
   return found;
 };
 const outDir = () => mkdtempSync(join(tmpdir(), 'dc-gates-'));
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-};
 
 describe('each gate can fail', () => {
   it('environment and contract pin: the provider serves another contract hash', async () => {

@@ -12,9 +12,6 @@ import { runLaunchRehearsal } from '../../harness/rehearsal/index.js';
 
 const verdicts = (packet: LaunchPacket) => Object.fromEntries(packet.gates.map((gate) => [gate.id, gate.verdict]));
 const outDir = () => mkdtempSync(join(tmpdir(), 'dc-targets-'));
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-};
 const ALL_PASS = {
   'environment-and-contract-pin': 'pass',
   'credential-and-header-discipline': 'pass',
