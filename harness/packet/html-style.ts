@@ -1,6 +1,6 @@
 /**
  * The packet page's only stylesheet, inlined so the file works offline and by e-mail. Verdicts always
- * carry a word and a symbol as well as a colour; "not run" is amber with a dashed border, never green.
+ * carry a word and a symbol as well as a colour; "not run" and "not graded" are amber with a dashed border, never green.
  */
 export const PACKET_CSS = `
 :root {
@@ -87,6 +87,26 @@ tr.error .status { color: var(--fail); }
 .timeline li.problem::before { background: var(--fail-line); }
 .timeline time { font-family: var(--mono); font-size: 12px; color: var(--muted); margin-right: 8px; }
 .timeline .problem-label { color: var(--fail); font-weight: 700; }
+.verdict.not_graded { color: var(--notrun); background: var(--notrun-bg); border-color: var(--notrun-line); border-style: dashed; }
+.grades-summary { margin: 12px 0 0; padding: 8px 12px; border: 1px solid; border-left-width: 6px; border-radius: 8px; }
+.grades-summary.fail { color: var(--fail); border-color: var(--fail-line); background: var(--bg); }
+.grades-summary.not_graded { color: var(--notrun); border-color: var(--notrun-line); border-style: dashed; background: var(--notrun-bg); }
+.grades-summary.pass { color: var(--pass); border-color: var(--pass-line); background: var(--pass-bg); }
+.grades-summary a { color: inherit; }
+.grade-report { border: 1px solid var(--line); border-left: 6px solid; border-radius: 10px; margin: 16px 0; padding: 16px 20px; }
+.grade-report.pass { border-left-color: var(--pass-line); }
+.grade-report.fail { border-left-color: var(--fail-line); }
+.grade-report.not_graded { border-left-color: var(--notrun-line); border-left-style: dashed; background: #fffcf0; }
+.grade-report header { display: flex; justify-content: space-between; align-items: center; gap: 12px; flex-wrap: wrap; margin-bottom: 10px; }
+.grade-report .counts { margin: 10px 0; }
+.grade-checks td:last-child { width: 45%; }
+.grade-checks tr.fail td { background: #fff8f7; }
+.grade-checks tr.not_graded td { background: #fffcf0; }
+.grade-checks .sub { display: block; color: var(--muted); }
+.evidence { list-style: none; padding: 0; margin: 0; }
+.evidence li + li { margin-top: 4px; }
+.evidence code { font-size: 12px; white-space: pre-wrap; overflow-wrap: anywhere; }
+.grade-checks details summary { cursor: pointer; color: var(--muted); font-size: 12px; margin-top: 4px; }
 footer { margin-top: 48px; font-size: 12px; color: var(--muted); }
 @media (max-width: 720px) { .two { grid-template-columns: 1fr; } }
 @media print {

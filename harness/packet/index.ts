@@ -5,6 +5,8 @@ export {
   PacketSecretLeakError,
   PacketValidationError,
 } from './errors.js';
+export type { GradesSummary } from './grades.js';
+export { GRADE_VERDICT_LABELS, gradesSentence, gradesVerdict, reportVerdict, summarizeGrades } from './grades.js';
 export { renderHtml } from './render-html.js';
 export { renderJunit } from './render-junit.js';
 export { renderMarkdown } from './render-markdown.js';

@@ -95,4 +95,58 @@ describe('renderHtml', () => {
     expect(out).toContain('No artifacts were recorded');
     expect(out).toMatch(/Job ID<\/dt><dd>to fill in/);
   });
+
+  it('puts the failed grade check in the verdict banner, even when every gate passed', () => {
+    const ready = renderHtml(allPassing());
+    const banner = ready.slice(ready.indexOf('<div class="banner'), ready.indexOf('id="summary"'));
+    expect(banner).toContain('class="banner ready"');
+    expect(banner).toContain('class="grades-summary fail"');
+    expect(banner).toContain('Partner integration grades: 1 check failed, 1 not graded, 4 passed (1 report).');
+    expect(banner).toContain('href="#grades"');
+  });
+
+  it('has a grades section after the gates: one sub-section per report, one row per check', () => {
+    const grades = page.slice(page.indexOf('<section id="grades">'), page.indexOf('<section id="escalation">'));
+    expect(page.indexOf('<section id="grades">')).toBeGreaterThan(page.indexOf('<section id="gates">'));
+    expect(grades).toContain('<section class="grade-report fail" id="grade-1" data-grader="webhook-receiver"');
+    expect(grades).toContain('webhook-receiver grade of http://127.0.0.1:8080/webhooks');
+    expect(grades).toContain('2026-11-22T09:28:00.000Z → 2026-11-22T09:28:04.000Z (4.0 s)');
+    expect(grades.match(/<tr class="(pass|fail|not_graded)" data-check=/g)).toHaveLength(6);
+    const notGraded = grades.slice(grades.indexOf('data-check="duplicate-processed-once"'));
+    expect(notGraded.slice(0, notGraded.indexOf('</tr>'))).toMatch(/class="verdict not_graded"[^>]*>.*NOT GRADED/);
+    expect(notGraded.slice(0, notGraded.indexOf('</tr>'))).not.toMatch(/verdict pass|PASS/);
+  });
+
+  it('folds a long evidence list into <details> and shows a short one in full', () => {
+    const grades = page.slice(page.indexOf('<section id="grades">'));
+    const row = (id: string) => {
+      const start = grades.indexOf(`data-check="${id}"`);
+      return grades.slice(start, grades.indexOf('</tr>', start));
+    };
+    const long = row('malformed-signature');
+    expect(long).toContain('<details><summary>3 more evidence lines</summary>');
+    expect(long.slice(0, long.indexOf('<details>')).match(/<li>/g)).toHaveLength(2);
+    expect(long.match(/<li>/g)).toHaveLength(5);
+    expect(row('duplicate-processed-once')).not.toContain('<details>');
+  });
+
+  it('escapes grade reports like every other value', () => {
+    const packet = samplePacket();
+    const hostile = '</code></details><script>alert(1)</script>';
+    const grades = packet.grades.map((report) => ({
+      ...report,
+      target: hostile,
+      settings: { [hostile]: hostile },
+      checks: report.checks.map((check) => ({ ...check, title: hostile, reason: hostile, evidence: [hostile] })),
+    }));
+    const out = renderHtml({ ...packet, grades });
+    expect(out).not.toContain('<script>');
+    expect(out).toContain('&lt;/code&gt;&lt;/details&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('says how to attach grades when there are none and shows no grades line in the banner', () => {
+    const out = renderHtml({ ...samplePacket(), grades: [] });
+    expect(out).toContain('No grade reports were attached.');
+    expect(out).not.toContain('id="grades-summary"');
+  });
 });

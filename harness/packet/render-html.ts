@@ -1,6 +1,7 @@
 import { html, rawHtml, type SafeHtml } from './escape.js';
 import { describeServedContract, environmentProblem, formatDuration, NOT_RECORDED, verdictSentence } from './format.js';
 import { gateSection, gatesOverview, verdictCount } from './html-gates.js';
+import { gradesSection, gradesSummaryHtml } from './html-grades.js';
 import { PACKET_CSS } from './html-style.js';
 import { escalationSection, factList, handoffSection, logFieldsSection, timelineSection } from './html-support.js';
 import type { LaunchPacket } from './schema.js';
@@ -16,6 +17,7 @@ const banner = (packet: LaunchPacket): SafeHtml => html`
     <div class="counts" aria-label="Gate counts">
       ${verdictCount('pass', packet.summary.pass)}${verdictCount('fail', packet.summary.fail)}${verdictCount('not_run', packet.summary.notRun)}
     </div>
+    ${gradesSummaryHtml(packet.grades)}
   </div>
 </div>`;
 
@@ -79,6 +81,7 @@ ${banner(packet)}
   ${gatesOverview(packet.gates)}
   ${packet.gates.map(gateSection)}
 </section>
+${gradesSection(packet.grades)}
 ${escalationSection(packet)}
 ${handoffSection(packet)}
 ${logFieldsSection(packet)}

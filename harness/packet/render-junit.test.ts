@@ -9,14 +9,64 @@ describe('renderJunit', () => {
   const xml = renderJunit(packet);
 
   it('has one test case per gate check, with failures and skips counted', () => {
+    const gateCases = xml.slice(0, xml.indexOf('Partner integration grade: '));
     const checks = packet.gates.flatMap((gate) => gate.checks);
-    expect(count(xml, /<testcase /g)).toBe(checks.length);
-    expect(count(xml, /<failure /g)).toBe(1);
-    expect(count(xml, /<skipped /g)).toBe(1);
+    expect(count(gateCases, /<testcase /g)).toBe(checks.length);
+    expect(count(gateCases, /<failure /g)).toBe(1);
+    expect(count(gateCases, /<skipped /g)).toBe(1);
+    expect(count(xml, /<testsuite /g)).toBe(6 + packet.grades.length);
+  });
+
+  it('counts gate and grade cases in the totals and names the failed grade check in the summary line', () => {
+    const cases = packet.gates.flatMap((gate) => gate.checks).length + (packet.grades[0]?.checks.length ?? 0);
     expect(xml).toContain(
+      `<testsuites name="DutyClaims launch rehearsal (sandbox, sandbox.dutyclaims.example): NOT READY · Partner integration grades: 1 check failed, 1 not graded, 4 passed (1 report)." tests="${cases}" failures="2" errors="0" skipped="2"`,
+    );
+    expect(count(xml, /<testcase /g)).toBe(cases);
+  });
+
+  it('has one test suite per grade report: a failed check is a failure, a not-graded one is skipped with its reason', () => {
+    const suite = xml.slice(xml.indexOf('<testsuite name="Partner integration grade: '));
+    expect(suite).toMatch(
+      /^<testsuite name="Partner integration grade: webhook-receiver \(http:\/\/127\.0\.0\.1:8080\/webhooks\)" id="grade-1-webhook-receiver" tests="6" failures="1" errors="0" skipped="1" time="4\.000">/,
+    );
+    expect(suite).toContain('<property name="setting.secret" value="whsec_MfKQ9r…"/>');
+    const failed = suite.slice(
+      suite.indexOf('name="tampered-body: '),
+      suite.indexOf('</testcase>', suite.indexOf('tampered-body')),
+    );
+    expect(failed).toContain(
+      '<failure message="acknowledged (tampered body -&gt; 200): verify the HMAC over the raw body bytes before acknowledging" type="tampered-body">',
+    );
+    expect(failed).toContain('Evidence:\n[tampered body] POST http://127.0.0.1:8080/webhooks');
+    const skipped = suite.slice(suite.indexOf('name="duplicate-processed-once: '));
+    expect(skipped).toMatch(
+      /^name="[^"]+" time="0\.000">\n {6}<skipped message="Not graded: both deliveries were acknowledged; no processed-events hook/,
+    );
+    const passed = suite.slice(
+      suite.indexOf('name="valid-delivery: '),
+      suite.indexOf('</testcase>', suite.indexOf('valid-delivery')),
+    );
+    expect(passed).not.toMatch(/<failure|<skipped/);
+    expect(passed).toContain('<system-out>Evidence:\n[valid] POST');
+  });
+
+  it('reports a grade report with no checks as skipped, not as an empty green suite', () => {
+    const [report] = packet.grades;
+    if (!report) throw new Error('sample has a grade report');
+    const out = renderJunit({ ...packet, grades: [{ ...report, checks: [] }] });
+    const suite = out.slice(out.indexOf('<testsuite name="Partner integration grade: '));
+    expect(suite).toContain('tests="1" failures="0" errors="0" skipped="1"');
+    expect(suite).toContain('<skipped message="Not graded: The report has no checks');
+  });
+
+  it('leaves the grades out of the totals and the summary line when none are attached', () => {
+    const out = renderJunit({ ...packet, grades: [] });
+    const checks = packet.gates.flatMap((gate) => gate.checks);
+    expect(out).toContain(
       `<testsuites name="DutyClaims launch rehearsal (sandbox, sandbox.dutyclaims.example): NOT READY" tests="${checks.length}" failures="1" errors="0" skipped="1"`,
     );
-    expect(count(xml, /<testsuite /g)).toBe(6);
+    expect(out).not.toContain('Partner integration grade');
   });
 
   it('puts the fix and the request ids in the failure', () => {
@@ -44,8 +94,14 @@ describe('renderJunit', () => {
       title: 'a<b>&"c"',
       checks: gate.checks.map((check) => ({ ...check, name: "x'\u0001y", detail: '</failure><x>' })),
     }));
-    const out = renderJunit({ ...packet, gates });
+    const grades = packet.grades.map((report) => ({
+      ...report,
+      checks: report.checks.map((check) => ({ ...check, evidence: ['</system-out><x>\u0002'] })),
+    }));
+    const out = renderJunit({ ...packet, gates, grades });
     expect(out).toContain('name="a&lt;b&gt;&amp;&quot;c&quot;"');
+    expect(out).toContain('&lt;/system-out&gt;&lt;x&gt;\uFFFD');
+    expect(out).not.toContain('\u0002');
     expect(out).toContain('name="x&#39;\uFFFDy"');
     expect(out).not.toContain('</failure><x>');
     expect(out).not.toContain('\u0001');

@@ -1,4 +1,6 @@
 import { escapeXml as xml } from './escape.js';
+import { gradesHeadline } from './grades.js';
+import { gradeCaseCounts, gradeTestSuite } from './junit-grades.js';
 import type { GateResult, LaunchPacket, Verdict } from './schema.js';
 import { PACKET_VERDICT_LABELS } from './verdict.js';
 
@@ -57,15 +59,21 @@ function testSuite(gate: GateResult): string {
   ].join('\n');
 }
 
-/** Renders the packet as JUnit XML for CI: one test case per gate check; fail is a failure, not_run is skipped. */
+/**
+ * Renders the packet as JUnit XML for CI: one test case per gate check (fail is a failure, not_run is
+ * skipped), then one test suite per partner integration grade report (not_graded is skipped).
+ */
 export function renderJunit(packet: LaunchPacket): string {
   const all = packet.gates.flatMap(casesOf);
   const count = (verdict: Verdict) => all.filter((item) => item.verdict === verdict).length;
-  const name = `DutyClaims launch ${packet.run.mode} (${packet.target.kind}, ${packet.target.host}): ${PACKET_VERDICT_LABELS[packet.verdict]}`;
+  const grades = gradeCaseCounts(packet.grades);
+  const headline = gradesHeadline(packet.grades);
+  const name = `DutyClaims launch ${packet.run.mode} (${packet.target.kind}, ${packet.target.host}): ${PACKET_VERDICT_LABELS[packet.verdict]}${headline === null ? '' : ` · ${headline}`}`;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${xml(name)}" tests="${all.length}" failures="${count('fail')}" errors="0" skipped="${count('not_run')}" time="${seconds(packet.run.durationMs)}">`,
+    `<testsuites name="${xml(name)}" tests="${all.length + grades.tests}" failures="${count('fail') + grades.failures}" errors="0" skipped="${count('not_run') + grades.skipped}" time="${seconds(packet.run.durationMs)}">`,
     ...packet.gates.map(testSuite),
+    ...packet.grades.map(gradeTestSuite),
     '</testsuites>',
     '',
   ].join('\n');

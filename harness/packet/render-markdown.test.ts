@@ -50,4 +50,50 @@ describe('renderMarkdown', () => {
     expect(out).toContain('````text');
     expect(out).toContain('Route:          GET ```x```');
   });
+
+  it('says in the summary that a grade check failed, without changing the gate verdict', () => {
+    const top = markdown.slice(0, markdown.indexOf('| Fact |'));
+    expect(top).toContain(
+      '> ❌ **Partner integration grades: 1 check failed, 1 not graded, 4 passed (1 report).** They do not change the gate verdict',
+    );
+    expect(markdown.split('\n')[0]).toBe('# DutyClaims launch packet: NOT READY');
+  });
+
+  it('has a grades section after the gates with one table row per check, and not graded is never a pass', () => {
+    const grades = markdown.slice(
+      markdown.indexOf('## Partner integration grades'),
+      markdown.indexOf('## Minimum log fields'),
+    );
+    expect(markdown.indexOf('## Partner integration grades')).toBeGreaterThan(markdown.indexOf('## Gate details'));
+    expect(grades).toContain('### 1. webhook-receiver grade of http://127.0.0.1:8080/webhooks: ❌ **FAIL**');
+    expect(grades).toContain('- **When:** 2026-11-22T09:28:00.000Z → 2026-11-22T09:28:04.000Z (4.0 s)');
+    expect(grades).toContain('`secret=whsec_MfKQ9r…`');
+    expect(lineOf(grades, '(`tampered-body`)')).toContain('| ❌ **FAIL** | acknowledged (tampered body -> 200)');
+    const notGraded = lineOf(grades, '(`duplicate-processed-once`)');
+    expect(notGraded).toContain('⚠️ **NOT GRADED**');
+    expect(notGraded).not.toMatch(/PASS|✅/);
+    expect(lineOf(grades, '(`malformed-signature`)').split('<br>')).toHaveLength(5);
+  });
+
+  it('keeps one row per grade check whatever the evidence contains', () => {
+    const packet = samplePacket();
+    const grades = packet.grades.map((report) => ({
+      ...report,
+      checks: report.checks.map((check) => ({ ...check, reason: 'a | b\nc', evidence: ['x | `y`\nz', '<b>bold</b>'] })),
+    }));
+    const out = renderMarkdown({ ...packet, grades });
+    const rows = out
+      .split('\n')
+      .filter((line) => line.startsWith('| ') && line.includes('(`') && line.includes('<br>'));
+    expect(rows).toHaveLength(6);
+    for (const row of rows) expect(cells(row)).toBe(4);
+    expect(out).toContain('<br>`<b>bold</b>`'); // a code span shows markup as text
+    expect(out).not.toMatch(/[^`]<b>bold/);
+  });
+
+  it('says how to attach grades when there are none, and leaves them out of the summary', () => {
+    const out = renderMarkdown({ ...samplePacket(), grades: [] });
+    expect(out).toContain('_No grade reports were attached.');
+    expect(out).not.toContain('Partner integration grades:');
+  });
 });

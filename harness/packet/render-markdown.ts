@@ -10,6 +10,8 @@ import {
   successfulExample,
   verdictSentence,
 } from './format.js';
+import { markdownGradesSection, markdownGradesSummary } from './markdown-grades.js';
+import { markdownTable as table } from './markdown-table.js';
 import type { GateResult, LaunchPacket, Verdict } from './schema.js';
 import { contractMatch, PACKET_VERDICT_LABELS, VERDICT_LABELS } from './verdict.js';
 
@@ -18,12 +20,6 @@ const verdict = (value: Verdict) => `${MARKS[value]} **${VERDICT_LABELS[value]}*
 const codeOr = (value: string | null, missing = NOT_RECORDED) =>
   value === null ? (missing === '' ? '–' : `_${missing}_`) : code(value);
 const textOr = (value: string | null, missing = NOT_RECORDED) => (value === null ? `_${missing}_` : text(value));
-const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
-const table = (head: readonly string[], rows: readonly (readonly string[])[]) => [
-  row(head),
-  row(head.map(() => '---')),
-  ...rows.map(row),
-];
 
 /** Checklist prose marks header names with backticks; keep those as code spans, escape the rest. */
 const prose = (value: string) => {
@@ -183,7 +179,7 @@ const logFields = (packet: LaunchPacket): string[] =>
         ]),
       );
 
-/** Renders the packet as Markdown: verdict, the seed's support handoff packet, escalation template, gates, log fields, timeline. */
+/** Renders the packet as Markdown: verdict, the seed's support handoff packet, escalation template, gates, partner integration grades, log fields, timeline. */
 export function renderMarkdown(packet: LaunchPacket): string {
   const lines = [
     `# DutyClaims launch packet: ${PACKET_VERDICT_LABELS[packet.verdict]}`,
@@ -191,6 +187,7 @@ export function renderMarkdown(packet: LaunchPacket): string {
     `> ${packet.verdict === 'ready' ? '✅' : '❌'} **${PACKET_VERDICT_LABELS[packet.verdict]}.** ${text(verdictSentence(packet))}`,
     '>',
     `> ${MARKS.pass} ${packet.summary.pass} passed · ${MARKS.fail} ${packet.summary.fail} failed · ${MARKS.not_run} ${packet.summary.notRun} not run`,
+    ...markdownGradesSummary(packet.grades),
     '',
     ...summary(packet),
     '',
@@ -213,6 +210,7 @@ export function renderMarkdown(packet: LaunchPacket): string {
     '## Gate details',
     '',
     ...packet.gates.flatMap(gateDetail),
+    ...markdownGradesSection(packet.grades),
     '## Minimum log fields',
     '',
     ...logFields(packet),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GATE_IDS, type GateId } from '../gates/catalog.js';
+import { GradeReport } from '../grading/shared/report.js';
 
 export const PACKET_SCHEMA_VERSION = 1;
 
@@ -132,5 +133,10 @@ export const LaunchPacket = z.object({
   escalation: EscalationTemplate,
   logFields: z.array(LogFields),
   timeline: z.array(TimelineEntry),
+  /**
+   * Grades of the partner's own integration (`grade-webhook`, `grade-client`). They never change the
+   * gates or `verdict`. Added within schema version 1: a packet written before it parses as `[]`.
+   */
+  grades: z.array(GradeReport).default(() => []),
 });
 export type LaunchPacket = z.infer<typeof LaunchPacket>;

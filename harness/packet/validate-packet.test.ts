@@ -65,4 +65,42 @@ describe('validateLaunchPacket', () => {
     const error = validationError({ ...packet, credential: { shape: 42, prefix: secretish } });
     expect(error.message).not.toContain(secretish.slice(0, 14));
   });
+
+  it('reads a packet written before grades existed as having none', () => {
+    const { grades: _dropped, ...older } = samplePacket();
+    expect(validateLaunchPacket(older).grades).toEqual([]);
+    expect(validateLaunchPacket(structuredClone(older)).grades).not.toBe(validateLaunchPacket(older).grades);
+  });
+
+  it('refuses a grade report that does not match the grader schema, with its path', () => {
+    const packet = samplePacket();
+    const [report] = packet.grades;
+    if (!report) throw new Error('sample has a grade report');
+    const broken = {
+      ...packet,
+      grades: [
+        {
+          ...report,
+          checks: report.checks.map((check, index) => (index === 1 ? { ...check, verdict: 'skipped' } : check)),
+        },
+      ],
+    };
+    expect(validationError(broken).issues.map((issue) => issue.path)).toEqual(['grades[0].checks[1].verdict']);
+  });
+
+  it('keeps a packet whose gates all passed ready, even with a failed grade check', () => {
+    const packet = samplePacket();
+    const ready = {
+      ...packet,
+      gates: packet.gates.map((gate) => ({
+        ...gate,
+        verdict: 'pass' as const,
+        checks: gate.checks.map((check) => ({ ...check, verdict: 'pass' as const })),
+      })),
+      verdict: 'ready' as const,
+      summary: { pass: 6, fail: 0, notRun: 0 },
+    };
+    expect(ready.grades[0]?.checks.some((check) => check.verdict === 'fail')).toBe(true);
+    expect(validateLaunchPacket(ready).verdict).toBe('ready');
+  });
 });

@@ -170,6 +170,55 @@ describe.skipIf(!hasChromium)(`the HTML packet in headless Chromium${skipReason}
     await expect(page.locator('section.gate.not_run').count()).resolves.toBe(0);
   });
 
+  it('shows a failed grade check in the verdict banner, in red, even when every gate passed', async () => {
+    await open(allPassing(), 'grades-ready');
+    const banner = page.locator('#verdict');
+    await expect(seen(banner.locator('.packet-verdict'))).resolves.toBe('READY');
+    const line = banner.locator('#grades-summary');
+    expect(await line.isVisible()).toBe(true);
+    expect(await seen(line)).toContain(
+      'Partner integration grades: 1 check failed, 1 not graded, 4 passed (1 report).',
+    );
+    const colors = await line.evaluate((node) => {
+      const style = getComputedStyle(node);
+      return [style.color, style.borderLeftColor];
+    });
+    for (const color of colors) expect(isGreenish(color), color).toBe(false);
+  });
+
+  it('shows each grade check with its verdict, and a not-graded check is never passed or green', async () => {
+    await open(packet, 'grades');
+    const section = page.locator('#grades');
+    await expect(seen(section.locator('h2'))).resolves.toBe('Partner integration grades');
+    const report = section.locator('section.grade-report').first();
+    expect(await seen(report.locator('h3'))).toContain('webhook-receiver grade of http://127.0.0.1:8080/webhooks');
+    await expect(seen(report.locator('header .verdict'))).resolves.toContain('FAIL');
+    const failed = report.locator('tr[data-check="tampered-body"]');
+    expect(await seen(failed)).toMatch(/FAIL\s+acknowledged \(tampered body -> 200\)/);
+    expect(await seen(failed)).toContain('[tampered body] POST http://127.0.0.1:8080/webhooks');
+    const badge = report.locator('tr[data-check="duplicate-processed-once"] .verdict');
+    const text = await seen(badge);
+    expect(text).toContain('NOT GRADED');
+    expect(text).not.toContain('PASS');
+    const colors = await badge.evaluate((node) => {
+      const style = getComputedStyle(node);
+      return [style.color, style.backgroundColor, style.borderTopColor];
+    });
+    for (const color of colors) expect(isGreenish(color), color).toBe(false);
+    const passed = report.locator('tr[data-check="valid-delivery"] .verdict');
+    expect(isGreenish(await passed.evaluate((node) => getComputedStyle(node).backgroundColor))).toBe(true);
+  });
+
+  it('folds a long evidence list until a person opens it', async () => {
+    await open(packet, 'grades-evidence');
+    const row = page.locator('#grades tr[data-check="malformed-signature"]');
+    const lastLine = '[empty header] POST';
+    expect(await seen(row)).toContain('[no t=] POST');
+    expect(await seen(row)).not.toContain(lastLine);
+    await row.locator('details summary').click();
+    expect(await seen(row)).toContain(lastLine);
+  });
+
   it('writes a JUnit file that a browser parses as well-formed XML', async () => {
     const written = await open(packet, 'junit');
     const xml = await readFile(written.junit ?? '', 'utf8');
@@ -183,8 +232,15 @@ describe.skipIf(!hasChromium)(`the HTML packet in headless Chromium${skipReason}
       };
     }, xml);
     expect(parsed.error).toBeNull();
-    expect(parsed.cases).toBe(packet.gates.flatMap((gate) => gate.checks).length);
-    expect(parsed.failures).toEqual(['Served ae140b8f3b926d06, pinned 4d430a74e95b56a1.']);
-    expect(parsed.skipped).toEqual(['Not run: No receiver URL was given.']);
+    const gradeChecks = packet.grades.flatMap((report) => report.checks);
+    expect(parsed.cases).toBe(packet.gates.flatMap((gate) => gate.checks).length + gradeChecks.length);
+    expect(parsed.failures).toEqual([
+      'Served ae140b8f3b926d06, pinned 4d430a74e95b56a1.',
+      'acknowledged (tampered body -> 200): verify the HMAC over the raw body bytes before acknowledging',
+    ]);
+    expect(parsed.skipped).toEqual([
+      'Not run: No receiver URL was given.',
+      `Not graded: ${gradeChecks.find((check) => check.verdict === 'not_graded')?.reason}`,
+    ]);
   });
 });

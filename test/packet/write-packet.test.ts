@@ -51,6 +51,30 @@ describe('a written launch packet', () => {
     expect(packet.logFields).toHaveLength(samplePacket().logFields.length);
   });
 
+  it('has JSON that keeps the grade reports, check by check, and parses back to the same packet', async () => {
+    const text = await readFile(join(dir, 'launch-packet.json'), 'utf8');
+    const packet = LaunchPacketSchema.parse(JSON.parse(text));
+    expect(packet).toEqual(samplePacket());
+    expect(packet.grades.map((report) => [report.grader, report.target])).toEqual([
+      ['webhook-receiver', 'http://127.0.0.1:8080/webhooks'],
+    ]);
+    expect(packet.grades[0]?.checks.map((check) => [check.id, check.verdict])).toEqual([
+      ['valid-delivery', 'pass'],
+      ['tampered-body', 'fail'],
+      ['wrong-secret', 'pass'],
+      ['malformed-signature', 'pass'],
+      ['stale-timestamp', 'pass'],
+      ['duplicate-processed-once', 'not_graded'],
+    ]);
+  });
+
+  it('shows the failed grade check in the Markdown summary and the grades section', async () => {
+    const markdown = await readFile(join(dir, 'launch-packet.md'), 'utf8');
+    const summary = markdown.slice(0, markdown.indexOf('## Gates'));
+    expect(summary).toContain('Partner integration grades: 1 check failed');
+    expect(markdown).toContain('## Partner integration grades');
+  });
+
   it('contains no secret in any file, only the allowed prefixes', async () => {
     for (const name of await readdir(dir)) {
       const text = await readFile(join(dir, name), 'utf8');
@@ -96,6 +120,25 @@ const plants: [string, string, Plant][] = [
     (p, s) => ({ ...p, logFields: p.logFields.map((f) => ({ ...f, ids: { ...f.ids, client: s } })) }),
   ],
   [
+    'a webhook secret in a grade evidence line',
+    SAMPLE_SECRETS.webhookSecret,
+    (p, s) => ({
+      ...p,
+      grades: p.grades.map((report) => ({
+        ...report,
+        checks: report.checks.map((check) => ({ ...check, evidence: [...check.evidence, `signed with secret ${s}`] })),
+      })),
+    }),
+  ],
+  [
+    'an API key in a grade setting',
+    SAMPLE_SECRETS.apiKey,
+    (p, s) => ({
+      ...p,
+      grades: p.grades.map((report) => ({ ...report, settings: { ...report.settings, credential: s } })),
+    }),
+  ],
+  [
     'an access token in the timeline',
     'dc_oat_Zq3Lm9Xw2Rt7Yp4Kd8Hs1Vb6',
     (p, s) => ({
@@ -119,6 +162,31 @@ describe('writeLaunchPacket with a leaking packet', () => {
     expect(error.code).toBe('DC_ERR_PACKET_SECRET');
     expect(error.file).toBe(join(dir, 'launch-packet.json'));
     expect(error.message).not.toContain(secret.slice(0, 13));
+    await expect(readdir(dir)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('the secret scanner on grade reports', () => {
+  it('finds a secret planted in a grade evidence line in every rendered file', async () => {
+    const packet = samplePacket();
+    const grades = packet.grades.map((report) => ({
+      ...report,
+      checks: report.checks.map((check, index) =>
+        index === 1 ? { ...check, evidence: [...check.evidence, `v1 from ${SAMPLE_SECRETS.webhookSecret}`] } : check,
+      ),
+    }));
+    const dir = join(root, 'grade-evidence-leak');
+    const error = await writeLaunchPacket({ ...packet, grades }, dir, { junit: true, secrets: knownSecrets }).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    if (!isPacketSecretLeakError(error)) throw new Error(`expected PacketSecretLeakError, got ${String(error)}`);
+    expect(error.leaks.map((leak) => leak.file.slice(dir.length + 1))).toEqual([
+      'launch-packet.json',
+      'launch-packet.md',
+      'launch-packet.html',
+      'junit.xml',
+    ]);
     await expect(readdir(dir)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { GATES, type GateId } from '../../harness/gates/catalog.js';
+import type { GradeReport } from '../../harness/grading/shared/report.js';
 import type { GateResult, LaunchPacket, LogFields } from '../../harness/packet/schema.js';
 
 /** The full secrets the sample run used; the packet must only ever show their prefixes. */
@@ -241,7 +242,84 @@ const DETAILS: Record<GateId, GateDetails> = {
   },
 };
 
-/** A realistic packet from a sandbox rehearsal: six gates, one failed (contract pin) and one not run. */
+const RECEIVER = 'http://127.0.0.1:8080/webhooks';
+const SIGNATURE = `t=1795253340,v1=${'5f0c2a9e'.repeat(8)}`;
+const delivery = (label: string, event: string, answer: string) =>
+  `[${label}] POST ${RECEIVER} event=evt_${event} delivery=whd_${event} headers {"DutyClaims-Signature":"${SIGNATURE}"} body "{\\"type\\":\\"claim.status_changed\\"}" -> ${answer}`;
+const graded = (
+  id: string,
+  title: string,
+  verdict: GradeReport['checks'][number]['verdict'],
+  reason: string,
+  evidence: string[],
+) => ({ id, title, verdict, reason, evidence });
+
+/** A webhook-receiver grade of the partner's receiver: four checks pass, one fails, one is not graded. */
+export function sampleGradeReport(): GradeReport {
+  return {
+    grader: 'webhook-receiver',
+    target: RECEIVER,
+    startedAt: at(-120),
+    finishedAt: at(-116),
+    settings: {
+      scheme: 'dutyclaims',
+      secret: `${SAMPLE_SECRETS.webhookSecret.slice(0, 12)}…`,
+      toleranceSeconds: '300',
+      ackTimeoutMs: '5000',
+      processedEvents: 'none',
+    },
+    checks: [
+      graded(
+        'valid-delivery',
+        'A valid signed delivery is acknowledged 2xx within the ack timeout (5 s)',
+        'pass',
+        'acknowledged 200 in 4 ms',
+        [delivery('valid', '01a2b3c4d5e6f7g8h9j0', '200 in 4 ms')],
+      ),
+      graded(
+        'tampered-body',
+        'A delivery whose body changed after signing is rejected',
+        'fail',
+        'acknowledged (tampered body -> 200): verify the HMAC over the raw body bytes before acknowledging',
+        [delivery('tampered body', '02a2b3c4d5e6f7g8h9j0', '200 in 3 ms')],
+      ),
+      graded('wrong-secret', 'A delivery signed with another secret is rejected', 'pass', 'rejected with 401', [
+        delivery('wrong secret', '03a2b3c4d5e6f7g8h9j0', '401 in 2 ms'),
+      ]),
+      graded(
+        'malformed-signature',
+        'A delivery with a malformed signature header is rejected',
+        'pass',
+        'all 5 variants rejected with 400',
+        ['no t=', 'no v1=', 'v1 not hex', 't not a number', 'empty header'].map((label, n) =>
+          delivery(label, `0${n + 4}a2b3c4d5e6f7g8h9j0`, '400 in 2 ms'),
+        ),
+      ),
+      graded(
+        'stale-timestamp',
+        'A delivery signed longer ago than the tolerance is rejected',
+        'pass',
+        'rejected with 400',
+        [delivery('signed 301 s ago', '09a2b3c4d5e6f7g8h9j0', '400 in 2 ms')],
+      ),
+      graded(
+        'duplicate-processed-once',
+        'A duplicate delivery of the same event is acknowledged but processed once',
+        'not_graded',
+        'both deliveries were acknowledged; no processed-events hook was given (--processed-url or --processed-command), so processing cannot be observed; expose one in test mode to grade this',
+        [
+          delivery('duplicate 1', '10a2b3c4d5e6f7g8h9j0', '200 in 3 ms'),
+          delivery('duplicate 2', '10a2b3c4d5e6f7g8h9j0', '200 in 2 ms'),
+        ],
+      ),
+    ],
+  };
+}
+
+/**
+ * A realistic packet from a sandbox rehearsal: six gates, one failed (contract pin) and one not run, and
+ * one webhook-receiver grade with a failed and a not-graded check.
+ */
 export function samplePacket(): LaunchPacket {
   const gates = GATES.map((gate) => ({ ...gate, ...DETAILS[gate.id] }));
   return {
@@ -311,5 +389,6 @@ export function samplePacket(): LaunchPacket {
         ok: false,
       },
     ],
+    grades: [sampleGradeReport()],
   };
 }
