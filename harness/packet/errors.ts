@@ -69,3 +69,36 @@ export const isPacketValidationError = (error: unknown): error is PacketValidati
 /** True for a PacketSecretLeakError from any copy of this module. */
 export const isPacketSecretLeakError = (error: unknown): error is PacketSecretLeakError =>
   error instanceof Error && error.name === 'PacketSecretLeakError';
+
+/** Why a grade report file could not be used. */
+export type GradeReportFileProblem = 'unreadable' | 'not_json' | 'not_a_report' | 'contains_secret';
+
+const MAX_LISTED_GRADE_ISSUES = 5;
+const GRADE_REPORT_HINT =
+  'Write it with `dutyclaims-launch grade-webhook --json > FILE` or `dutyclaims-launch grade-client --json -- <command> > FILE` and pass that FILE.';
+
+/** A `--grade-report` file is unreadable, not JSON, not a GradeReport or holds a secret. Only paths and prefixes are kept. */
+export class GradeReportFileError extends Error {
+  override readonly name = 'GradeReportFileError' as const;
+  readonly code = 'DC_ERR_GRADE_REPORT_FILE' as const;
+  readonly file: string;
+  readonly problem: GradeReportFileProblem;
+  /** Schema issues (for `not_a_report`) or secret findings as "line N: ..." (for `contains_secret`). */
+  readonly issues: readonly PacketIssue[];
+
+  constructor(file: string, problem: GradeReportFileProblem, detail: string, issues: readonly PacketIssue[] = []) {
+    const listed = issues
+      .slice(0, MAX_LISTED_GRADE_ISSUES)
+      .map((issue) => `  - ${issue.path || '(root)'}: ${issue.message}`);
+    const more =
+      issues.length > MAX_LISTED_GRADE_ISSUES ? [`  ... and ${issues.length - MAX_LISTED_GRADE_ISSUES} more`] : [];
+    super([`Cannot use the grade report ${file}: ${detail}`, ...listed, ...more, GRADE_REPORT_HINT].join('\n'));
+    this.file = file;
+    this.problem = problem;
+    this.issues = issues;
+  }
+}
+
+/** True for a GradeReportFileError from any copy of this module. */
+export const isGradeReportFileError = (error: unknown): error is GradeReportFileError =>
+  error instanceof Error && error.name === 'GradeReportFileError';

@@ -1,10 +1,13 @@
-export type { PacketIssue, PacketLeak } from './errors.js';
+export type { GradeReportFileProblem, PacketIssue, PacketLeak } from './errors.js';
 export {
+  GradeReportFileError,
+  isGradeReportFileError,
   isPacketSecretLeakError,
   isPacketValidationError,
   PacketSecretLeakError,
   PacketValidationError,
 } from './errors.js';
+export { readGradeReportFile } from './grade-report-file.js';
 export type { GradesSummary } from './grades.js';
 export { GRADE_VERDICT_LABELS, gradesSentence, gradesVerdict, reportVerdict, summarizeGrades } from './grades.js';
 export { renderHtml } from './render-html.js';

@@ -2,7 +2,8 @@ import { type PacketIssue, PacketValidationError } from './errors.js';
 import { LaunchPacket } from './schema.js';
 import { summarizeGates } from './verdict.js';
 
-const pathOf = (path: readonly PropertyKey[]): string =>
+/** A zod issue path as people write it: `gates[3].checks[0].verdict`. */
+export const issuePath = (path: readonly PropertyKey[]): string =>
   path.reduce<string>(
     (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
     '',
@@ -38,7 +39,7 @@ export function validateLaunchPacket(input: unknown): LaunchPacket {
   const parsed = LaunchPacket.safeParse(input);
   if (!parsed.success)
     throw new PacketValidationError(
-      parsed.error.issues.map((issue) => ({ path: pathOf(issue.path), message: issue.message })),
+      parsed.error.issues.map((issue) => ({ path: issuePath(issue.path), message: issue.message })),
     );
   const issues = consistencyIssues(parsed.data);
   if (issues.length > 0) throw new PacketValidationError(issues);

@@ -1,6 +1,10 @@
 import { parseArgs } from 'node:util';
 import { isHarnessConfigError } from '../../config/errors.js';
 import { loadHarnessConfig } from '../../config/load-config.js';
+import type { GradeReport } from '../../grading/shared/report.js';
+import { isGradeReportFileError } from '../../packet/errors.js';
+import { readGradeReportFile } from '../../packet/grade-report-file.js';
+import { GRADE_VERDICT_LABELS, gradesSentence, summarizeGrades } from '../../packet/grades.js';
 import type { LaunchPacket } from '../../packet/schema.js';
 import { writeLaunchPacket } from '../../packet/write-packet.js';
 import type { StepRecord } from '../../rehearsal/observations.js';
@@ -18,13 +22,50 @@ Options (each overrides the matching DUTYCLAIMS_* environment variable):
   --out DIR                          where to write the launch packet (DUTYCLAIMS_OUT_DIR, default ./launch-packet)
   --junit                            also write DIR/junit.xml for CI
   --json                             print the packet JSON instead of the summary
+  --grade-report FILE                put a partner-integration grade report in the packet; repeatable.
+                                     FILE is what \`grade-webhook --json > FILE\` or
+                                     \`grade-client --json -- <command> > FILE\` wrote; it is checked before the run
 
 Credentials, owners and webhook settings come from the environment only, so they stay out of
 shell history: DUTYCLAIMS_API_KEY, DUTYCLAIMS_PARTNER_ORG_ID, DUTYCLAIMS_ROTATION_OWNER, ... (README).
 
-Exit codes: 0 every gate passed${command === 'smoke' ? ' (or was not run because the run is read-only)' : ''}, 1 a gate failed${command === 'rehearse' ? ' or was not run' : ''}, 2 configuration error.`;
+Exit codes:
+  0  every gate passed${command === 'smoke' ? ' (or was not run because the run is read-only)' : ''}, and no grade check failed
+  1  a gate failed${command === 'rehearse' ? ' or was not run' : ''}, or a check in a --grade-report failed
+     (grades never change the packet verdict, only this exit code)
+  2  configuration error, or a --grade-report file that is unreadable or not a grade report`;
 
 const MARK = { pass: '✓', fail: '✗', not_run: '–' } as const;
+const GRADE_MARK = { pass: '✓', fail: '✗', not_graded: '–' } as const;
+
+/** The grades under the gate summary: the counts, then every check that did not pass. */
+function gradesSummary(grades: readonly GradeReport[]): string[] {
+  const sentence = gradesSentence(grades);
+  if (sentence === null) return [];
+  return [
+    '',
+    sentence,
+    ...grades.flatMap((report) => [
+      `  ${report.grader} grade of ${report.target}:`,
+      ...report.checks
+        .filter((check) => check.verdict !== 'pass')
+        .map(
+          (check) =>
+            `    ${GRADE_MARK[check.verdict]} ${GRADE_VERDICT_LABELS[check.verdict].padEnd(10)}  ${check.id}  ${check.reason}`,
+        ),
+    ]),
+    '',
+  ];
+}
+
+/** Reads every --grade-report before the run, so a bad file costs nothing; all bad files are named at once. */
+async function readGradeReports(files: readonly string[]): Promise<GradeReport[]> {
+  const results = await Promise.allSettled(files.map((file) => readGradeReportFile(file)));
+  const problems = results.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
+  for (const problem of problems) if (!isGradeReportFileError(problem)) throw problem;
+  if (problems.length > 0) throw new UsageError(problems.map((problem) => (problem as Error).message).join('\n\n'));
+  return results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+}
 
 function summary(packet: LaunchPacket, files: readonly string[]): string[] {
   const width = Math.max(...packet.gates.map((gate) => gate.title.length));
@@ -37,6 +78,7 @@ function summary(packet: LaunchPacket, files: readonly string[]): string[] {
     ),
     '',
     `Verdict: ${packet.verdict === 'ready' ? 'READY' : 'NOT READY'} (${packet.summary.pass} passed, ${packet.summary.fail} failed, ${packet.summary.notRun} not run) in ${packet.run.durationMs} ms`,
+    ...gradesSummary(packet.grades),
     ...files.map((file) => `  packet: ${file}`),
   ];
 }
@@ -55,6 +97,7 @@ export async function runRehearseCommand(
       out: { type: 'string' },
       junit: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      'grade-report': { type: 'string', multiple: true },
       help: { type: 'boolean', default: false },
     },
   });
@@ -74,17 +117,22 @@ export async function runRehearseCommand(
     throw error;
   }
   if (command === 'smoke') config = { ...config, mode: 'smoke', readOnly: true };
+  const grades = await readGradeReports(values['grade-report'] ?? []);
   const onStep = (step: StepRecord) => {
     if (!values.json) io.out(`  ${step.ok ? '✓' : '✗'} step ${step.step}  ${step.route}  ${step.detail}`);
   };
   if (!values.json)
     io.out(`DutyClaims launch ${config.mode} on ${config.target}${config.readOnly ? ' (read-only)' : ''}`);
-  const { packet, secrets } = await runLaunchRehearsal({ config, onStep });
+  const rehearsal = await runLaunchRehearsal({ config, onStep });
+  const { secrets } = rehearsal;
+  // The grades are the partner's own integration, not this run: attach them as given; they never change the gates.
+  const packet: LaunchPacket = { ...rehearsal.packet, grades };
   const written = await writeLaunchPacket(packet, config.outDir, { junit: values.junit, secrets });
   const files = Object.values(written).filter((file): file is string => typeof file === 'string');
   if (values.json) io.out(JSON.stringify(packet, null, 2));
   else for (const line of summary(packet, files)) io.out(line);
   const failed = packet.gates.some((gate) => gate.verdict === 'fail');
   const notRun = packet.gates.some((gate) => gate.verdict === 'not_run');
-  return failed || (notRun && !config.readOnly) ? ExitCode.failed : ExitCode.ok;
+  const gradeFailed = summarizeGrades(packet.grades).fail > 0;
+  return failed || (notRun && !config.readOnly) || gradeFailed ? ExitCode.failed : ExitCode.ok;
 }
