@@ -87,5 +87,7 @@ export function buildLaunchPacket({ runId, startedAt, observations, gates, recor
     escalation: buildEscalationTemplate(observations),
     logFields: recorder.writesAndFailures(),
     timeline: [...recorder.timeline, ...receiverTimeline].sort((a, b) => a.at.localeCompare(b.at)),
+    // Grade reports of the partner's own integration are attached by the caller (rehearse --grade-report).
+    grades: [],
   };
 }
