@@ -79,3 +79,16 @@ describe('the harness webhook receiver', () => {
     );
   });
 });
+
+describe('the receiver tolerance', () => {
+  it('honours a tolerance of 0 instead of falling back to the default', async () => {
+    const signedAt = 1_767_225_600;
+    await using receiver = await startWebhookReceiver({ toleranceSeconds: 0, now: () => (signedAt + 2) * 1000 });
+    receiver.setSecrets([SECRET]);
+    const body = event('evt_eeeeeeeeeeeeeeeeeeee');
+    expect(
+      await deliver(receiver.url, body, signDutyClaims({ secrets: SECRET, timestamp: signedAt, rawBody: body })),
+    ).toBe(400);
+    expect(receiver.log[0]?.failure).toBe('WEBHOOK_TIMESTAMP_TOO_OLD');
+  });
+});

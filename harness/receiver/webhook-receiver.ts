@@ -94,7 +94,7 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions = {})
         header: header(request, Headers.signature),
         rawBody: body,
         secrets,
-        ...(options.toleranceSeconds ? { toleranceSeconds: options.toleranceSeconds } : {}),
+        ...(options.toleranceSeconds === undefined ? {} : { toleranceSeconds: options.toleranceSeconds }),
         ...(options.now ? { now: options.now } : {}),
       });
     } catch (error) {

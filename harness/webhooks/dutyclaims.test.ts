@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -99,5 +100,35 @@ describe('verifyDutyClaims', () => {
       expect(String((error as Error).message)).not.toContain('whsec_');
     }
     expect.assertions(1);
+  });
+});
+
+describe('verifyDutyClaims refuses settings that would switch its checks off', () => {
+  const ancient = { ...first, now: at(first.timestamp + 25 * 365 * 86_400) };
+
+  it('throws RangeError for a tolerance or clock that is not a finite number, instead of accepting a replay', () => {
+    expect(() => verifyDutyClaims({ ...ancient, toleranceSeconds: Number.NaN })).toThrow(RangeError);
+    expect(() => verifyDutyClaims({ ...ancient, toleranceSeconds: Number.POSITIVE_INFINITY })).toThrow(RangeError);
+    expect(() => verifyDutyClaims({ ...ancient, toleranceSeconds: -1 })).toThrow(RangeError);
+    expect(() => verifyDutyClaims({ ...first, now: () => Number.NaN })).toThrow(RangeError);
+    expect(failureCode(() => verifyDutyClaims(ancient))).toBe('WEBHOOK_TIMESTAMP_TOO_OLD');
+  });
+
+  it('treats an empty secret as no secret, so an unset variable cannot verify forged deliveries', () => {
+    const forged = signDutyClaims({ secrets: 'x', timestamp: first.timestamp, rawBody: first.rawBody }).replace(
+      /v1=[0-9a-f]+/,
+      `v1=${createHmac('sha256', '').update(`${first.timestamp}.${first.rawBody}`).digest('hex')}`,
+    );
+    expect(
+      failureCode(() => verifyDutyClaims({ ...first, header: forged, secrets: '', now: at(first.timestamp) })),
+    ).toBe('WEBHOOK_NO_SECRET');
+    expect(
+      failureCode(() =>
+        verifyDutyClaims({ ...first, secrets: [first.secrets[0] ?? '', ''], now: at(first.timestamp) }),
+      ),
+    ).toBe('WEBHOOK_NO_SECRET');
+    expect(() => signDutyClaims({ secrets: '', timestamp: first.timestamp, rawBody: first.rawBody })).toThrow(
+      RangeError,
+    );
   });
 });
