@@ -38,18 +38,14 @@ const routeOf = (method: string, path: string) =>
 describe('the committed OpenAPI document describes what the reference mock actually serves', () => {
   it('validates every response body of a golden path and of error branches against the document', async () => {
     await using mock = await startReferenceMock();
-    const seen: { method: string; path: string; body: string }[] = [];
-    const methods = new Map<string, string>();
+    const seen: { method: string; path: string; body: string; status: number }[] = [];
     await using proxy = await startRewritingProxy({
       target: mock.url,
-      rewriteResponseBody: (path, body) => {
-        seen.push({ method: methods.get(path) ?? 'GET', path, body });
+      rewriteResponseBody: (path, body, { method, status }) => {
+        seen.push({ method, path, body, status });
         return body;
       },
     });
-    // The proxy reports paths only; POST routes have paths of their own in this contract.
-    for (const route of Object.values(routes) as RouteDefinition[])
-      if (route.method === 'POST') methods.set(route.path, 'POST');
     const { packet } = await runLaunchRehearsal({
       config: loadHarnessConfig({ DUTYCLAIMS_OUT_DIR: mkdtempSync(join(tmpdir(), 'dc-openapi-')) }),
       mock: { url: proxy.url, personas: mock.personas },
@@ -70,11 +66,15 @@ describe('the committed OpenAPI document describes what the reference mock actua
     ).body.dump();
 
     const checked = new Set<string>();
-    for (const { method, path, body } of seen) {
+    for (const { method, path, body, status } of seen) {
       const route = routeOf(method, path);
       if (!route) continue;
       const operation = document.paths[route.path]?.[route.method.toLowerCase()];
       if (!operation) throw new Error(`${route.operationId} is missing from the document`);
+      expect(
+        operation.responses[String(status)],
+        `${route.operationId} answered ${status}, which it does not document`,
+      ).toBeDefined();
       const json = JSON.parse(body) as { error?: unknown };
       const ref = json.error
         ? '#/components/schemas/ErrorEnvelope'

@@ -10,8 +10,8 @@ export interface RewritingProxyOptions {
   readonly dropRequestHeaders?: readonly string[];
   /** Rewrites a request body before forwarding it (raw text). */
   readonly rewriteRequestBody?: (path: string, body: string) => string;
-  /** Rewrites a response body before returning it (raw text). */
-  readonly rewriteResponseBody?: (path: string, body: string) => string;
+  /** Rewrites a response body before returning it (raw text); also sees the method and status. */
+  readonly rewriteResponseBody?: (path: string, body: string, exchange: { method: string; status: number }) => string;
 }
 
 export interface StartedRewritingProxy extends AsyncDisposable {
@@ -46,7 +46,12 @@ export async function startRewritingProxy(options: RewritingProxyOptions): Promi
         ...(body ? { body } : {}),
       });
       let text = await response.body.text();
-      if (options.rewriteResponseBody) text = options.rewriteResponseBody(path, text);
+      if (options.rewriteResponseBody) {
+        text = options.rewriteResponseBody(path, text, {
+          method: incoming.method ?? 'GET',
+          status: response.statusCode,
+        });
+      }
       outgoing.writeHead(response.statusCode, forwardable(response.headers as IncomingHttpHeaders, []));
       outgoing.end(text);
     } catch {
