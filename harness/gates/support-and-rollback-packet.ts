@@ -41,19 +41,28 @@ export function evaluateSupportAndRollbackPacket(observations: RehearsalObservat
   const checks = [];
   if (deliveryLog?.ok) {
     const logged = new Set(deliveryLog.value.map((delivery) => delivery.id));
-    const seen = receiverLog.flatMap((entry) => (entry.deliveryId ? [entry.deliveryId] : []));
-    const unlisted = seen.filter((id) => !logged.has(id));
+    // What this run knows was delivered: what the harness receiver saw, and the synthetic test.
+    const expected = new Set(receiverLog.flatMap((entry) => (entry.deliveryId ? [entry.deliveryId] : [])));
+    if (observations.webhookTest?.ok) expected.add(observations.webhookTest.value.deliveryId);
+    const unlisted = [...expected].filter((id) => !logged.has(id));
     evidence.push({
       label: 'Deliveries listed',
       value: `${deliveryLog.value.length} (${[...logged].slice(0, 10).join(', ')}${logged.size > 10 ? ', …' : ''})`,
     });
     checks.push(
-      check(
-        'delivery log read back',
-        unlisted.length === 0,
-        `The log lists every delivery the receiver saw (${seen.length}).`,
-        `The delivery log does not list ${unlisted.join(', ')}, which the receiver did receive.`,
-      ),
+      expected.size === 0
+        ? check(
+            'delivery log read back',
+            deliveryLog.meta.requestId !== null,
+            `The delivery log is readable: ${deliveryLog.value.length} deliveries (request ${deliveryLog.meta.requestId}). This run sent none to look for.`,
+            'The delivery log answered without a request id to quote.',
+          )
+        : check(
+            'delivery log read back',
+            unlisted.length === 0,
+            `The log lists every delivery this run knows was sent (${expected.size}).`,
+            `The delivery log does not list ${unlisted.join(', ')}, which this run did send or receive.`,
+          ),
     );
   } else {
     checks.push(fail('delivery log read back', describeFailure(deliveryLog, 'GET /v1/webhook-deliveries')));

@@ -67,11 +67,12 @@ describe('targets other than the embedded mock', () => {
     expect(secrets).toContain(clientSecret);
   });
 
-  it("sandbox with the partner's own receiver confirms delivery through the log but never claims verification", async () => {
+  /** Runs a sandbox rehearsal whose webhooks go to a partner-owned receiver answering `status`. */
+  async function withPartnerReceiver(status: number) {
     await using sandbox = await startReferenceMock();
     const partnerReceiver = createHttpServer((incoming, outgoing) => {
       incoming.resume();
-      incoming.on('end', () => outgoing.writeHead(204).end());
+      incoming.on('end', () => outgoing.writeHead(status).end());
     }).listen(0, '127.0.0.1');
     await new Promise((resolve) => partnerReceiver.once('listening', resolve));
     const { port } = partnerReceiver.address() as { port: number };
@@ -94,17 +95,37 @@ describe('targets other than the embedded mock', () => {
         DUTYCLAIMS_WEBHOOK_ENDPOINT_ID: endpoint.id,
         DUTYCLAIMS_OUT_DIR: outDir(),
       });
-      const { packet } = await runLaunchRehearsal({ config });
-      const webhook = packet.gates.find((gate) => gate.id === 'webhook-readiness');
-      expect(webhook?.verdict).toBe('not_run');
-      expect(webhook?.checks.find((check) => check.name === 'delivery acknowledged by your receiver')?.verdict).toBe(
-        'pass',
-      );
-      expect(webhook?.reason).toContain('grade-webhook');
-      expect(packet.verdict).toBe('not_ready');
+      return (await runLaunchRehearsal({ config })).packet;
     } finally {
       partnerReceiver.close();
     }
+  }
+  const gateOf = (packet: LaunchPacket, id: string) => packet.gates.find((gate) => gate.id === id);
+
+  it("sandbox with the partner's own receiver confirms delivery through the log but never claims verification", async () => {
+    const packet = await withPartnerReceiver(204);
+    const webhook = gateOf(packet, 'webhook-readiness');
+    expect(webhook?.verdict).toBe('not_run');
+    expect(webhook?.checks.find((check) => check.name === 'delivery acknowledged by your receiver')?.verdict).toBe(
+      'pass',
+    );
+    expect(webhook?.reason).toContain('grade-webhook');
+    const golden = gateOf(packet, 'golden-path-rehearsal');
+    expect(golden?.verdict).toBe('not_run');
+    expect(golden?.checks.find((check) => check.name === 'deliveries agree with the status read')?.detail).toMatch(
+      /shows [3-9] succeeded claim.status_changed deliveries/,
+    );
+    expect(verdicts(packet)).toMatchObject({
+      'traceability-and-idempotency': 'pass',
+      'support-and-rollback-packet': 'pass',
+    });
+    expect(packet.verdict).toBe('not_ready');
+  });
+
+  it("sandbox with the partner's own receiver failing its deliveries fails the webhook and golden-path gates", async () => {
+    const packet = await withPartnerReceiver(500);
+    expect(gateOf(packet, 'webhook-readiness')?.verdict).toBe('fail');
+    expect(gateOf(packet, 'golden-path-rehearsal')?.verdict).toBe('fail');
   });
 
   it('production smoke with a live key reads only and reports the write gates as not run', async () => {
