@@ -13,11 +13,16 @@ export function headerValue(headers: IncomingHttpHeaders, name: string): string 
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
+const clientGone = () => new ClientGoneError('The client closed the connection while sending the body.');
+
 /**
  * Reads the request body up to `maxBytes`. A larger body (declared or streamed) rejects with 413 as
  * soon as it is known, without keeping more than `maxBytes` in memory; Node discards the rest.
+ * Rejects with ClientGoneError when the client left, also when it left before this was called.
  */
 export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  // A destroyed request emits nothing more (not even its buffered body): listeners would wait forever.
+  if (req.destroyed || req.readableAborted) return Promise.reject(clientGone());
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes)
     return Promise.reject(tooLarge(maxBytes, `declared ${declared} bytes`));
@@ -31,7 +36,8 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
-      req.off('aborted', onAborted);
+      req.off('aborted', onGone);
+      req.off('close', onGone);
       if (error) {
         req.resume(); // discard whatever is still coming
         reject(error);
@@ -43,12 +49,14 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer
       else chunks.push(chunk);
     };
     const onEnd = () => finish(null);
-    const onError = () => finish(new ClientGoneError('The client closed the connection while sending the body.'));
-    const onAborted = onError;
+    const onError = () => finish(clientGone());
+    // 'close' before 'end' also means the client left ('error' is only emitted to existing listeners).
+    const onGone = onError;
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);
-    req.on('aborted', onAborted);
+    req.on('aborted', onGone);
+    req.on('close', onGone);
   });
 }
 

@@ -44,6 +44,27 @@ describe('idempotency store', () => {
     expect((await third).kind).toBe('stored');
   });
 
+  it('stops a waiter whose client left, without giving it the key, and serves the next waiter', async () => {
+    const store = createIdempotencyStore(() => 0);
+    const first = await store.reserve('k');
+    const left = new AbortController();
+    const gone = store.reserve('k', left.signal);
+    const next = store.reserve('k');
+    left.abort(new Error('client gone'));
+    await expect(gone).rejects.toThrow('client gone');
+    if (first.kind === 'owner') first.complete('fp', null);
+    const slot = await next;
+    expect(slot.kind).toBe('owner');
+    if (slot.kind === 'owner') slot.complete('fp', response('by the next waiter'));
+    expect(await store.reserve('k')).toMatchObject({ kind: 'stored', response: response('by the next waiter') });
+  });
+
+  it('gives nothing to a request whose client already left, even for a free key', async () => {
+    const store = createIdempotencyStore(() => 0);
+    await expect(store.reserve('k', AbortSignal.abort(new Error('gone')))).rejects.toThrow('gone');
+    expect(store.size).toBe(0);
+  });
+
   it('keeps keys independent', async () => {
     const store = createIdempotencyStore(() => 0);
     await store.reserve('a');

@@ -34,8 +34,10 @@ export interface IdempotencyStore {
   /**
    * Waits while another request with `scopedKey` is in flight (from before its body is read until
    * its response is stored), then hands out the stored response or ownership of the key.
+   * When `signal` aborts (the waiting client left) it rejects with the signal's reason and takes
+   * nothing: a request nobody will read must not own the key.
    */
-  reserve(scopedKey: string): Promise<IdempotencySlot>;
+  reserve(scopedKey: string, signal?: AbortSignal): Promise<IdempotencySlot>;
   readonly size: number;
   clear(): void;
 }
@@ -78,12 +80,13 @@ export function createIdempotencyStore(now: () => number, ttlMs = 24 * 60 * 60 *
   };
 
   return {
-    async reserve(scopedKey) {
+    async reserve(scopedKey, signal) {
       for (;;) {
+        signal?.throwIfAborted();
         const entry = entries.get(scopedKey);
         if (entry === undefined || (entry.state === 'done' && entry.expiresAt <= now())) return own(scopedKey);
         if (entry.state === 'done') return { kind: 'stored', fingerprint: entry.fingerprint, response: entry.response };
-        await entry.settled;
+        await (signal ? untilSettledOrAborted(entry.settled, signal) : entry.settled);
       }
     },
     get size() {
@@ -93,4 +96,16 @@ export function createIdempotencyStore(now: () => number, ttlMs = 24 * 60 * 60 *
       entries = new Map();
     },
   };
+}
+
+/** Resolves when `settled` does or `signal` aborts, whichever comes first, leaving no listener behind. */
+function untilSettledOrAborted(settled: Promise<void>, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const onAbort = () => resolve();
+    signal.addEventListener('abort', onAbort, { once: true });
+    void settled.then(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    });
+  });
 }
