@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { signDutyClaims } from '../webhooks/dutyclaims.js';
@@ -90,5 +92,25 @@ describe('the receiver tolerance', () => {
       await deliver(receiver.url, body, signDutyClaims({ secrets: SECRET, timestamp: signedAt, rawBody: body })),
     ).toBe(400);
     expect(receiver.log[0]?.failure).toBe('WEBHOOK_TIMESTAMP_TOO_OLD');
+  });
+});
+
+describe('a sender that goes away mid-body', () => {
+  it('is logged as aborted and the receiver keeps serving', async () => {
+    await using receiver = await startWebhookReceiver();
+    receiver.setSecrets([SECRET]);
+    const { port } = new URL(receiver.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    await once(socket, 'connect');
+    socket.write(
+      'POST /webhooks/dutyclaims HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"id":',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    socket.destroy();
+    const aborted = await receiver.waitFor((entry) => entry.status === 0, 2_000);
+    expect(aborted).toMatchObject({ verified: false, routed: false, failure: expect.stringContaining('aborted') });
+    const body = event('evt_ffffffffffffffffffff');
+    const signature = signDutyClaims({ secrets: SECRET, timestamp: Math.floor(Date.now() / 1000), rawBody: body });
+    expect(await deliver(receiver.url, body, signature)).toBe(200);
   });
 });

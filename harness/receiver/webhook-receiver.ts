@@ -18,6 +18,7 @@ export interface ReceiverLogEntry {
   /** True when the event was handed to routing (only ever after verification, once per event id). */
   readonly routed: boolean;
   readonly duplicate: boolean;
+  /** The status answered; 0 when the sender went away before the body was complete. */
   readonly status: number;
   readonly event: WebhookEvent | null;
 }
@@ -76,17 +77,25 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions = {})
       deliveryId: header(request, Headers.deliveryId),
       eventId: header(request, Headers.eventId),
     };
-    const body = await readBody(request, options.maxBodyBytes ?? 256 * 1024);
+    const refused = { eventType: null, verified: false, routed: false, duplicate: false, event: null };
+    let body: Buffer | null;
+    try {
+      body = await readBody(request, options.maxBodyBytes ?? 256 * 1024);
+    } catch {
+      // The sender went away mid-body (a scanner, a proxy, a provider timeout): log it, never crash.
+      record({ ...base, ...refused, failure: 'connection aborted before the body was complete', status: 0 });
+      return;
+    }
     const answer = (
       status: number,
       entry: Omit<ReceiverLogEntry, 'status' | 'receivedAt' | 'deliveryId' | 'eventId'>,
     ) => {
       record({ ...base, ...entry, status });
+      if (response.destroyed) return;
       response
         .writeHead(status, { 'content-type': 'application/json' })
         .end(JSON.stringify({ received: status < 300 }));
     };
-    const refused = { eventType: null, verified: false, routed: false, duplicate: false, event: null };
     if (request.method !== 'POST' || body === null)
       return answer(request.method !== 'POST' ? 405 : 413, { ...refused, failure: 'not a delivery' });
     try {
