@@ -13,6 +13,7 @@ import type { FaultSpec } from './faults.js';
 import { readBody } from './http-io.js';
 import { newId } from './ids.js';
 import { ApiProblem, envelopeJson, isApiProblem, issuesToDetails, validationProblem } from './problem.js';
+import { parseJsonBody } from './request-checks.js';
 
 type ControlHandler = (engine: MockEngine, body: () => Promise<unknown>) => Promise<[number, unknown]>;
 
@@ -115,12 +116,7 @@ export function createControlPlaneHandler(engine: MockEngine): (req: IncomingMes
       }
       const body = async () => {
         const raw = await readBody(req, engine.options.maxBodyBytes);
-        if (raw.length === 0) return {};
-        try {
-          return JSON.parse(raw.toString('utf8')) as unknown;
-        } catch {
-          throw new ApiProblem('malformed_json');
-        }
+        return raw.length === 0 ? {} : parseJsonBody(raw.toString('utf8'));
       };
       const [status, payload] = await handler(engine, body);
       reply(res, status, payload, [requestId, correlationId]);

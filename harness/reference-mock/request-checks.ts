@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { Headers, type RouteDefinition } from '../contract/index.js';
 import type { CredentialRecord, CredentialResolution } from './credentials.js';
 import { mediaType, readBody } from './http-io.js';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from './json-depth.js';
 import { ApiProblem, issuesToDetails, validationProblem } from './problem.js';
 
 /** 1-255 visible ASCII characters: the contract's rule for Idempotency-Key, also used for X-Correlation-Id. */
@@ -79,15 +80,25 @@ export async function readRouteBody(
     const form = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
     return { body: form, json: form };
   }
-  let json: unknown;
+  const json = parseJsonBody(raw.toString('utf8'));
+  const parsed = spec.schema.safeParse(json);
+  if (!parsed.success) throw validationProblem(issuesToDetails(parsed.error.issues, 'body'));
+  return { body: parsed.data, json };
+}
+
+/** Parses a JSON body: 400 malformed_json when it is not JSON or nests deeper than MAX_JSON_DEPTH. */
+export function parseJsonBody(text: string): unknown {
+  // Checked first: later steps (the idempotency fingerprint) recurse into the raw document.
+  if (exceedsJsonDepth(text, MAX_JSON_DEPTH))
+    throw new ApiProblem('malformed_json', {
+      message: `The request body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels, the most this provider accepts. Send a flatter JSON document.`,
+      details: [{ field: 'body', reason: `nested deeper than ${MAX_JSON_DEPTH} levels` }],
+    });
   try {
-    json = JSON.parse(raw.toString('utf8'));
+    return JSON.parse(text) as unknown;
   } catch (error) {
     throw new ApiProblem('malformed_json', {
       details: [{ field: 'body', reason: error instanceof Error ? error.message : 'not JSON' }],
     });
   }
-  const parsed = spec.schema.safeParse(json);
-  if (!parsed.success) throw validationProblem(issuesToDetails(parsed.error.issues, 'body'));
-  return { body: parsed.data, json };
 }

@@ -111,6 +111,49 @@ describe('bad input gets the error envelope, never a 5xx', () => {
     expect(invalid.json.error.details[0].field).toBe('Idempotency-Key');
   });
 
+  it('answers deeply nested JSON with 400 malformed_json naming the limit, keyed or not', async () => {
+    // The default body limit (64 KiB) lets through a document deep enough to overflow a recursive walk.
+    await using roomy = await startReferenceMock({ seed: 'bad-input-deep' });
+    const key = roomy.personas.sandbox.apiKey;
+    const clientId = await createClient(roomy.url, key, 'deep-1');
+    const deep = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    const bodies = [
+      [
+        '/v1/clients',
+        (depth: number) => `{"externalRef":"deep-${depth}","name":"A","country":"GB","extra":${deep(depth)}}`,
+      ],
+      [
+        '/v1/claims',
+        (depth: number) => JSON.stringify(claimBody(clientId, `r-${depth}`)).replace('}', `,"x":${deep(depth)}}`),
+      ],
+    ] as const;
+    for (const [path, body] of bodies)
+      for (const depth of [5000, 20_000, 64]) // 64 inside the top-level object: 65 levels
+        for (const idempotencyKey of [`deep-${depth}`, undefined]) {
+          if (path === '/v1/claims' && idempotencyKey === undefined) continue; // claims require a key
+          const response = await call(roomy.url, 'POST', path, {
+            token: key,
+            rawBody: body(depth),
+            headers: { 'content-type': 'application/json' },
+            ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+          });
+          const label = `${path}, extra nested ${depth} deep, key ${idempotencyKey}`;
+          expect(response.status, `${label}: ${response.text}`).toBe(400);
+          expect(response.json.error.code, label).toBe('malformed_json');
+          expect(response.json.error.details, label).toEqual([
+            { field: 'body', reason: 'nested deeper than 64 levels' },
+          ]);
+        }
+    const limit = await call(roomy.url, 'POST', '/v1/clients', {
+      token: key,
+      rawBody: `{"externalRef":"deep-ok","name":"A","country":"GB","extra":${deep(63)}}`,
+      headers: { 'content-type': 'application/json' },
+      idempotencyKey: 'deep-ok',
+    });
+    expect(limit.status, limit.text).toBe(201);
+    expect((await call(roomy.url, 'POST', '/_mock/faults', { rawBody: `{"kind":${deep(5000)}}` })).status).toBe(400);
+  });
+
   it('survives a battery of odd requests without a single 5xx', async () => {
     const odd: [string, string, Parameters<typeof call>[3]][] = [
       [
@@ -129,6 +172,11 @@ describe('bad input gets the error envelope, never a 5xx', () => {
         { token, rawBody: '"x"', headers: { 'content-type': 'application/json' }, idempotencyKey: 's' },
       ],
       ['POST', '/v1/clients', { token, rawBody: '\u0000\u0001', headers: { 'content-type': 'application/json' } }],
+      [
+        'POST',
+        '/v1/clients',
+        { token, rawBody: `{"extra":${'['.repeat(400)}`, headers: { 'content-type': 'application/json' } },
+      ],
       ['GET', '/v1/claims/%ZZ/status', { token }],
       ['GET', '/v1/webhook-deliveries?cursor=%%%', { token }],
       ['GET', '/v1/webhook-deliveries?cursor=bm90LWEtY3Vyc29y', { token }],
