@@ -4,6 +4,8 @@ import { ExitCode, isUsageError } from './usage-error.js';
 export interface CliIo {
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
+  /** The environment commands read their DUTYCLAIMS_* settings from; defaults to process.env. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 const defaultIo: CliIo = {

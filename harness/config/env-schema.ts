@@ -33,10 +33,10 @@ export const HarnessEnv = z.object({
   DUTYCLAIMS_CUTOVER_OWNER: optionalText,
   DUTYCLAIMS_WEBHOOK_PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   DUTYCLAIMS_WEBHOOK_ENDPOINT_ID: optionalText,
-  DUTYCLAIMS_RECEIVER_HOST: z.string().default('127.0.0.1'),
+  DUTYCLAIMS_RECEIVER_HOST: optionalText.transform((value) => value ?? '127.0.0.1'),
   DUTYCLAIMS_RECEIVER_PORT: port.default(0),
   DUTYCLAIMS_CLIENT_EXTERNAL_REF: optionalText,
   DUTYCLAIMS_WAIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
-  DUTYCLAIMS_OUT_DIR: z.string().default('launch-packet'),
+  DUTYCLAIMS_OUT_DIR: optionalText.transform((value) => value ?? 'launch-packet'),
 });
 export type HarnessEnv = z.infer<typeof HarnessEnv>;

@@ -81,3 +81,19 @@ describe('loadHarnessConfig', () => {
     expect(problems.join()).not.toMatch(/supersecretvalue|s3cr3t/);
   });
 });
+
+describe('loadHarnessConfig checks paths before any run', () => {
+  it('refuses a pact dir that does not exist and an out dir that is a file', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dc-config-')), 'not-a-dir');
+    writeFileSync(file, 'x');
+    const problems = problemsOf({ DUTYCLAIMS_PACT_DIR: '/nonexistent/pacts', DUTYCLAIMS_OUT_DIR: file }).join('\n');
+    expect(problems).toMatch(/DUTYCLAIMS_PACT_DIR: .*not a directory/);
+    expect(problems).toMatch(/DUTYCLAIMS_OUT_DIR \(--out\): .*not a directory/);
+  });
+
+  it('treats empty receiver host and out dir as unset', () => {
+    const config = loadHarnessConfig({ DUTYCLAIMS_RECEIVER_HOST: ' ', DUTYCLAIMS_OUT_DIR: '' });
+    expect(config.webhook.receiverHost).toBe('127.0.0.1');
+    expect(config.outDir).toMatch(/launch-packet$/);
+  });
+});

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { computeContractHash } from '../contract/hash.js';
 import { openApiPath } from '../contract/package-root.js';
@@ -60,6 +60,24 @@ function resolveCredential(env: HarnessEnv, problems: string[]): HarnessCredenti
   return null;
 }
 
+/** Paths must be usable before the run starts, so no run ends with its evidence unwritable. */
+function checkPaths(env: HarnessEnv, problems: string[]): void {
+  if (env.DUTYCLAIMS_PACT_DIR) {
+    const dir = resolve(env.DUTYCLAIMS_PACT_DIR);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      problems.push(
+        `DUTYCLAIMS_PACT_DIR: ${dir} is not a directory. Point it at the folder your pact files were written to, or unset it.`,
+      );
+    }
+  }
+  const out = resolve(env.DUTYCLAIMS_OUT_DIR);
+  if (existsSync(out) && !statSync(out).isDirectory()) {
+    problems.push(
+      `DUTYCLAIMS_OUT_DIR (--out): ${out} exists and is not a directory. Choose a directory for the launch packet.`,
+    );
+  }
+}
+
 /**
  * Reads and validates the harness settings from environment variables. Throws HarnessConfigError
  * listing every problem at once, so a partner fixes their CI in one pass.
@@ -102,6 +120,7 @@ export function loadHarnessConfig(source: Readonly<Record<string, string | undef
       "Webhooks in sandbox need a way back: set DUTYCLAIMS_WEBHOOK_PUBLIC_URL to a public URL that reaches this harness's receiver (DUTYCLAIMS_RECEIVER_PORT), or DUTYCLAIMS_WEBHOOK_ENDPOINT_ID to your own registered receiver (the harness then confirms delivery through the delivery log).",
     );
   }
+  checkPaths(env, problems);
   if (problems.length > 0) throw new HarnessConfigError(problems);
 
   const defaultedOwners: (keyof Owners)[] = [];

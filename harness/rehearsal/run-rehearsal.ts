@@ -3,6 +3,7 @@ import { createDutyClaimsClient, type DutyClaimsClient } from '../client/client.
 import { credentialPrefix } from '../client/credentials.js';
 import { isCredentialEnvironmentError } from '../client/errors.js';
 import type { ClientOptions } from '../client/options.js';
+import { HarnessConfigError } from '../config/errors.js';
 import type { HarnessConfig } from '../config/harness-config.js';
 import { evaluateGates } from '../gates/evaluate-gates.js';
 import type { LaunchPacket } from '../packet/schema.js';
@@ -30,6 +31,19 @@ export interface RehearsalResult {
   readonly observations: RehearsalObservations;
   /** Every secret the run handled, so writers can prove none of them leaks. Never serialise this. */
   readonly secrets: readonly string[];
+}
+
+/** Starts the harness receiver; a host or port it cannot listen on is a configuration problem. */
+async function startReceiver(config: HarnessConfig) {
+  const { receiverHost: host, receiverPort: port } = config.webhook;
+  try {
+    return await startWebhookReceiver({ host, port });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new HarnessConfigError([
+      `The webhook receiver cannot listen on ${host}:${port} (${code}). Set DUTYCLAIMS_RECEIVER_HOST to an address of this machine (default 127.0.0.1) and DUTYCLAIMS_RECEIVER_PORT to a free port (0 picks one).`,
+    ]);
+  }
 }
 
 /**
@@ -91,18 +105,16 @@ export async function runLaunchRehearsal(options: RehearsalOptions): Promise<Reh
     observations.credentialRefused = observedError(error);
   }
   if (client) {
-    await using receiver =
-      !config.readOnly && config.webhook.mode === 'harness-receiver'
-        ? await startWebhookReceiver({ host: config.webhook.receiverHost, port: config.webhook.receiverPort })
-        : null;
-    const context = { client, recorder, receiver, runId, onStep: options.onStep ?? (() => {}) };
     try {
+      await using receiver =
+        !config.readOnly && config.webhook.mode === 'harness-receiver' ? await startReceiver(config) : null;
+      const context = { client, recorder, receiver, runId, onStep: options.onStep ?? (() => {}) };
       if (config.readOnly) await runReadOnlyPath(context, observations);
       else await runGoldenPath(context, observations);
+      if (receiver) Object.assign(observations, { receiverLog: [...receiver.log] });
     } finally {
       await client.close();
     }
-    if (receiver) Object.assign(observations, { receiverLog: [...receiver.log] });
     if (observations.endpoint?.ok) secrets.push(observations.endpoint.value.secret);
   }
   const gates = evaluateGates(observations);

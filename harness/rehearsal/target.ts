@@ -1,4 +1,5 @@
 import type { Credential } from '../client/credentials.js';
+import { HarnessConfigError } from '../config/errors.js';
 import type { HarnessConfig } from '../config/harness-config.js';
 import type { Environment } from '../contract/schemas/common.js';
 
@@ -20,6 +21,21 @@ export interface ResolvedTarget extends AsyncDisposable {
 
 const hostOf = (url: string) => new URL(url).host;
 
+/** The personas of a reference mock already running at `baseUrl` (standalone or in a container). */
+async function runningMockPersonas(baseUrl: string) {
+  const { createReferenceMockControl } = await import('../reference-mock/index.js');
+  const control = createReferenceMockControl(baseUrl);
+  try {
+    return await control.personas();
+  } catch (error) {
+    throw new HarnessConfigError([
+      `DUTYCLAIMS_BASE_URL (--base-url) ${baseUrl}: no reference mock answers there (${(error as Error).message.split('\n')[0]}). Start one with \`dutyclaims-launch mock\`, or unset DUTYCLAIMS_BASE_URL to use the embedded mock.`,
+    ]);
+  } finally {
+    await control.close();
+  }
+}
+
 /**
  * Resolves the target of a run: a mock handle the caller started (embedded or container), the
  * embedded mock started here, a running mock at DUTYCLAIMS_BASE_URL, or a real DutyClaims host.
@@ -38,11 +54,8 @@ export async function resolveTarget(config: HarnessConfig, mock?: MockTarget): P
   const noop = async () => {};
   if (config.target === 'mock') {
     if (mock) return fromMock(mock, noop);
-    if (config.baseUrl) {
-      const { createReferenceMockControl } = await import('../reference-mock/index.js');
-      const personas = await createReferenceMockControl(config.baseUrl).personas();
-      return fromMock({ url: config.baseUrl, personas }, noop);
-    }
+    if (config.baseUrl)
+      return fromMock({ url: config.baseUrl, personas: await runningMockPersonas(config.baseUrl) }, noop);
     const { startReferenceMock } = await import('../reference-mock/index.js');
     const started = await startReferenceMock();
     return fromMock(started, () => started.close());

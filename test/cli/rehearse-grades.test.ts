@@ -18,7 +18,11 @@ afterAll(async () => {
 async function rehearse(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(['rehearse', ...argv], { out: (line) => out.push(line), err: (line) => err.push(line) });
+  const code = await runCli(['rehearse', ...argv], {
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    env: {},
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
