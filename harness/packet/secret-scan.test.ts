@@ -65,3 +65,12 @@ describe('redactedPrefix', () => {
     expect(redactedPrefix(webhookSecret)).toBe('whsec_MfKQ9r…');
   });
 });
+
+describe('findSecrets: anything longer than the display prefix', () => {
+  it('flags half a key or secret, and allows a 12-character prefix', () => {
+    expect(findSecrets('key dc_live_abcdefghijklmno here', [])).toHaveLength(1);
+    expect(findSecrets('secret whsec_AbCdEfGh here', [])).toHaveLength(1);
+    expect(findSecrets('token dc_oat_abcdef1 here', [])).toHaveLength(1);
+    expect(findSecrets('prefixes dc_live_abcd… whsec_AbCdEf… dc_oat_abcd…', [])).toEqual([]);
+  });
+});

@@ -18,13 +18,13 @@ export const MAX_DISPLAY_PREFIX_LENGTH = 12;
 
 /**
  * Credential shapes of DutyClaims. A full API key is `dc_test_`/`dc_live_` + 32 base32 characters and a
- * signing secret is `whsec_` + 32+ base64 characters; 16 characters after the prefix is already far more
- * than a display prefix, so a truncated credential is caught as well as a full one.
+ * signing secret is `whsec_` + 32+ base64 characters. Anything longer than the display prefix
+ * (MAX_DISPLAY_PREFIX_LENGTH characters in all) is flagged, so half a key is caught as well as a whole one.
  */
 const PATTERNS: readonly { kind: SecretKind; description: string; regex: RegExp }[] = [
-  { kind: 'api_key', description: 'a DutyClaims API key', regex: /dc_(?:test|live)_[A-Za-z0-9]{16,}/g },
-  { kind: 'oauth_access_token', description: 'a DutyClaims OAuth access token', regex: /dc_oat_[A-Za-z0-9_-]{16,}/g },
-  { kind: 'webhook_secret', description: 'a webhook signing secret', regex: /whsec_[A-Za-z0-9+/]{16,}={0,2}/g },
+  { kind: 'api_key', description: 'a DutyClaims API key', regex: /dc_(?:test|live)_[A-Za-z0-9]{5,}/g },
+  { kind: 'oauth_access_token', description: 'a DutyClaims OAuth access token', regex: /dc_oat_[A-Za-z0-9_-]{6,}/g },
+  { kind: 'webhook_secret', description: 'a webhook signing secret', regex: /whsec_[A-Za-z0-9+/]{7,}={0,2}/g },
 ];
 
 /** Shows enough of a match for a person to recognise it, never enough to use it. */

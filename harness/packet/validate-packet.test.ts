@@ -104,3 +104,22 @@ describe('validateLaunchPacket', () => {
     expect(validateLaunchPacket(ready).verdict).toBe('ready');
   });
 });
+
+describe('validateLaunchPacket: a pass needs checks behind it', () => {
+  it('refuses a passing gate with no checks, or with a check that was not run', () => {
+    const packet = samplePacket();
+    const gates = packet.gates.map((gate) => ({ ...gate, verdict: 'pass' as const, checks: [] }));
+    const allPass = {
+      ...packet,
+      gates,
+      verdict: 'ready' as const,
+      summary: { pass: gates.length, fail: 0, notRun: 0 },
+    };
+    expect(() => validateLaunchPacket(allPass)).toThrow(/no checks behind it/);
+    const skipped = gates.map((gate) => ({
+      ...gate,
+      checks: [{ name: 'x', verdict: 'not_run' as const, detail: 'skipped' }],
+    }));
+    expect(() => validateLaunchPacket({ ...allPass, gates: skipped })).toThrow(/not every one of its checks passed/);
+  });
+});

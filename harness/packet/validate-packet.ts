@@ -28,8 +28,11 @@ function consistencyIssues(packet: LaunchPacket): PacketIssue[] {
   packet.gates.forEach((gate, index) => {
     if (seen.has(gate.id)) issues.push({ path: `gates[${index}].id`, message: `repeats gate "${gate.id}".` });
     seen.add(gate.id);
-    if (gate.verdict === 'pass' && gate.checks.some((check) => check.verdict === 'fail'))
-      issues.push({ path: `gates[${index}].verdict`, message: 'is "pass" but one of its checks failed.' });
+    // Nothing unchecked is ever a pass: a passing gate has checks, and every one of them passed.
+    if (gate.verdict === 'pass' && gate.checks.length === 0)
+      issues.push({ path: `gates[${index}].verdict`, message: 'is "pass" but the gate has no checks behind it.' });
+    if (gate.verdict === 'pass' && gate.checks.some((check) => check.verdict !== 'pass'))
+      issues.push({ path: `gates[${index}].verdict`, message: 'is "pass" but not every one of its checks passed.' });
   });
   return issues;
 }
