@@ -106,6 +106,21 @@ describe('reports', () => {
     expect(gradeExitCode(report)).toBe(1);
   });
 
+  it('report a check as not graded, never passed, when a custom scheme plans no delivery for it', async () => {
+    await using receiver = await startNodeReceiver({ secret, testMode: true });
+    const scheme = { ...webhookSchemes.dutyclaims, malformed: () => [] };
+    const report = await gradeWebhookReceiver({
+      url: receiver.url,
+      secret,
+      scheme,
+      processedEventsUrl: receiver.processedUrl ?? '',
+    });
+    const check = report.checks.find((candidate) => candidate.id === 'malformed-signature');
+    expect(check).toMatchObject({ verdict: 'not_graded', evidence: [] });
+    expect(check?.reason).toMatch(/no delivery was sent for this check/);
+    expect(verdicts(report)['tampered-body']).toBe('pass');
+  });
+
   it('refuse a receiver off loopback before sending anything', async () => {
     const error = await gradeWebhookReceiver({ url: 'https://hooks.example.com/dutyclaims', secret }).catch((e) => e);
     expect(isWebhookGradeConfigError(error)).toBe(true);

@@ -57,6 +57,13 @@ export function scenarioCompleted(
     ...(problems.length > 0 ? command.stderrTail.slice(-10).map((line) => `stderr: ${line}`) : []),
   ];
   if (problems.length > 0) return gradeCheck(id, 'fail', problems.join('; '), evidence);
+  if (clientIds.length === 0)
+    return gradeCheck(
+      id,
+      'not_graded',
+      `exited 0 with steps 1-5 in the journal, but step 6 was given no client ids (${SCENARIO_ENV.clientIds} empty), so it was not observed`,
+      evidence,
+    );
   return gradeCheck(
     id,
     'pass',

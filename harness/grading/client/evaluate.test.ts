@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../reference-mock/index.js';
+import { evaluateClientJournal } from './evaluate.js';
 import { backoffGrowsWithJitter, isFixedDelay } from './evaluate-backoff.js';
 import { idempotentWriteRetry, noRetryOn4xx, retryAfterHonoured } from './evaluate-retries.js';
 import { paginationToEnd, scenarioCompleted } from './evaluate-scenario.js';
@@ -257,6 +258,29 @@ describe('scenario-completed and pagination-to-end', () => {
     const failed = scenarioCompleted(ctx(steps.slice(0, 2)), { ...command, exitCode: 1 }, ['cli_a']);
     expect(failed.reason).toMatch(/exited 1.*step 3.*step 6/);
     expect(failed.evidence).toContain('stderr: step 3: boom');
+  });
+
+  it('does not call step 6 done when it was given no ids to read', () => {
+    const check = scenarioCompleted(ctx(steps), command, []);
+    expect(check.verdict).toBe('not_graded');
+    expect(check.reason).toMatch(/step 6.*no client ids/);
+    expect(verdict(scenarioCompleted(ctx(steps), { ...command, exitCode: 1 }, []))).toBe('fail');
+  });
+
+  it('passes nothing for an empty journal, and every pass carries evidence', () => {
+    const grade = (journal: JournalEntry[], clientIds: string[]) =>
+      evaluateClientJournal({
+        journal,
+        declared: { timeoutMs: 500, maxConcurrency: 4 },
+        schedule: { retryAfterSeconds: 1, holdMs: 2000 },
+        command,
+        clientIds,
+        lastPage: { hasMore: false, error: null },
+        pageSize: 5,
+      });
+    expect(grade([], []).filter((check) => check.verdict === 'pass')).toEqual([]);
+    for (const check of grade(steps, ['cli_a']).filter((candidate) => candidate.verdict === 'pass'))
+      expect(check.evidence.length, check.id).toBeGreaterThan(0);
   });
 
   it('grades pagination from the replayed last page', () => {

@@ -76,4 +76,34 @@ describe('evaluateChecks', () => {
   it('does not grade rotation for a scheme with one signature per delivery', () => {
     expect(verdicts([valid], null, seed002Scheme).rotation).toBe('not_graded');
   });
+
+  it('never passes a check for which nothing was sent: no outcomes means not graded, saying so', () => {
+    const checks = evaluateChecks({
+      url,
+      scheme: dutyClaimsScheme,
+      ackTimeoutMs: 5000,
+      outcomes: [],
+      hook: viewHook(null, []),
+    });
+    expect(checks.filter((check) => check.verdict === 'pass')).toEqual([]);
+    for (const check of checks) expect(check.verdict, check.id).toBe('not_graded');
+    const byId = Object.fromEntries(checks.map((check) => [check.id, check]));
+    expect(byId['malformed-signature']?.reason).toMatch(/no delivery was sent for this check.*malformed\(\)/);
+    expect(byId['tampered-body']?.reason).toMatch(/no delivery was sent for this check/);
+    expect(byId['valid-delivery']?.reason).toMatch(/no delivery was sent for this check/);
+    expect(byId['duplicate-processed-once']?.reason).toMatch(/no duplicate delivery was sent/);
+    expect(byId['duplicate-processed-once']?.reason).not.toContain('both deliveries were acknowledged');
+  });
+
+  it('does not claim "both deliveries" for a duplicate check that saw only one', () => {
+    const result = evaluateChecks({
+      url,
+      scheme: dutyClaimsScheme,
+      ackTimeoutMs: 5000,
+      outcomes: [valid, first],
+      hook: viewHook(reading(['evt_valid', 'evt_dup']), [valid, first]),
+    }).find((check) => check.id === 'duplicate-processed-once');
+    expect(result?.verdict).toBe('not_graded');
+    expect(result?.reason).toMatch(/1 of the 2 deliveries/);
+  });
 });

@@ -51,8 +51,26 @@ const check = (
 const answer = (outcome: DeliveryOutcome) =>
   outcome.status === null ? `no answer (${outcome.error})` : `${outcome.status} in ${outcome.durationMs} ms`;
 
+/**
+ * A check for which the battery sent nothing: there is no answer to judge, so it is never a pass
+ * (with a custom scheme, e.g. one whose `malformed()` returns no variants).
+ */
+function nothingSent(input: EvaluationInput, id: WebhookReceiverCheckId): GradeCheck {
+  const next =
+    id === 'malformed-signature'
+      ? `make the scheme's malformed() return at least one malformed signature header`
+      : 'check that the scheme signs every delivery of the battery';
+  return check(
+    id,
+    'not_graded',
+    `no delivery was sent for this check with the ${input.scheme.id} scheme, so nothing was observed: ${next}`,
+    [],
+  );
+}
+
 function rejection(input: EvaluationInput, id: RejectionCheckId): GradeCheck {
   const outcomes = input.outcomes.filter((outcome) => outcome.delivery.checkId === id);
+  if (outcomes.length === 0) return nothingSent(input, id);
   const evidence = outcomes.map((outcome) => describeOutcome(input.url, outcome));
   const accepted = outcomes.filter(acknowledged);
   if (accepted.length > 0) {
@@ -101,13 +119,14 @@ function rejectedNotProcessed(input: EvaluationInput): GradeCheck {
 
 function accepted(input: EvaluationInput, id: 'valid-delivery' | 'rotation', failAdvice: string): GradeCheck {
   const [outcome] = input.outcomes.filter((candidate) => candidate.delivery.checkId === id);
-  if (!outcome)
+  if (!outcome && id === 'rotation' && !input.scheme.multipleSignatures)
     return check(
       id,
       'not_graded',
       `the ${input.scheme.id} scheme carries one signature per delivery, so rotation cannot be observed from outside`,
       [],
     );
+  if (!outcome) return nothingSent(input, id);
   const evidence = [describeOutcome(input.url, outcome)];
   if (!acknowledged(outcome)) {
     const timing = outcome.status === null ? ` within ${input.ackTimeoutMs} ms` : '';
@@ -131,6 +150,15 @@ function duplicate(input: EvaluationInput): GradeCheck {
   const id = 'duplicate-processed-once';
   const outcomes = input.outcomes.filter((outcome) => outcome.delivery.checkId === id);
   const evidence = outcomes.map((outcome) => describeOutcome(input.url, outcome));
+  if (outcomes.length < 2)
+    return check(
+      id,
+      'not_graded',
+      outcomes.length === 0
+        ? 'no duplicate delivery was sent (the battery delivers one event twice), so deduplication was not observed'
+        : `only ${outcomes.length} of the 2 deliveries of the same event was sent, so no duplicate was observed`,
+      evidence,
+    );
   const unacknowledged = outcomes.filter((outcome) => !acknowledged(outcome));
   if (unacknowledged.length > 0) {
     const which = unacknowledged.map((outcome) => `${outcome.delivery.label}: ${answer(outcome)}`).join('; ');
