@@ -20,7 +20,7 @@ export type {
 export { DEFAULT_REFERENCE_MOCK_OPTIONS, resolveReferenceMockOptions } from './options.js';
 export type { Personas, ProductionPersona, SandboxPersona } from './personas.js';
 export { derivePersonas } from './personas.js';
-export type { StandaloneMockHandle, StandaloneMockOptions } from './standalone.js';
+export type { CredentialPrinting, StandaloneMockHandle, StandaloneMockOptions } from './standalone.js';
 export { runStandaloneMock } from './standalone.js';
 export type { StartedReferenceMock } from './start.js';
 export { startReferenceMock } from './start.js';

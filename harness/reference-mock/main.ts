@@ -13,7 +13,7 @@ if (!config.ok) {
   process.exit(2);
 }
 try {
-  const handle = await runStandaloneMock({ ...config.options, printCredentials: false });
+  const handle = await runStandaloneMock({ ...config.options, credentials: 'none' });
   await handle.closed;
 } catch (error) {
   process.stderr.write(`reference mock: ${isReferenceMockError(error) ? error.message : String(error)}\n`);

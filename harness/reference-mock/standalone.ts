@@ -1,13 +1,21 @@
+import { ControlPaths } from './control-schemas.js';
+import { CREDENTIAL_PREFIX_LENGTH } from './credentials.js';
 import type { MockEnvironment } from './options.js';
 import { type StartedReferenceMock, startReferenceMock } from './start.js';
+
+/** How much of the seeded credentials a standalone mock prints. */
+export type CredentialPrinting = 'prefixes' | 'full' | 'none';
 
 export interface StandaloneMockOptions {
   readonly host?: string;
   readonly port?: number;
   readonly seed?: string;
   readonly environment?: MockEnvironment;
-  /** Print the seeded test credentials after the URL (default true). */
-  readonly printCredentials?: boolean;
+  /**
+   * What to print about the seeded credentials after the URL: `prefixes` (default: the first 12
+   * characters of each key and secret, plus where to read them in full), `full` values, or `none`.
+   */
+  readonly credentials?: CredentialPrinting;
   /** Where lines go (default stdout). */
   readonly log?: (line: string) => void;
   /** Close on SIGTERM/SIGINT (default true). */
@@ -26,8 +34,9 @@ export interface StandaloneMockHandle extends AsyncDisposable {
 const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 
 /**
- * Starts the reference mock as a dev server: prints its URL (and, by default, the seeded test
- * credentials: they are fake sandbox personas, safe to show) and closes cleanly on SIGTERM/SIGINT.
+ * Starts the reference mock as a dev server: prints its URL and, by default, only the prefixes of the
+ * seeded test credentials (logs are kept and shared; the full values are at `GET /_mock/personas`),
+ * and closes cleanly on SIGTERM/SIGINT.
  */
 export async function runStandaloneMock(options: StandaloneMockOptions = {}): Promise<StandaloneMockHandle> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
@@ -55,18 +64,29 @@ export async function runStandaloneMock(options: StandaloneMockOptions = {}): Pr
   };
   if (options.handleSignals !== false) for (const signal of SIGNALS) process.on(signal, onSignal);
   log(`reference mock listening on ${mock.url}`);
-  if (options.printCredentials !== false) {
-    const { sandbox, production } = mock.personas;
-    const persona = mock.options.environment === 'sandbox' ? sandbox : production;
-    log(`  environment:        ${mock.options.environment} (seed "${mock.personas.seed}")`);
-    log(`  partner org:        ${persona.partnerOrgId}`);
-    log(`  api key:            ${persona.apiKey}`);
-    log(`  read-only api key:  ${persona.readOnlyApiKey}`);
-    if (mock.options.environment === 'sandbox') {
-      log(`  oauth client id:    ${sandbox.oauthClient.clientId}`);
-      log(`  oauth client secret: ${sandbox.oauthClient.clientSecret}`);
-    }
-    log('  (seeded test credentials of this local mock; they are accepted nowhere else)');
-  }
+  const credentials = options.credentials ?? 'prefixes';
+  if (credentials !== 'none') for (const line of credentialLines(mock, credentials === 'full')) log(line);
   return { mock, url: mock.url, closed, close, [Symbol.asyncDispose]: close };
+}
+
+/** The persona lines: secrets as 12-character prefixes unless `full`. Org and client ids are not secrets. */
+function credentialLines(mock: StartedReferenceMock, full: boolean): string[] {
+  const shown = (secret: string) => (full ? secret : `${secret.slice(0, CREDENTIAL_PREFIX_LENGTH)}…`);
+  const { environment } = mock.options;
+  const { sandbox, production } = mock.personas;
+  const persona = environment === 'sandbox' ? sandbox : production;
+  const lines = [
+    `  environment:         ${environment} (seed "${mock.personas.seed}")`,
+    `  partner org:         ${persona.partnerOrgId}`,
+    `  api key:             ${shown(persona.apiKey)}`,
+    `  read-only api key:   ${shown(persona.readOnlyApiKey)}`,
+  ];
+  if (environment === 'sandbox')
+    lines.push(
+      `  oauth client id:     ${sandbox.oauthClient.clientId}`,
+      `  oauth client secret: ${shown(sandbox.oauthClient.clientSecret)}`,
+    );
+  if (!full) lines.push(`  full values:         GET ${mock.url}${ControlPaths.personas}`);
+  lines.push('  (seeded test credentials of this local mock; they are accepted nowhere else)');
+  return lines;
 }

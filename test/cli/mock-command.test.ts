@@ -8,26 +8,68 @@ import { describe, expect, it } from 'vitest';
 const main = fileURLToPath(new URL('../../harness/cli/main.ts', import.meta.url));
 
 describe('dutyclaims-launch mock', () => {
-  it('serves the API, prints its URL and credentials, and exits 0 on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', main, 'mock', '--port', '0'], {
+  /** Starts `mock` with `args`, reads its banner up to the last credentials line, and returns it with the child. */
+  const startMock = async (args: readonly string[]) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', main, 'mock', '--port', '0', ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    const exited = once(child, 'exit');
     const lines = createInterface({ input: child.stdout });
     const printed: string[] = [];
     for await (const line of lines) {
       printed.push(line);
       if (line.includes('accepted nowhere else')) break;
     }
+    const stop = async () => {
+      child.kill('SIGTERM');
+      const [code] = await exited;
+      return code as number | null;
+    };
     const url = /listening on (\S+)/.exec(printed[0] ?? '')?.[1];
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(printed.join('\n')).toMatch(/api key: +dc_test_[0-9a-z]{32}/);
-    const health = await request(`${url}/health`);
-    expect(health.statusCode).toBe(200);
-    expect(health.headers['dutyclaims-contract-hash']).toMatch(/^[0-9a-f]{16}$/);
-    await health.body.dump();
-    child.kill('SIGTERM');
-    const [code] = await once(child, 'exit');
-    expect(code).toBe(0);
+    if (url === undefined || !/^http:\/\/127\.0\.0\.1:\d+$/.test(url)) {
+      await stop();
+      expect.fail(`no "listening on http://127.0.0.1:PORT" line; printed: ${printed.join(' | ')}`);
+    }
+    return { url, banner: printed.join('\n'), stop };
+  };
+
+  it('serves the API, prints its URL and only credential prefixes, and exits 0 on SIGTERM', async () => {
+    const { url, banner, stop } = await startMock([]);
+    try {
+      const personas = (await (await request(`${url}/_mock/personas`)).body.json()) as {
+        sandbox: { apiKey: string; readOnlyApiKey: string; oauthClient: { clientSecret: string } };
+      };
+      const secrets = [
+        personas.sandbox.apiKey,
+        personas.sandbox.readOnlyApiKey,
+        personas.sandbox.oauthClient.clientSecret,
+      ];
+      for (const secret of secrets) {
+        expect(banner).not.toContain(secret);
+        expect(banner).toContain(`${secret.slice(0, 12)}…`);
+      }
+      expect(banner).toMatch(/api key: +dc_test_[0-9a-z]{4}…$/m);
+      expect(banner).toContain(`GET ${url}/_mock/personas`);
+      const health = await request(`${url}/health`);
+      expect(health.statusCode).toBe(200);
+      expect(health.headers['dutyclaims-contract-hash']).toMatch(/^[0-9a-f]{16}$/);
+      await health.body.dump();
+    } finally {
+      expect(await stop()).toBe(0);
+    }
+  });
+
+  it('prints the full seeded credentials with --print-credentials', async () => {
+    const { url, banner, stop } = await startMock(['--print-credentials']);
+    try {
+      expect(banner).toMatch(/api key: +dc_test_[0-9a-z]{32}$/m);
+      const personas = (await (await request(`${url}/_mock/personas`)).body.json()) as {
+        sandbox: { oauthClient: { clientSecret: string } };
+      };
+      expect(banner).toContain(personas.sandbox.oauthClient.clientSecret);
+    } finally {
+      expect(await stop()).toBe(0);
+    }
   });
 
   it('refuses a bad port with exit code 2', async () => {

@@ -27,7 +27,7 @@ function runMain(env: Record<string, string>, onLine?: (line: string, kill: () =
 }
 
 describe('runStandaloneMock', () => {
-  it('prints the URL and the seeded test credentials, serves, and closes', async () => {
+  it('prints the URL and only prefixes of the seeded credentials, serves, and closes', async () => {
     const lines: string[] = [];
     const handle = await runStandaloneMock({
       port: 0,
@@ -36,12 +36,33 @@ describe('runStandaloneMock', () => {
       handleSignals: false,
     });
     expect(lines[0]).toBe(`reference mock listening on ${handle.url}`);
-    expect(lines.join('\n')).toContain(handle.mock.personas.sandbox.apiKey);
-    expect(lines.join('\n')).toContain(handle.mock.personas.sandbox.oauthClient.clientSecret);
+    const { sandbox } = handle.mock.personas;
+    for (const secret of [sandbox.apiKey, sandbox.readOnlyApiKey, sandbox.oauthClient.clientSecret]) {
+      expect(lines.join('\n')).not.toContain(secret);
+      expect(lines.join('\n')).toContain(`${secret.slice(0, 12)}…`);
+    }
+    expect(lines).toContain(`  full values:         GET ${handle.url}/_mock/personas`);
     expect((await call(handle.url, 'GET', '/health')).status).toBe(200);
     await handle.close();
     await handle.closed;
     await expect(call(handle.url, 'GET', '/health')).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('prints the full credentials only when asked, and none at all with credentials: none', async () => {
+    for (const credentials of ['full', 'none'] as const) {
+      const lines: string[] = [];
+      await using handle = await runStandaloneMock({
+        port: 0,
+        credentials,
+        log: (line) => lines.push(line),
+        handleSignals: false,
+      });
+      const { apiKey, oauthClient } = handle.mock.personas.sandbox;
+      if (credentials === 'full') {
+        expect(lines.join('\n')).toContain(apiKey);
+        expect(lines.join('\n')).toContain(oauthClient.clientSecret);
+      } else expect(lines).toEqual([`reference mock listening on ${handle.url}`]);
+    }
   });
 
   it('closes on SIGTERM when it handles signals', async () => {

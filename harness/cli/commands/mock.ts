@@ -3,9 +3,12 @@ import type { CliIo } from '../run-cli.js';
 import { ExitCode, UsageError } from '../usage-error.js';
 
 export const mockUsage = `Usage: dutyclaims-launch mock [--port 4010] [--host 127.0.0.1] [--environment sandbox|production] [--seed S]
+                            [--print-credentials]
 
-Runs the reference mock standalone until SIGTERM or Ctrl-C, and prints its URL and the seeded test
-credentials of its personas (they are accepted by this local mock only).`;
+Runs the reference mock standalone until SIGTERM or Ctrl-C, and prints its URL and the first 12
+characters of the seeded test credentials of its personas (accepted by this local mock only). The
+full values are at GET <url>/_mock/personas; --print-credentials prints them too (they then end up
+in whatever keeps this output).`;
 
 /** `mock`: the reference mock as a standalone dev server. */
 export async function runMockCommand(argv: readonly string[], io: CliIo): Promise<number> {
@@ -16,6 +19,7 @@ export async function runMockCommand(argv: readonly string[], io: CliIo): Promis
       host: { type: 'string', default: '127.0.0.1' },
       environment: { type: 'string', default: 'sandbox' },
       seed: { type: 'string' },
+      'print-credentials': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -35,6 +39,7 @@ export async function runMockCommand(argv: readonly string[], io: CliIo): Promis
     port,
     environment: values.environment,
     log: io.out,
+    credentials: values['print-credentials'] ? 'full' : 'prefixes',
     ...(values.seed === undefined ? {} : { seed: values.seed }),
   });
   await handle.closed;
