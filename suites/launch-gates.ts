@@ -15,7 +15,8 @@ export interface LaunchGateSuiteOptions {
   readonly mock?: MockTarget | (() => MockTarget);
   /** Write the launch packet to the configured directory after the run (default true). */
   readonly writePacket?: boolean;
-  /** How long the whole golden path may take (default: twice the wait timeout plus 30 s). */
+  /** How long the whole golden path may take (default: five times the wait timeout plus 30 s: the
+   * run waits up to that timeout for the receipt, the authority, the status and the deliveries). */
   readonly timeoutMs?: number;
 }
 
@@ -42,12 +43,25 @@ export function describeLaunchGates(options: LaunchGateSuiteOptions = {}): void 
           failure = error;
         }
       },
-      options.timeoutMs ?? config.waitTimeoutMs * 2 + 30_000,
+      options.timeoutMs ?? config.waitTimeoutMs * 5 + 30_000,
     );
 
     afterAll(async () => {
       if (result && options.writePacket !== false)
         await writeLaunchPacket(result.packet, config.outDir, { junit: false, secrets: result.secrets });
+    });
+
+    // The verdict a person would hand to support: a skipped gate keeps vitest green, so this test
+    // makes "not ready" visible as a failure (read-only runs can never be ready: it is skipped there).
+    it('the launch packet is READY', (context) => {
+      if (!result)
+        throw failure instanceof Error ? failure : new Error(`The golden path did not run: ${String(failure)}`);
+      if (config.readOnly) context.skip('A read-only run cannot prove the write gates, so it is never READY.');
+      const open = result.packet.gates
+        .filter((gate) => gate.verdict !== 'pass')
+        .map((gate) => `${gate.title}: ${gate.verdict} (${gate.reason})`);
+      expect(open, 'every gate must pass before you ask for live traffic').toEqual([]);
+      expect(result.packet.verdict).toBe('ready');
     });
 
     for (const spec of GATES) {
