@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { TokenResponse } from '../contract/schemas/oauth.js';
 import { oauthAuthenticator, staticAuthenticator, type TokenRequestFields, tokenRefreshMarginMs } from './auth.js';
+import { CallDeadline } from './deadline.js';
 import type { CallMetadata, CallResult } from './metadata.js';
 
 const meta = {} as CallMetadata;
+/** A deadline far enough away never to pass during these tests. */
+const deadline = new CallDeadline(60_000);
+afterAll(() => deadline.clear());
 
 function tokenSource(expiresIn = 3600) {
   const requests: TokenRequestFields[] = [];
@@ -28,9 +32,9 @@ describe('oauthAuthenticator', () => {
       fetchToken: source.fetchToken,
       now: () => now,
     });
-    const [a, b] = await Promise.all([auth.current(), auth.current()]);
+    const [a, b] = await Promise.all([auth.current(deadline), auth.current(deadline)]);
     now = 3_000_000;
-    const c = await auth.current();
+    const c = await auth.current(deadline);
     expect(source.requests).toEqual([
       { grant_type: 'client_credentials', client_id: 'client-1', client_secret: 'secret-1', scope: 'claims:read' },
     ]);
@@ -49,9 +53,9 @@ describe('oauthAuthenticator', () => {
       fetchToken: source.fetchToken,
       now: () => now,
     });
-    await auth.current();
+    await auth.current(deadline);
     now = 3_600_000 - tokenRefreshMarginMs(3600);
-    const renewed = await auth.current();
+    const renewed = await auth.current(deadline);
     expect(source.requests).toHaveLength(2);
     expect(renewed.headers.authorization).toBe('Bearer dc_oat_0000000000000002');
     expect(tokenRefreshMarginMs(3600)).toBe(60_000);
@@ -61,11 +65,11 @@ describe('oauthAuthenticator', () => {
   it('fetches a new token after invalidate, but not when another call already replaced it', async () => {
     const source = tokenSource();
     const auth = oauthAuthenticator({ userAgent: 'ua', credentials: { clientId: 'c', clientSecret: 's' }, ...source });
-    const first = await auth.current();
+    const first = await auth.current(deadline);
     auth.invalidate(first);
-    const second = await auth.current();
+    const second = await auth.current(deadline);
     auth.invalidate(first);
-    expect(await auth.current()).toBe(second);
+    expect(await auth.current(deadline)).toBe(second);
     expect(source.requests).toHaveLength(2);
   });
 
@@ -77,17 +81,45 @@ describe('oauthAuthenticator', () => {
       credentials: { clientId: 'c', clientSecret: 's' },
       fetchToken: (fields) => (fail ? Promise.reject(new Error('token endpoint down')) : source.fetchToken(fields)),
     });
-    await expect(auth.current()).rejects.toThrow('token endpoint down');
+    await expect(auth.current(deadline)).rejects.toThrow('token endpoint down');
     fail = false;
-    expect((await auth.current()).headers.authorization).toMatch(/^Bearer dc_oat_/);
+    expect((await auth.current(deadline)).headers.authorization).toMatch(/^Bearer dc_oat_/);
+  });
+});
+
+describe('oauthAuthenticator deadlines', () => {
+  it('runs the fetch under the deadline of the call that started it; a joining call stops at its own', async () => {
+    const given: CallDeadline[] = [];
+    let finish: (result: CallResult<TokenResponse>) => void = () => {};
+    const auth = oauthAuthenticator({
+      userAgent: 'ua',
+      credentials: { clientId: 'c', clientSecret: 's' },
+      fetchToken: (_fields, callDeadline) => {
+        given.push(callDeadline);
+        return new Promise((resolve) => {
+          finish = resolve;
+        });
+      },
+    });
+    const short = new CallDeadline(30);
+    const starter = auth.current(deadline);
+    const joiner = Promise.resolve(auth.current(short)).catch((caught: unknown) => caught);
+
+    expect(await joiner).toBe(short.reason);
+    expect(given).toEqual([deadline]);
+    finish({
+      data: { access_token: 'dc_oat_0000000000000001', token_type: 'Bearer', expires_in: 3600, scope: 'x' },
+      meta,
+    });
+    expect((await starter).headers.authorization).toBe('Bearer dc_oat_0000000000000001');
   });
 });
 
 describe('staticAuthenticator', () => {
   it('sends the API key as a bearer credential and reports only its prefix', async () => {
-    const state = await staticAuthenticator('ua', 'dc_test_abcdefghijklmnop').current();
+    const state = await staticAuthenticator('ua', 'dc_test_abcdefghijklmnop').current(deadline);
     expect(state.headers.authorization).toBe('Bearer dc_test_abcdefghijklmnop');
     expect(state.credentialPrefix).toBe('dc_test_abcd');
-    expect((await staticAuthenticator('ua', null).current()).headers).not.toHaveProperty('authorization');
+    expect((await staticAuthenticator('ua', null).current(deadline)).headers).not.toHaveProperty('authorization');
   });
 });

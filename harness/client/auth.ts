@@ -1,5 +1,6 @@
 import type { TokenResponse } from '../contract/schemas/oauth.js';
 import { credentialPrefix, type OAuthClientCredentials } from './credentials.js';
+import type { CallDeadline } from './deadline.js';
 import type { RequestHeaders } from './headers.js';
 import { buildBaseHeaders } from './headers.js';
 import type { CallResult } from './metadata.js';
@@ -14,7 +15,12 @@ export interface AuthState {
 export interface Authenticator {
   /** True when a fresh credential can be fetched after `credential_expired`. */
   readonly refreshable: boolean;
-  current(): AuthState | Promise<AuthState>;
+  /**
+   * The authorization for the next attempt of the call whose deadline is `deadline`: synchronous when
+   * nothing has to be fetched. A fetch rejects with the token call's own error, or with
+   * `deadline.reason` when the deadline passes first.
+   */
+  current(deadline: CallDeadline): AuthState | Promise<AuthState>;
   /** Forgets `state` if it is still the cached one, so the next `current()` fetches a new credential. */
   invalidate(state: AuthState): void;
 }
@@ -36,12 +42,14 @@ export const tokenRefreshMarginMs = (expiresInSeconds: number): number => Math.m
 
 /**
  * An authenticator for OAuth2 client credentials: fetches an access token, caches it until shortly
- * before it expires, and shares one in-flight fetch between concurrent calls.
+ * before it expires, and shares one in-flight fetch between concurrent calls. The fetch runs under the
+ * deadline of the call that started it; a call that joins it stops waiting at its own deadline.
  */
 export function oauthAuthenticator(input: {
   readonly userAgent: string;
   readonly credentials: OAuthClientCredentials;
-  readonly fetchToken: (fields: TokenRequestFields) => Promise<CallResult<TokenResponse>>;
+  /** Runs the token request as its own logical call, bounded by `deadline` (the waiting call's). */
+  readonly fetchToken: (fields: TokenRequestFields, deadline: CallDeadline) => Promise<CallResult<TokenResponse>>;
   readonly now?: () => number;
 }): Authenticator {
   const now = input.now ?? Date.now;
@@ -55,9 +63,9 @@ export function oauthAuthenticator(input: {
   let cached: { state: AuthState; refreshAt: number } | null = null;
   let inFlight: Promise<AuthState> | null = null;
 
-  const fetchState = async (): Promise<AuthState> => {
+  const fetchState = async (deadline: CallDeadline): Promise<AuthState> => {
     const requestedAt = now();
-    const { data } = await input.fetchToken(fields);
+    const { data } = await input.fetchToken(fields, deadline);
     const state: AuthState = Object.freeze({
       headers: buildBaseHeaders(input.userAgent, `Bearer ${data.access_token}`),
       credentialPrefix: credentialPrefix(data.access_token),
@@ -68,12 +76,15 @@ export function oauthAuthenticator(input: {
 
   return {
     refreshable: true,
-    current() {
+    current(deadline) {
       if (cached !== null && now() < cached.refreshAt) return cached.state;
-      inFlight ??= fetchState().finally(() => {
+      // A call that started earlier may join a fetch bounded by a later deadline than its own.
+      if (inFlight !== null) return deadline.race(inFlight);
+      const fetched = fetchState(deadline).finally(() => {
         inFlight = null;
       });
-      return inFlight;
+      inFlight = fetched;
+      return fetched;
     },
     invalidate(state) {
       if (cached?.state === state) cached = null;

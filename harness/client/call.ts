@@ -2,10 +2,12 @@ import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import type { RouteDefinition } from '../contract/route-definition.js';
 import type { Authenticator, AuthState } from './auth.js';
+import { credentialFailure, credentialTimeout } from './credential-failure.js';
 import { CallDeadline } from './deadline.js';
 import {
   DutyClaimsApiError,
   type DutyClaimsCallError,
+  isDutyClaimsCallError,
   NetworkError,
   type SchemaIssue,
   SchemaValidationError,
@@ -36,12 +38,19 @@ export interface CallSpec {
   readonly correlationId: string;
   readonly idempotencyKey: string | null;
   readonly auth: Authenticator;
+  /**
+   * The deadline of the logical call this one runs for (an OAuth token request runs under the deadline
+   * of the call waiting for the token); null to start its own. The owner clears it.
+   */
+  readonly deadline: CallDeadline | null;
 }
 
 type Failure =
   | TransportFailure
   | ({ readonly kind: 'api'; readonly status: number; readonly retryAfterMs: number | null } & ErrorBody)
-  | { readonly kind: 'schema'; readonly issues: readonly SchemaIssue[] };
+  | { readonly kind: 'schema'; readonly issues: readonly SchemaIssue[] }
+  // No credential to send: the token call's error, or null when this call's deadline passed while it waited.
+  | { readonly kind: 'credential'; readonly tokenError: DutyClaimsCallError | null; readonly cause: unknown };
 
 interface LastResponse {
   readonly status: number;
@@ -55,7 +64,11 @@ const isRetryable = (failure: Failure): boolean =>
   (failure.kind === 'timeout' && failure.phase !== 'total') ||
   (failure.kind === 'network' && isTransientNetworkCode(failure.causeCode));
 
-/** Runs one logical call: attempts, backoff, OAuth refresh, schema check, metadata and the onCall hook. */
+/**
+ * Runs one logical call: attempts, backoff, OAuth refresh, schema check, metadata and the onCall hook.
+ * A failed token request fails this call too (after the token call's own onCall record), with the
+ * token failure's class and code, this call's metadata, and the token call's error as `cause`.
+ */
 export async function executeCall<S extends z.ZodType>(
   runtime: CallRuntime,
   spec: CallSpec,
@@ -64,7 +77,7 @@ export async function executeCall<S extends z.ZodType>(
   const { options } = runtime;
   const startedAt = Date.now();
   const started = performance.now();
-  const deadline = new CallDeadline(options.timeouts.totalMs, startedAt);
+  const deadline = spec.deadline ?? new CallDeadline(options.timeouts.totalMs, startedAt);
   const attempts: AttemptRecord[] = [];
   let last: LastResponse | null = null;
   let auth: AuthState | null = null;
@@ -94,7 +107,18 @@ export async function executeCall<S extends z.ZodType>(
   try {
     for (let attempt = 1; ; attempt++) {
       if (delayMs > 0) await options.sleep(delayMs);
-      auth = await spec.auth.current();
+      const current = spec.auth.current(deadline);
+      if (current instanceof Promise) {
+        try {
+          auth = await current;
+        } catch (cause) {
+          const ownDeadline = deadline.aborted && cause === deadline.reason;
+          // Anything else (an onCall hook that threw, a closed client) rejects this call unchanged.
+          if (!isDutyClaimsCallError(cause) && !ownDeadline) throw cause;
+          failure = { kind: 'credential', tokenError: isDutyClaimsCallError(cause) ? cause : null, cause };
+          break;
+        }
+      } else auth = current;
       const sentAt = performance.now();
       const outcome = await sendAttempt({
         origin: spec.origin,
@@ -160,10 +184,10 @@ export async function executeCall<S extends z.ZodType>(
       delayMs = decision.delayMs;
     }
   } finally {
-    deadline.clear();
+    if (spec.deadline === null) deadline.clear();
   }
 
-  const error = toError(failure, meta());
+  const error = toError(failure, meta(), options.timeouts.totalMs);
   options.onCall?.({ ok: false, meta: error.meta, error });
   throw error;
 }
@@ -193,8 +217,12 @@ function failureCode(failure: Failure): string {
   return failure.kind === 'timeout' ? 'DC_ERR_TIMEOUT' : 'DC_ERR_NETWORK';
 }
 
-function toError(failure: Failure, meta: CallMetadata): DutyClaimsCallError {
+function toError(failure: Failure, meta: CallMetadata, totalMs: number): DutyClaimsCallError {
   switch (failure.kind) {
+    case 'credential':
+      return failure.tokenError === null
+        ? credentialTimeout(totalMs, meta, failure.cause)
+        : credentialFailure(failure.tokenError, meta);
     case 'api':
       return new DutyClaimsApiError({ ...failure, meta });
     case 'schema':

@@ -14,6 +14,7 @@ import type {
 } from '../contract/schemas/webhooks.js';
 import { type Authenticator, oauthAuthenticator, staticAuthenticator } from './auth.js';
 import { type CallRuntime, executeCall } from './call.js';
+import type { CallDeadline } from './deadline.js';
 import { ClientConfigurationError } from './errors.js';
 import { isValidCorrelationId, isValidIdempotencyKey } from './headers.js';
 import type { CallResult } from './metadata.js';
@@ -112,11 +113,17 @@ export function createDutyClaimsClient(options: ClientOptions): DutyClaimsClient
     bearer = oauthAuthenticator({
       userAgent: resolved.userAgent,
       credentials: credential.oauth,
-      fetchToken: (fields) => invoke('createOAuthToken', { body: fields }, undefined),
+      // The token request is a logical call of its own (own record, own ids) under the waiting call's deadline.
+      fetchToken: (fields, deadline) => invoke('createOAuthToken', { body: fields }, undefined, deadline),
     });
   }
 
-  function invoke<N extends RouteName>(name: N, input: Invocation, call: WriteCallOptions | undefined): Result<N> {
+  function invoke<N extends RouteName>(
+    name: N,
+    input: Invocation,
+    call: WriteCallOptions | undefined,
+    deadline: CallDeadline | null = null,
+  ): Result<N> {
     if (closed !== null) {
       return Promise.reject(
         new ClientConfigurationError('client', 'This client is closed. Create a new one to call the API again.'),
@@ -150,6 +157,7 @@ export function createDutyClaimsClient(options: ClientOptions): DutyClaimsClient
         correlationId,
         idempotencyKey,
         auth: route.auth === 'bearer' ? bearer : anonymous,
+        deadline,
       },
       routes[name].success.schema,
     ) as Result<N>;

@@ -18,4 +18,18 @@ describe('CallDeadline', () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(deadline.aborted).toBe(false);
   });
+
+  it('race settles with the work, or rejects with the reason once the deadline passes first', async () => {
+    const deadline = new CallDeadline(30);
+    expect(await deadline.race(Promise.resolve('token'))).toBe('token');
+    await expect(deadline.race(Promise.reject(new Error('token endpoint down')))).rejects.toThrow(
+      'token endpoint down',
+    );
+    const never = new Promise<string>(() => {});
+    const timedOut = await deadline.race(never).catch((caught: unknown) => caught);
+    expect(timedOut).toBe(deadline.reason);
+    expect(deadline.aborted).toBe(true);
+    await expect(deadline.race(Promise.resolve('late'))).rejects.toThrow('30 ms');
+    expect(deadline.listenerCount('abort')).toBe(0);
+  });
 });

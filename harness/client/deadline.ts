@@ -28,6 +28,25 @@ export class CallDeadline extends EventEmitter {
     return this.#endsAt - now;
   }
 
+  /** Settles as `work` does, or rejects with `reason` once this deadline passes first. */
+  race<T>(work: Promise<T>): Promise<T> {
+    if (this.aborted) return Promise.reject(this.reason);
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = (): void => reject(this.reason);
+      this.once('abort', onAbort);
+      work.then(
+        (value) => {
+          this.off('abort', onAbort);
+          resolve(value);
+        },
+        (error: unknown) => {
+          this.off('abort', onAbort);
+          reject(error);
+        },
+      );
+    });
+  }
+
   /** Stops the timer; call it when the logical call settles. */
   clear(): void {
     clearTimeout(this.#timer);

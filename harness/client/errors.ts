@@ -14,7 +14,8 @@ export interface SchemaIssue {
   readonly message: string;
 }
 
-const where = (meta: CallMetadata): string =>
+/** `METHOD /route (correlation …, request …)`: how every call error names its call. */
+export const describeCall = (meta: CallMetadata): string =>
   `${meta.method} ${meta.route} (correlation ${meta.correlationId}${meta.requestId ? `, request ${meta.requestId}` : ''})`;
 
 /** The provider answered with a non-2xx status. `code` is the envelope's `error.code`. */
@@ -32,23 +33,27 @@ export class DutyClaimsApiError extends Error {
   readonly retryAfterMs: number | null;
   readonly meta: CallMetadata;
 
-  constructor(input: {
-    status: number;
-    code: string;
-    envelope: ErrorEnvelope | null;
-    retryStrategy: RetryStrategy;
-    retryAfterMs: number | null;
-    meta: CallMetadata;
-    /** Why there is no envelope, when there is none. */
-    reason: string | null;
-  }) {
+  constructor(
+    input: {
+      status: number;
+      code: string;
+      envelope: ErrorEnvelope | null;
+      retryStrategy: RetryStrategy;
+      retryAfterMs: number | null;
+      meta: CallMetadata;
+      /** Why there is no envelope, when there is none. */
+      reason: string | null;
+    },
+    options?: ErrorOptions,
+  ) {
     const detail =
       input.envelope?.error.message ??
       input.reason ??
       'the response carried no DutyClaims error envelope. Check that baseUrl points at the DutyClaims API.';
     super(
-      `${where(input.meta)} failed with ${input.status} ${input.code}: ${detail}` +
+      `${describeCall(input.meta)} failed with ${input.status} ${input.code}: ${detail}` +
         (input.meta.attempts.length > 1 ? ` after ${input.meta.attempts.length} attempts.` : ''),
+      options,
     );
     this.status = input.status;
     this.code = input.code;
@@ -68,12 +73,13 @@ export class SchemaValidationError extends Error {
   readonly issues: readonly SchemaIssue[];
   readonly meta: CallMetadata;
 
-  constructor(issues: readonly SchemaIssue[], meta: CallMetadata) {
+  constructor(issues: readonly SchemaIssue[], meta: CallMetadata, options?: ErrorOptions) {
     const first = issues[0];
     const summary = first ? `${first.path.map(String).join('.') || '(root)'}: ${first.message}` : 'no issues reported';
     super(
-      `${where(meta)} answered ${meta.status} with a body that breaks the contract (${issues.length} issue(s); ${summary}). ` +
+      `${describeCall(meta)} answered ${meta.status} with a body that breaks the contract (${issues.length} issue(s); ${summary}). ` +
         `Compare meta.contractHash with the hash this harness pins.`,
+      options,
     );
     this.issues = issues;
     this.meta = meta;
@@ -90,7 +96,7 @@ export class TimeoutError extends Error {
 
   constructor(phase: TimeoutPhase, timeoutMs: number, meta: CallMetadata, options?: ErrorOptions) {
     super(
-      `${where(meta)} timed out in the ${phase} phase after ${timeoutMs} ms` +
+      `${describeCall(meta)} timed out in the ${phase} phase after ${timeoutMs} ms` +
         ` (${meta.attempts.length} attempt(s)). Check that the API is reachable, or raise timeouts.${phase}Ms.`,
       options,
     );
@@ -110,7 +116,7 @@ export class NetworkError extends Error {
 
   constructor(causeCode: string | null, meta: CallMetadata, options?: ErrorOptions) {
     super(
-      `${where(meta)} failed at the network level (${causeCode ?? 'unknown'}) after ${meta.attempts.length} attempt(s). ` +
+      `${describeCall(meta)} failed at the network level (${causeCode ?? 'unknown'}) after ${meta.attempts.length} attempt(s). ` +
         'Check baseUrl and that the API is reachable from this host.',
       options,
     );

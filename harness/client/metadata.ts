@@ -43,8 +43,9 @@ export interface CallMetadata {
   readonly idempotencyKey: string | null;
   /** `Idempotent-Replayed` of the final response; null when absent. */
   readonly replayed: boolean | null;
+  /** The HTTP attempts of this call; empty when it failed before sending one (its OAuth token request failed). */
   readonly attempts: readonly AttemptRecord[];
-  /** Wall time of the whole call, backoff waits included. */
+  /** Wall time of the whole call, backoff waits and any OAuth token request it waited for included. */
   readonly durationMs: number;
   readonly rateLimit: RateLimit | null;
   /** `DutyClaims-Contract-Hash` of the final response. */

@@ -16,7 +16,7 @@ export interface TimeoutOptions {
   readonly headersMs: number;
   /** Longest pause between two chunks of the response body, per attempt (undici checks it to within ~1 s). */
   readonly bodyMs: number;
-  /** Deadline of the whole logical call: every attempt and every backoff wait together. */
+  /** Deadline of the whole logical call: every attempt, every backoff wait and any OAuth token request it waits for. */
   readonly totalMs: number;
 }
 
@@ -41,7 +41,14 @@ export interface ClientOptions {
   /** Waits between attempts. */
   readonly sleep?: (ms: number) => Promise<void>;
   readonly userAgent?: string;
-  /** Called once per logical call, success or failure, with its metadata. An exception it throws rejects the call. */
+  /**
+   * Called once per logical call, success or failure, with its metadata. An OAuth token request the client
+   * makes is a logical call of its own (`createOAuthToken`), reported before the call that waited for it;
+   * when the token request fails, that call is reported too, failed with the token failure's class and
+   * code, its own metadata and the token error as `cause`. Only a call whose deadline passes while it
+   * waits on a token request another call started is reported before that token request.
+   * An exception it throws rejects the call it reports, and any call waiting for that token, unchanged.
+   */
   readonly onCall?: (record: CallRecord) => void;
 }
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type CallRecord, createDutyClaimsClient, isDutyClaimsApiError } from '../../harness/client/index.js';
+import {
+  type CallRecord,
+  createDutyClaimsClient,
+  isDutyClaimsApiError,
+  isTimeoutError,
+} from '../../harness/client/index.js';
+import { routes } from '../../harness/contract/index.js';
 import { createHttpTestServer, type TestRequestHandler } from '../support/create-http-test-server.js';
 import { errorEnvelope, ids, partnerOrganization, sendJson } from '../support/dutyclaims-responses.js';
 
@@ -101,18 +107,184 @@ describe('OAuth client credentials', () => {
     expect(issued).toHaveLength(2);
   });
 
-  it('rejects with the token endpoint error when the client secret is wrong, without echoing it', async () => {
+  it("fails the caller's own call with the token endpoint error when the client secret is wrong", async () => {
     const { handler } = provider(new Set());
     await using server = await createHttpTestServer(handler);
+    const records: CallRecord[] = [];
     await using client = createDutyClaimsClient({
       baseUrl: server.url,
       credential: { oauth: { ...oauth, clientSecret: 'ocs_wrong_secret_value_000000' } },
+      onCall: (record) => records.push(record),
     });
-    const error = await client.getPartnerOrganization(ids.partnerOrg).catch((caught: unknown) => caught);
+    const error = await client
+      .getPartnerOrganization(ids.partnerOrg, { correlationId: 'corr_my_logical_call' })
+      .catch((caught: unknown) => caught);
+
     expect(isDutyClaimsApiError(error)).toBe(true);
     if (!isDutyClaimsApiError(error)) return;
     expect(error).toMatchObject({ code: 'invalid_client', status: 401 });
-    expect(error.meta.operationId).toBe('createOAuthToken');
+    expect(error.meta).toMatchObject({
+      operationId: 'getPartnerOrganization',
+      route: routes.getPartnerOrganization.path,
+      correlationId: 'corr_my_logical_call',
+      status: null,
+      requestId: null,
+      credentialPrefix: null,
+      attempts: [],
+    });
+    expect(server.requests.map((request) => request.url)).toEqual(['/oauth/token']);
+    expect(error.message).toContain('OAuth access token');
     expect(error.message).not.toContain('ocs_wrong_secret_value');
+    const cause = error.cause;
+    expect(isDutyClaimsApiError(cause) && cause.meta.operationId).toBe('createOAuthToken');
+    // The token request keeps its own record, and comes first; the caller's call is reported too.
+    expect(records.map((record) => `${record.meta.operationId}:${record.ok}`)).toEqual([
+      'createOAuthToken:false',
+      'getPartnerOrganization:false',
+    ]);
+    expect(records[1]?.error).toBe(error);
+    expect(JSON.stringify(records.map((record) => record.meta))).not.toContain('ocs_wrong_secret_value');
+  });
+
+  it('reports each waiting call once when one shared token request fails, with its own idempotency key', async () => {
+    const { handler } = provider(new Set());
+    await using server = await createHttpTestServer(handler);
+    const records: CallRecord[] = [];
+    await using client = createDutyClaimsClient({
+      baseUrl: server.url,
+      credential: { oauth: { ...oauth, clientSecret: 'ocs_wrong_secret_value_000000' } },
+      onCall: (record) => records.push(record),
+    });
+    const [read, write] = await Promise.all([
+      client.getCapabilities(ids.partnerOrg).catch((caught: unknown) => caught),
+      client.rotateWebhookSecret(ids.endpoint, { idempotencyKey: 'idem-rotate-1' }).catch((caught: unknown) => caught),
+    ]);
+
+    expect(server.requests).toHaveLength(1);
+    expect(isDutyClaimsApiError(read) && [read.code, read.meta.operationId]).toEqual([
+      'invalid_client',
+      'getCapabilities',
+    ]);
+    expect(isDutyClaimsApiError(write) && [write.code, write.meta.operationId, write.meta.idempotencyKey]).toEqual([
+      'invalid_client',
+      'rotateWebhookSecret',
+      'idem-rotate-1',
+    ]);
+    expect(records.map((record) => `${record.meta.operationId}:${record.ok}`)).toEqual([
+      'createOAuthToken:false',
+      'getCapabilities:false',
+      'rotateWebhookSecret:false',
+    ]);
+  });
+
+  it('keeps the attempts already made when fetching a fresh token after credential_expired fails', async () => {
+    const expired = new Set<string>();
+    const { handler, issued } = provider(expired);
+    let tokenRequests = 0;
+    await using server = await createHttpTestServer((request, response) => {
+      if (request.url === '/oauth/token' && ++tokenRequests > 1) {
+        const { status, body } = errorEnvelope('invalid_client');
+        return sendJson(response, status, body);
+      }
+      if (request.url !== '/oauth/token') for (const token of issued) expired.add(token);
+      return handler(request, response);
+    });
+    const records: CallRecord[] = [];
+    await using client = createDutyClaimsClient({
+      baseUrl: server.url,
+      credential: { oauth },
+      onCall: (record) => records.push(record),
+    });
+    const error = await client.getPartnerOrganization(ids.partnerOrg).catch((caught: unknown) => caught);
+
+    expect(isDutyClaimsApiError(error)).toBe(true);
+    if (!isDutyClaimsApiError(error)) return;
+    expect(error.code).toBe('invalid_client');
+    expect(error.meta.operationId).toBe('getPartnerOrganization');
+    expect(error.meta.status).toBe(401);
+    expect(error.meta.credentialPrefix).toBe('dc_oat_00000');
+    expect(error.meta.attempts.map((attempt) => [attempt.status, attempt.errorCode])).toEqual([
+      [401, 'credential_expired'],
+    ]);
+    expect(records.map((record) => `${record.meta.operationId}:${record.ok}`)).toEqual([
+      'createOAuthToken:true',
+      'createOAuthToken:false',
+      'getPartnerOrganization:false',
+    ]);
+  });
+
+  it('bounds a token request by the deadline of the call that needs it (totalMs covers both)', async () => {
+    const expired = new Set<string>();
+    const { handler, issued } = provider(expired);
+    let tokenRequests = 0;
+    await using server = await createHttpTestServer(async (request, response) => {
+      if (request.url === '/oauth/token' && ++tokenRequests > 1) return; // the refresh hangs
+      if (request.url !== '/oauth/token') {
+        for (const token of issued) expired.add(token);
+        await new Promise((resolve) => setTimeout(resolve, 400));
+      }
+      return handler(request, response);
+    });
+    await using client = createDutyClaimsClient({
+      baseUrl: server.url,
+      credential: { oauth },
+      timeouts: { headersMs: 10_000, totalMs: 700 },
+    });
+    const started = performance.now();
+    const error = await client.getPartnerOrganization(ids.partnerOrg).catch((caught: unknown) => caught);
+    const elapsed = performance.now() - started;
+
+    expect(isTimeoutError(error)).toBe(true);
+    if (!isTimeoutError(error)) return;
+    expect(error).toMatchObject({ phase: 'total', timeoutMs: 700 });
+    expect(error.meta.operationId).toBe('getPartnerOrganization');
+    expect(isTimeoutError(error.cause) && error.cause.meta.operationId).toBe('createOAuthToken');
+    // Before the token request shared the call's deadline, this took the API's 400 ms plus another 700.
+    expect(elapsed).toBeLessThan(1_000);
+  });
+
+  it('stops a call waiting on a token request another call started once its own deadline passes', async () => {
+    const expired = new Set<string>();
+    const { handler, issued } = provider(expired);
+    let tokenRequests = 0;
+    await using server = await createHttpTestServer(async (request, response) => {
+      if (request.url === '/oauth/token' && ++tokenRequests > 1) return; // the refresh hangs
+      if (request.url !== '/oauth/token') {
+        for (const token of issued) expired.add(token);
+        if (request.headers['x-correlation-id'] === 'corr_early') await new Promise((r) => setTimeout(r, 300));
+      }
+      return handler(request, response);
+    });
+    const records: CallRecord[] = [];
+    await using client = createDutyClaimsClient({
+      baseUrl: server.url,
+      credential: { oauth },
+      timeouts: { headersMs: 10_000, totalMs: 600 },
+      onCall: (record) => records.push(record),
+    });
+    const started = performance.now();
+    const early = client.getPartnerOrganization(ids.partnerOrg, { correlationId: 'corr_early' }).catch((e) => e);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    // The late call gets credential_expired first and starts the refresh; the early call joins it.
+    const late = client.getPartnerOrganization(ids.partnerOrg, { correlationId: 'corr_late' }).catch((e) => e);
+    const earlyError: unknown = await early;
+    const earlyElapsed = performance.now() - started;
+    const lateError: unknown = await late;
+
+    expect(isTimeoutError(earlyError)).toBe(true);
+    if (!isTimeoutError(earlyError)) return;
+    expect(earlyError).toMatchObject({ phase: 'total', timeoutMs: 600 });
+    expect(earlyError.meta.correlationId).toBe('corr_early');
+    expect(earlyError.meta.attempts.map((attempt) => attempt.errorCode)).toEqual(['credential_expired']);
+    expect(earlyError.message).toContain('waiting for an OAuth access token');
+    expect(earlyElapsed).toBeLessThan(900);
+    expect(isTimeoutError(lateError) && isTimeoutError(lateError.cause)).toBe(true);
+    // The early call ended before the token request it waited on, so its record comes first.
+    expect(records.map((record) => `${record.meta.operationId}:${record.meta.correlationId.slice(0, 10)}`)).toEqual([
+      expect.stringMatching(/^createOAuthToken:/),
+      'getPartnerOrganization:corr_early',
+      expect.stringMatching(/^createOAuthToken:/),
+      'getPartnerOrganization:corr_late',
+    ]);
   });
 });
