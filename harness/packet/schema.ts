@@ -32,7 +32,8 @@ export const LogFields = z.object({
   correlationId: z.string().nullable(),
   idempotencyKey: z.string().nullable(),
   replayed: z.boolean(),
-  attempts: z.number().int().min(1),
+  // 0 when no request of its own was sent (e.g. its OAuth token request failed first).
+  attempts: z.number().int().min(0),
   durationMs: z.number().min(0),
   partnerOrgId: z.string().nullable(),
   ids: z.record(z.string(), z.string()),
