@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeClientCommand } from '../../examples/partner-clients/src/commands.js';
 import { CLIENT_FLAWS, type ClientFlaw } from '../../examples/partner-clients/src/flaws.js';
 import { gradeClient } from '../../harness/grading/client/index.js';
-import type { GradeReport } from '../../harness/grading/shared/index.js';
+import { GradeReport } from '../../harness/grading/shared/index.js';
 
 // Each deliberate defect of the TypeScript reference client fails exactly the check it targets:
 // every check can fail, and a defect never spills into another check. The nine runs are graded at
@@ -13,7 +13,8 @@ const reports = new Map<ClientFlaw, GradeReport>();
 beforeAll(async () => {
   await Promise.all(
     flaws.map(async ([flaw]) => {
-      reports.set(flaw, await gradeClient({ command: nodeClientCommand([flaw]), timeoutMs: 500, maxConcurrency: 4 }));
+      const report = await gradeClient({ command: nodeClientCommand([flaw]), timeoutMs: 500, maxConcurrency: 4 });
+      reports.set(flaw, GradeReport.parse(report));
     }),
   );
 }, 60_000);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RECEIVER_FLAWS, type ReceiverFlaw } from '../../examples/webhook-receivers/src/flaws.js';
 import { startNodeReceiver } from '../../examples/webhook-receivers/src/node-receiver.js';
-import type { GradeReport } from '../../harness/grading/shared/index.js';
+import { GradeReport } from '../../harness/grading/shared/index.js';
 import {
   gradeWebhookReceiver,
   WEBHOOK_RECEIVER_CHECKS,
@@ -37,7 +37,8 @@ async function grade(flaw: ReceiverFlaw, scheme: WebhookSchemeId = 'dutyclaims')
     processingWaitMs: 500,
     ...(flaw === 'slow-ack' ? { ackTimeoutMs: 200 } : {}),
   };
-  return await gradeWebhookReceiver(options);
+  // Every real report must validate: among other things, no pass without evidence.
+  return GradeReport.parse(await gradeWebhookReceiver(options));
 }
 
 const failing = (report: GradeReport) =>

@@ -3,7 +3,7 @@ import {
   type PythonReceiverOptions,
   startPythonReceiver,
 } from '../../examples/webhook-receivers/src/python-receiver.js';
-import type { GradeReport } from '../../harness/grading/shared/index.js';
+import { GradeReport } from '../../harness/grading/shared/index.js';
 import { gradeWebhookReceiver, WEBHOOK_RECEIVER_CHECKS } from '../../harness/grading/webhook-receiver/index.js';
 import { WEBHOOK_SCHEME_IDS, webhookSchemes } from '../../harness/webhooks/index.js';
 
@@ -13,13 +13,14 @@ const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 
 async function gradePython(options: Omit<PythonReceiverOptions, 'secret' | 'testMode'>): Promise<GradeReport> {
   await using receiver = await startPythonReceiver({ ...options, secret, testMode: true });
-  return await gradeWebhookReceiver({
+  const report = await gradeWebhookReceiver({
     url: receiver.url,
     secret,
     ...(options.scheme === undefined ? {} : { scheme: options.scheme }),
     processedEventsUrl: receiver.processedUrl ?? '',
     processingWaitMs: 500,
   });
+  return GradeReport.parse(report);
 }
 
 const failing = (report: GradeReport) =>

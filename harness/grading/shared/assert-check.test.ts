@@ -17,6 +17,19 @@ describe('assertGradeCheck', () => {
     expect(skip).not.toHaveBeenCalled();
   });
 
+  it('fails a pass that carries no evidence instead of passing it', () => {
+    const skip = vi.fn();
+    let thrown: unknown;
+    try {
+      assertGradeCheck({ ...check('pass'), evidence: [] }, skip);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(isGradeCheckFailedError(thrown)).toBe(true);
+    expect(String((thrown as Error).message)).toMatch(/^duplicate-processed-once: reported pass with no evidence/);
+    expect(skip).not.toHaveBeenCalled();
+  });
+
   it('skips with the reason when not graded, so it is never reported as a pass', () => {
     const skip = vi.fn();
     assertGradeCheck(check('not_graded'), skip);

@@ -1,4 +1,4 @@
-import type { GradeCheck } from './report.js';
+import { type GradeCheck, hasEvidence, PASS_WITHOUT_EVIDENCE } from './report.js';
 
 /** A graded check failed; `checkId` says which, the message carries its reason and evidence. */
 export class GradeCheckFailedError extends Error {
@@ -18,9 +18,14 @@ export const isGradeCheckFailedError = (error: unknown): error is GradeCheckFail
 
 /**
  * Turns a check into a test outcome: returns on pass, calls `skip(reason)` when not graded (never a
- * pass), throws GradeCheckFailedError on fail.
+ * pass), throws GradeCheckFailedError on fail and on a pass with no evidence behind it.
  */
 export function assertGradeCheck(check: GradeCheck, skip: (note: string) => void): void {
+  if (check.verdict === 'pass' && !hasEvidence(check.evidence))
+    throw new GradeCheckFailedError({
+      ...check,
+      reason: `reported pass with no evidence (${check.reason}); ${PASS_WITHOUT_EVIDENCE}`,
+    });
   if (check.verdict === 'pass') return;
   if (check.verdict === 'not_graded') {
     skip(`not graded: ${check.reason}`);

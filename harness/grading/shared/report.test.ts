@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GradeReport, gradeExitCode, secretHint, summarizeGradeReport } from './report.js';
+import { GradeCheck, GradeReport, gradeExitCode, secretHint, summarizeGradeReport } from './report.js';
 
 const report: GradeReport = {
   grader: 'webhook-receiver',
@@ -20,6 +20,22 @@ describe('GradeReport', () => {
     if (!first) throw new Error('no checks');
     expect(GradeReport.safeParse({ ...report, checks: [{ ...first, verdict: 'skipped' }] }).success).toBe(false);
     expect(GradeReport.safeParse({ ...report, checks: [{ ...first, id: 'Valid Delivery' }] }).success).toBe(false);
+  });
+
+  it('refuses a pass with no evidence behind it, naming the field; fail and not graded may have none', () => {
+    const [first, second] = report.checks;
+    if (!first || !second) throw new Error('no checks');
+    const bare = GradeReport.safeParse({ ...report, checks: [{ ...first, evidence: [] }, second] });
+    expect(bare.success).toBe(false);
+    expect(bare.error?.issues).toEqual([
+      expect.objectContaining({
+        path: ['checks', 0, 'evidence'],
+        message: expect.stringMatching(/a pass needs at least one evidence line/),
+      }),
+    ]);
+    expect(GradeCheck.safeParse({ ...first, evidence: ['', '  '] }).success).toBe(false);
+    expect(GradeCheck.safeParse({ ...first, verdict: 'fail', evidence: [] }).success).toBe(true);
+    expect(GradeCheck.safeParse(second).success).toBe(true);
   });
 
   it('counts verdicts; not graded is not a failure but never counts as a pass', () => {

@@ -4,18 +4,30 @@ import { z } from 'zod';
 export const GradeVerdict = z.enum(['pass', 'fail', 'not_graded']);
 export type GradeVerdict = z.infer<typeof GradeVerdict>;
 
-/** One graded behaviour, with the evidence that proves its verdict. */
-export const GradeCheck = z.object({
-  /** Stable kebab-case id, e.g. `tampered-body`. */
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
-  /** What the check expects, in one sentence. */
-  title: z.string().min(1),
-  verdict: GradeVerdict,
-  /** Why this verdict, and for a fail or not_graded what to do next. */
-  reason: z.string().min(1),
-  /** Exact requests sent and answers observed (ids, status codes, timings); never a full secret. */
-  evidence: z.array(z.string()),
-});
+/** What a report says when a check claims a pass with nothing behind it. */
+export const PASS_WITHOUT_EVIDENCE =
+  'a pass needs at least one evidence line (the request sent and the answer observed); with nothing observed the verdict is not_graded';
+
+/** True when some evidence line says something (blank lines prove nothing). */
+export const hasEvidence = (evidence: readonly string[]): boolean => evidence.some((line) => line.trim() !== '');
+
+/** One graded behaviour, with the evidence that proves its verdict. A pass without evidence is refused. */
+export const GradeCheck = z
+  .object({
+    /** Stable kebab-case id, e.g. `tampered-body`. */
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+    /** What the check expects, in one sentence. */
+    title: z.string().min(1),
+    verdict: GradeVerdict,
+    /** Why this verdict, and for a fail or not_graded what to do next. */
+    reason: z.string().min(1),
+    /** Exact requests sent and answers observed (ids, status codes, timings); never a full secret. */
+    evidence: z.array(z.string()),
+  })
+  .refine((check) => check.verdict !== 'pass' || hasEvidence(check.evidence), {
+    message: PASS_WITHOUT_EVIDENCE,
+    path: ['evidence'],
+  });
 export type GradeCheck = z.infer<typeof GradeCheck>;
 
 /** The result of one grader run against one target. */
