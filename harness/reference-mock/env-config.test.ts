@@ -21,6 +21,21 @@ describe('parseMockEnv', () => {
     expect(parseMockEnv({ DUTYCLAIMS_MOCK_SEED: '' })).toMatchObject({ ok: true });
   });
 
+  it('reads the non-loopback opt-in as 1/true or 0/false', () => {
+    const allow = (value: string) => parseMockEnv({ DUTYCLAIMS_MOCK_ALLOW_NON_LOOPBACK_HOST: value });
+    expect(allow('1')).toMatchObject({ ok: true, options: { allowNonLoopbackHost: true } });
+    expect(allow('true')).toMatchObject({ ok: true, options: { allowNonLoopbackHost: true } });
+    for (const off of ['0', 'false', ''])
+      expect(allow(off)).toMatchObject({ ok: true, options: { host: '127.0.0.1' } });
+    expect(allow('0')).not.toHaveProperty('options.allowNonLoopbackHost');
+    expect(allow('yes')).toEqual({
+      ok: false,
+      problems: [
+        'DUTYCLAIMS_MOCK_ALLOW_NON_LOOPBACK_HOST="yes": must be 1 (or true) to allow a non-loopback host, 0 (or false) not to',
+      ],
+    });
+  });
+
   it('lists every problem with the variable, its value and what is expected', () => {
     const config = parseMockEnv({ DUTYCLAIMS_MOCK_PORT: '70000', DUTYCLAIMS_MOCK_ENVIRONMENT: 'staging' });
     expect(config.ok).toBe(false);

@@ -3,6 +3,12 @@ import type { StandaloneMockOptions } from './standalone.js';
 
 const EnvSchema = z.object({
   DUTYCLAIMS_MOCK_HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+  DUTYCLAIMS_MOCK_ALLOW_NON_LOOPBACK_HOST: z
+    .enum(['1', 'true', '0', 'false'], {
+      error: 'must be 1 (or true) to allow a non-loopback host, 0 (or false) not to',
+    })
+    .transform((value) => value === '1' || value === 'true')
+    .default(false),
   DUTYCLAIMS_MOCK_PORT: z
     .string()
     .regex(/^\d{1,5}$/, 'must be a port number (0-65535)')
@@ -40,6 +46,7 @@ export function parseMockEnv(env: Readonly<Record<string, string | undefined>>):
     ok: true,
     options: {
       host: data.DUTYCLAIMS_MOCK_HOST,
+      ...(data.DUTYCLAIMS_MOCK_ALLOW_NON_LOOPBACK_HOST ? { allowNonLoopbackHost: true } : {}),
       port: data.DUTYCLAIMS_MOCK_PORT,
       environment: data.DUTYCLAIMS_MOCK_ENVIRONMENT,
       ...(data.DUTYCLAIMS_MOCK_SEED === undefined ? {} : { seed: data.DUTYCLAIMS_MOCK_SEED }),

@@ -17,5 +17,6 @@ try {
   await handle.closed;
 } catch (error) {
   process.stderr.write(`reference mock: ${isReferenceMockError(error) ? error.message : String(error)}\n`);
-  process.exit(1);
+  // Refused settings (e.g. a non-loopback host without the opt-in) are configuration: exit 2 as above.
+  process.exit(isReferenceMockError(error) && error.code === 'MOCK_ERR_OPTIONS' ? 2 : 1);
 }

@@ -18,6 +18,7 @@ const routeNames = Object.keys(routes) as [keyof typeof routes, ...(keyof typeof
 export const optionsSchema = z
   .object({
     host: z.string().min(1),
+    allowNonLoopbackHost: z.boolean(),
     port: z.number().int().min(0).max(65_535),
     seed: z.string().min(1),
     environment: z.enum(['sandbox', 'production']),

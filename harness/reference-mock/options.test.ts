@@ -51,6 +51,30 @@ describe('resolveReferenceMockOptions', () => {
     expect(caught.details.map((d) => d.field).sort()).toEqual(['contractHash', 'environment', 'port']);
   });
 
+  it('refuses a non-loopback host unless allowNonLoopbackHost is set, saying why and how to opt in', () => {
+    for (const host of ['0.0.0.0', '::', '192.168.1.20']) {
+      let caught: unknown;
+      try {
+        resolveReferenceMockOptions({ host });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught, host).toMatchObject({
+        name: 'ReferenceMockError',
+        code: 'MOCK_ERR_OPTIONS',
+        details: [{ field: 'host', reason: expect.stringMatching(/not a loopback address/) }],
+      });
+      expect((caught as Error).message).toMatch(/no authentication/);
+      expect((caught as Error).message).toMatch(/allowNonLoopbackHost: true/);
+      expect((caught as Error).message).toMatch(/DUTYCLAIMS_MOCK_ALLOW_NON_LOOPBACK_HOST=1/);
+      expect(resolveReferenceMockOptions({ host, allowNonLoopbackHost: true })).toMatchObject({
+        host,
+        allowNonLoopbackHost: true,
+      });
+    }
+    for (const host of ['127.0.0.1', '::1', 'localhost']) expect(resolveReferenceMockOptions({ host }).host).toBe(host);
+  });
+
   it('rejects a timeline whose offsets go backwards', () => {
     expect(() => resolveReferenceMockOptions({ timeline: { validatingAfterMs: 50, submittedAfterMs: 10 } })).toThrow(
       /must not decrease/,

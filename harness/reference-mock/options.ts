@@ -1,5 +1,6 @@
 import { CONTRACT_PIN, type RouteName, routes } from '../contract/index.js';
 import { ReferenceMockError } from './errors.js';
+import { isLoopbackHost } from './loopback.js';
 import { type OptionsInput, optionsSchema } from './options-schema.js';
 
 export type MockEnvironment = 'sandbox' | 'production';
@@ -46,7 +47,13 @@ export interface ReferenceMockDeviations {
 
 /** What a caller may pass to `startReferenceMock`; every field has a default. */
 export interface ReferenceMockOptions {
+  /** Address to listen on; a non-loopback one is refused unless `allowNonLoopbackHost` is set. */
   readonly host?: string;
+  /**
+   * Listen on a `host` other machines can reach (e.g. `0.0.0.0` behind a published container port).
+   * Off by default: the control plane has no authentication and serves the full seeded credentials.
+   */
+  readonly allowNonLoopbackHost?: boolean;
   readonly port?: number;
   /** Personas (org ids, keys, OAuth client) are derived from it: same seed, same credentials. */
   readonly seed?: string;
@@ -71,6 +78,7 @@ export interface ReferenceMockOptions {
 /** Options with every default applied; what the mock uses. */
 export interface ResolvedReferenceMockOptions {
   readonly host: string;
+  readonly allowNonLoopbackHost: boolean;
   readonly port: number;
   readonly seed: string;
   readonly environment: MockEnvironment;
@@ -93,6 +101,7 @@ export interface ResolvedReferenceMockOptions {
 /** Every default of the reference mock, in one place. */
 export const DEFAULT_REFERENCE_MOCK_OPTIONS: ResolvedReferenceMockOptions = {
   host: '127.0.0.1',
+  allowNonLoopbackHost: false,
   port: 0,
   seed: 'dutyclaims-reference-mock',
   environment: 'sandbox',
@@ -125,6 +134,14 @@ export function resolveReferenceMockOptions(options: ReferenceMockOptions = {}):
   }
   const given: OptionsInput = parsed.data;
   const defaults = DEFAULT_REFERENCE_MOCK_OPTIONS;
+  const host = given.host ?? defaults.host;
+  const allowNonLoopbackHost = given.allowNonLoopbackHost ?? defaults.allowNonLoopbackHost;
+  if (!allowNonLoopbackHost && !isLoopbackHost(host))
+    throw new ReferenceMockError(
+      'MOCK_ERR_OPTIONS',
+      `The reference mock will not listen on "${host}": it is not a loopback address, and the mock's control plane (/_mock/) has no authentication and serves the full seeded credentials at GET /_mock/personas. Listen on 127.0.0.1 (the default), or, if other machines must reach it (e.g. a published container port), opt in with allowNonLoopbackHost: true (CLI: --allow-non-loopback-host; container: DUTYCLAIMS_MOCK_ALLOW_NON_LOOPBACK_HOST=1).`,
+      { details: [{ field: 'host', reason: 'not a loopback address; set allowNonLoopbackHost to listen on it' }] },
+    );
   const timeline = withDefaults(defaults.timeline, given.timeline);
   if (
     !(timeline.validatingAfterMs <= timeline.submittedAfterMs && timeline.submittedAfterMs <= timeline.decidedAfterMs)
@@ -138,7 +155,8 @@ export function resolveReferenceMockOptions(options: ReferenceMockOptions = {}):
   for (const [name, fields] of Object.entries(given.deviations?.dropBodyFields ?? {}))
     if (Object.hasOwn(routes, name) && fields) dropBodyFields[name as RouteName] = [...fields];
   return {
-    host: given.host ?? defaults.host,
+    host,
+    allowNonLoopbackHost,
     port: given.port ?? defaults.port,
     seed: given.seed ?? defaults.seed,
     environment: given.environment ?? defaults.environment,

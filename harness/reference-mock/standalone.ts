@@ -8,6 +8,8 @@ export type CredentialPrinting = 'prefixes' | 'full' | 'none';
 
 export interface StandaloneMockOptions {
   readonly host?: string;
+  /** Allow a non-loopback `host` (see ReferenceMockOptions.allowNonLoopbackHost). Default false. */
+  readonly allowNonLoopbackHost?: boolean;
   readonly port?: number;
   readonly seed?: string;
   readonly environment?: MockEnvironment;
@@ -42,6 +44,7 @@ export async function runStandaloneMock(options: StandaloneMockOptions = {}): Pr
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const mock = await startReferenceMock({
     ...(options.host === undefined ? {} : { host: options.host }),
+    ...(options.allowNonLoopbackHost === undefined ? {} : { allowNonLoopbackHost: options.allowNonLoopbackHost }),
     ...(options.port === undefined ? {} : { port: options.port }),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(options.environment === undefined ? {} : { environment: options.environment }),

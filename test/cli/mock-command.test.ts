@@ -72,6 +72,34 @@ describe('dutyclaims-launch mock', () => {
     }
   });
 
+  /** Runs `mock` with `args` to its exit; for arguments that stop it before it serves. */
+  const runToExit = async (args: readonly string[]) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', main, 'mock', ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    // Should it start serving after all (a regression), do not leave it listening.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    const [code] = await once(child, 'exit');
+    clearTimeout(timer);
+    return { code: code as number | null, stderr };
+  };
+
+  it('refuses a non-loopback --host with exit code 2 unless --allow-non-loopback-host is given', async () => {
+    const refused = await runToExit(['--port', '0', '--host', '0.0.0.0']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--host 0\.0\.0\.0 is not a loopback address/);
+    expect(refused.stderr).toMatch(/no authentication/);
+    expect(refused.stderr).toContain('--allow-non-loopback-host');
+    // Allowed, it tries to listen: 192.0.2.1 (TEST-NET-1) is on no interface here, so nothing is exposed.
+    const allowed = await runToExit(['--port', '0', '--host', '192.0.2.1', '--allow-non-loopback-host']);
+    expect(allowed.code).toBe(2);
+    expect(allowed.stderr).toMatch(/could not listen on 192\.0\.2\.1:0/);
+  });
+
   it('refuses a bad port with exit code 2', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', main, 'mock', '--port', 'abc'], {
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -21,8 +21,13 @@ function runMain(env: Record<string, string>, onLine?: (line: string, kill: () =
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
+  // A run that should have stopped but serves (a regression) must not outlive the test.
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('exit', (code) => resolve({ code, stdout, stderr })),
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    }),
   );
 }
 
@@ -91,6 +96,22 @@ describe('main.ts (container entry)', () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(result.stdout.trim().split('\n')).toEqual([`reference mock listening on ${url}`]);
     expect(result.code).toBe(0);
+  });
+
+  it('refuses a non-loopback host (exit 2) unless DUTYCLAIMS_MOCK_ALLOW_NON_LOOPBACK_HOST=1', async () => {
+    const refused = await runMain({ DUTYCLAIMS_MOCK_HOST: '0.0.0.0', DUTYCLAIMS_MOCK_PORT: '0' });
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/not a loopback address/);
+    expect(refused.stderr).toContain('DUTYCLAIMS_MOCK_ALLOW_NON_LOOPBACK_HOST=1');
+    // Allowed, it tries to listen: 192.0.2.1 (TEST-NET-1) is on no interface here, so nothing is exposed.
+    const allowed = await runMain({
+      DUTYCLAIMS_MOCK_HOST: '192.0.2.1',
+      DUTYCLAIMS_MOCK_PORT: '0',
+      DUTYCLAIMS_MOCK_ALLOW_NON_LOOPBACK_HOST: '1',
+    });
+    expect(allowed.code).toBe(1);
+    expect(allowed.stderr).toMatch(/could not listen on 192\.0\.2\.1:0/);
   });
 
   it('exits 2 with every invalid variable and what to fix', async () => {

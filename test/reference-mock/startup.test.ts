@@ -53,6 +53,17 @@ describe('startReferenceMock', () => {
     expect(error).toMatchObject({ code: 'MOCK_ERR_LISTEN', message: expect.stringMatching(/Pick another port/) });
   });
 
+  it('refuses a non-loopback host before listening, unless explicitly allowed', async () => {
+    await expect(startReferenceMock({ host: '0.0.0.0' })).rejects.toMatchObject({
+      code: 'MOCK_ERR_OPTIONS',
+      message: expect.stringMatching(/not a loopback address.*allowNonLoopbackHost: true/s),
+    });
+    // Allowed, it tries to listen: 192.0.2.1 (TEST-NET-1) is on no interface here, so nothing is exposed.
+    await expect(startReferenceMock({ host: '192.0.2.1', allowNonLoopbackHost: true })).rejects.toMatchObject({
+      code: 'MOCK_ERR_LISTEN',
+    });
+  });
+
   it('rejects invalid options before listening', async () => {
     await expect(startReferenceMock({ maxBodyBytes: 0 })).rejects.toMatchObject({ code: 'MOCK_ERR_OPTIONS' });
   });

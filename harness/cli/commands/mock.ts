@@ -1,14 +1,20 @@
 import { parseArgs } from 'node:util';
+import { isReferenceMockError } from '../../reference-mock/errors.js';
+import { isLoopbackHost } from '../../reference-mock/loopback.js';
 import type { CliIo } from '../run-cli.js';
 import { ExitCode, UsageError } from '../usage-error.js';
 
 export const mockUsage = `Usage: dutyclaims-launch mock [--port 4010] [--host 127.0.0.1] [--environment sandbox|production] [--seed S]
-                            [--print-credentials]
+                            [--print-credentials] [--allow-non-loopback-host]
 
 Runs the reference mock standalone until SIGTERM or Ctrl-C, and prints its URL and the first 12
 characters of the seeded test credentials of its personas (accepted by this local mock only). The
 full values are at GET <url>/_mock/personas; --print-credentials prints them too (they then end up
-in whatever keeps this output).`;
+in whatever keeps this output).
+
+--host must be a loopback address (127.0.0.1, ::1, localhost): the control plane under /_mock/ has no
+authentication and serves those credentials. --allow-non-loopback-host lets it listen on another
+address (e.g. 0.0.0.0), reachable by every machine that can reach this one.`;
 
 /** `mock`: the reference mock as a standalone dev server. */
 export async function runMockCommand(argv: readonly string[], io: CliIo): Promise<number> {
@@ -20,6 +26,7 @@ export async function runMockCommand(argv: readonly string[], io: CliIo): Promis
       environment: { type: 'string', default: 'sandbox' },
       seed: { type: 'string' },
       'print-credentials': { type: 'boolean', default: false },
+      'allow-non-loopback-host': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -33,14 +40,23 @@ export async function runMockCommand(argv: readonly string[], io: CliIo): Promis
   if (values.environment !== 'sandbox' && values.environment !== 'production') {
     throw new UsageError(`--environment must be sandbox or production, got "${values.environment}".`);
   }
+  if (!values['allow-non-loopback-host'] && !isLoopbackHost(values.host))
+    throw new UsageError(
+      `--host ${values.host} is not a loopback address, and the mock's control plane (/_mock/) has no authentication and serves the full seeded credentials. Use 127.0.0.1, or add --allow-non-loopback-host if other machines must reach this mock.`,
+    );
   const { runStandaloneMock } = await import('../../reference-mock/standalone.js');
   const handle = await runStandaloneMock({
     host: values.host,
+    allowNonLoopbackHost: values['allow-non-loopback-host'],
     port,
     environment: values.environment,
     log: io.out,
     credentials: values['print-credentials'] ? 'full' : 'prefixes',
     ...(values.seed === undefined ? {} : { seed: values.seed }),
+  }).catch((error: unknown) => {
+    // A port that is taken or an address this machine does not have: exit 2 with the mock's advice.
+    if (isReferenceMockError(error) && error.code === 'MOCK_ERR_LISTEN') throw new UsageError(error.message);
+    throw error;
   });
   await handle.closed;
   return ExitCode.ok;
