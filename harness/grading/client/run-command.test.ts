@@ -42,6 +42,13 @@ describe('runPartnerCommand', () => {
     expect(performance.now() - started).toBeLessThan(5000);
   });
 
+  it('leaves no signal handler behind once the command has ended', async () => {
+    const before = ['SIGINT', 'SIGTERM', 'SIGHUP'].map((signal) => process.listenerCount(signal));
+    await run(['node', '-e', '']).outcome;
+    await run(['sh', '-c', 'sleep 30'], 200).outcome;
+    expect(['SIGINT', 'SIGTERM', 'SIGHUP'].map((signal) => process.listenerCount(signal))).toEqual(before);
+  });
+
   it('reports a command that cannot start', async () => {
     const { outcome } = run(['definitely-not-a-command-4711']);
     expect(await outcome).toMatchObject({ spawnError: 'ENOENT', exitCode: null, timedOut: false });

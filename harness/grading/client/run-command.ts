@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { OutputStream } from './options.js';
+import { INTERRUPT_SIGNALS, killGroup, reraise, stopGroup } from './process-group.js';
 
 /** How the partner's command ended. */
 export interface CommandOutcome {
@@ -47,11 +48,14 @@ function collect(stream: Readable | null, name: OutputStream, input: RunCommandI
 
 /**
  * Runs the partner's command without a shell, in its own process group so a timeout stops everything
- * it started, and resolves when it has exited and its output is read.
+ * it started, and resolves when it has exited and its output is read. A SIGINT, SIGTERM or SIGHUP to
+ * the grader meanwhile stops that group (SIGTERM, then SIGKILL after the grace) before the grader
+ * itself dies of the signal, so Ctrl-C never leaves the partner's processes running.
  */
 export async function runPartnerCommand(input: RunCommandInput): Promise<CommandOutcome> {
   const started = performance.now();
   const [file, ...args] = input.command;
+  const graceMs = input.killGraceMs ?? 2000;
   const stdoutTail: string[] = [];
   const stderrTail: string[] = [];
   const child = spawn(file, args, {
@@ -73,27 +77,31 @@ export async function runPartnerCommand(input: RunCommandInput): Promise<Command
   });
   if (spawned !== null)
     return outcome({ exitCode: null, signal: null, spawnError: spawned.code ?? spawned.message }, false);
+  const interruption: { signal: NodeJS.Signals | null; stopped: Promise<void> } = {
+    signal: null,
+    stopped: Promise.resolve(),
+  };
+  const onInterrupt = (signal: NodeJS.Signals) => {
+    if (interruption.signal !== null) return killGroup(child, 'SIGKILL'); // a second Ctrl-C does not wait
+    interruption.signal = signal;
+    interruption.stopped = stopGroup(child, graceMs);
+  };
+  for (const signal of INTERRUPT_SIGNALS) process.on(signal, onInterrupt);
   const output = Promise.all([
     collect(child.stdout, 'stdout', input, stdoutTail),
     collect(child.stderr, 'stderr', input, stderrTail),
   ]);
   const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
-  const killGroup = (signal: NodeJS.Signals) => {
-    try {
-      if (child.pid !== undefined) process.kill(-child.pid, signal);
-    } catch {
-      child.kill(signal);
-    }
-  };
   let timedOut = false;
   const timers: NodeJS.Timeout[] = [];
   timers.push(
     setTimeout(() => {
       timedOut = true;
-      killGroup('SIGTERM');
-      timers.push(setTimeout(() => killGroup('SIGKILL'), input.killGraceMs ?? 2000));
+      killGroup(child, 'SIGTERM');
+      timers.push(setTimeout(() => killGroup(child, 'SIGKILL'), graceMs));
     }, input.timeoutMs),
   );
+  let result: CommandOutcome;
   try {
     const [exitCode, signal] = await exited;
     // Grandchildren may hold the pipes open; stop the group once the command itself is gone.
@@ -106,11 +114,15 @@ export async function runPartnerCommand(input: RunCommandInput): Promise<Command
     ]);
     clearTimeout(drainTimer);
     if (!drained) {
-      killGroup('SIGKILL');
+      killGroup(child, 'SIGKILL');
       await output;
     }
-    return outcome({ exitCode, signal, spawnError: null }, timedOut);
+    await interruption.stopped;
+    result = outcome({ exitCode, signal, spawnError: null }, timedOut);
   } finally {
     for (const timer of timers) clearTimeout(timer);
+    for (const signal of INTERRUPT_SIGNALS) process.off(signal, onInterrupt);
   }
+  if (interruption.signal !== null) reraise(interruption.signal);
+  return result;
 }
