@@ -156,9 +156,22 @@ describe('claims lifecycle', () => {
       body: claimBody(clientId),
       idempotencyKey: 't',
     });
-    await new Promise((resolve) => setTimeout(resolve, 80));
-    const read = await call(timed.url, 'GET', `/v1/claims/${created.json.id}/status`, { token: key });
-    expect(read.json.status).toBe('accepted');
+    // Real timers fire 15 ms after creation at the earliest; poll rather than guess how late on a busy machine.
+    await expect
+      .poll(
+        async () => (await call(timed.url, 'GET', `/v1/claims/${created.json.id}/status`, { token: key })).json.status,
+        {
+          timeout: 5000,
+        },
+      )
+      .toBe('accepted');
+    const final = await call(timed.url, 'GET', `/v1/claims/${created.json.id}/status`, { token: key });
+    expect(final.json.history.map((h: { status: string }) => h.status)).toEqual([
+      'received',
+      'validating',
+      'submitted',
+      'accepted',
+    ]);
   });
 
   it('only delivers to endpoints subscribed to the event type', async () => {

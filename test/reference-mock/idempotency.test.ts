@@ -1,8 +1,7 @@
-import { PassThrough } from 'node:stream';
-import { request } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type StartedReferenceMock, startReferenceMock } from '../../harness/reference-mock/index.js';
 import { call, claimBody, clientBody, createClient, expectConforms, frozenClock } from './support/http.js';
+import { openRaw, requestHead } from './support/raw-http.js';
 
 let mock: StartedReferenceMock;
 let token: string;
@@ -69,36 +68,34 @@ describe('idempotency', () => {
   it('makes a request with the same key wait while the first is still in flight, then replays it', async () => {
     const clientId = await createClient(mock.url, token);
     const json = JSON.stringify(claimBody(clientId));
-    const slowBody = new PassThrough();
-    const headers = {
+    const head = requestHead('POST', '/v1/claims', {
       authorization: `Bearer ${token}`,
       'content-type': 'application/json',
       'idempotency-key': 'k-slow',
-    };
-    const first = request(`${mock.url}/v1/claims`, { method: 'POST', headers, body: slowBody });
-    slowBody.write(json.slice(0, 10)); // the first request is in flight: headers sent, body incomplete
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    let secondDone = false;
-    const second = call(mock.url, 'POST', '/v1/claims', {
-      token,
-      body: claimBody(clientId),
-      idempotencyKey: 'k-slow',
-    }).then((response) => {
-      secondDone = true;
-      return response;
+      'content-length': String(Buffer.byteLength(json)),
+      // Node answers 100 Continue right before it runs the mock's handler, which reserves the key.
+      expect: '100-continue',
     });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(secondDone).toBe(false);
-    slowBody.end(json.slice(10));
-    const firstResponse = await first;
-    const firstJson = (await firstResponse.body.json()) as { id: string };
-    const secondResponse = await second;
-    expect([firstResponse.statusCode, secondResponse.status]).toEqual([202, 202]);
-    expect(secondResponse.json.id).toBe(firstJson.id);
+    await using first = await openRaw(mock.port);
+    first.write(head);
+    await first.waitFor(/100 Continue/);
+    first.write(json.slice(0, 10)); // the first request is in flight: key reserved, body incomplete
+    await using second = await openRaw(mock.port);
+    second.write(head);
+    await second.waitFor(/100 Continue/);
+    second.write(json); // complete, yet it must wait for the first
+    const claimsJournaled = async () => (await mock.control.journal()).filter((e) => e.operationId === 'createClaim');
+    expect(await claimsJournaled()).toEqual([]);
+    first.write(json.slice(10));
+    const firstResponse = await first.response();
+    const secondResponse = await second.response();
+    expect([firstResponse.status, secondResponse.status]).toEqual([202, 202]);
+    expect(JSON.parse(secondResponse.body).id).toBe(JSON.parse(firstResponse.body).id);
     expect([firstResponse.headers['idempotent-replayed'], secondResponse.headers['idempotent-replayed']]).toEqual([
       'false',
       'true',
     ]);
+    expect((await claimsJournaled()).map((e) => e.replayed)).toEqual([false, true]);
   });
 
   it('keeps the key free when the first attempt wrote nothing, so the corrected retry executes', async () => {

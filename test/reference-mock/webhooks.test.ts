@@ -7,10 +7,18 @@ import { startReceiver } from './support/receiver.js';
 let mock: StartedReferenceMock;
 let token: string;
 let now: number;
+/**
+ * Starts the shared mock. The attempt timeout is generous by default: tests that count successful
+ * attempts must not see a slow, loaded machine as a receiver timeout. Only the test of timeouts
+ * shortens it, against a receiver that never answers.
+ */
+const startMock = async (timeoutMs = 10_000) => {
+  mock = await startReferenceMock({ seed: 'webhooks', clock: () => now, webhookDelivery: { timeoutMs } });
+  token = mock.personas.sandbox.apiKey;
+};
 beforeEach(async () => {
   now = Date.now();
-  mock = await startReferenceMock({ seed: 'webhooks', clock: () => now, webhookDelivery: { timeoutMs: 300 } });
-  token = mock.personas.sandbox.apiKey;
+  await startMock();
 });
 afterEach(() => mock.close());
 
@@ -114,10 +122,12 @@ describe('webhook endpoints', () => {
   });
 
   it('logs timeouts and connection errors as attempt errors, then succeeds on retry', async () => {
+    await mock.close();
+    await startMock(1000); // long enough for the retry's 200 on a busy machine, short for the test
     await using receiver = await startReceiver({ secrets: () => [], respond: (n) => (n === 1 ? 'hang' : 200) });
     const endpoint = await register(receiver.url);
     await sendTest(endpoint.id);
-    await expect.poll(async () => (await deliveries()).data[0]?.attempts.length, { timeout: 3000 }).toBe(1);
+    await expect.poll(async () => (await deliveries()).data[0]?.attempts.length, { timeout: 5000 }).toBe(1);
     expect((await deliveries()).data[0]?.attempts[0]?.error).toMatch(/timeout/);
     await mock.control.advanceClock(1000);
     expect((await deliveries()).data[0]).toMatchObject({

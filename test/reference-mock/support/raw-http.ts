@@ -5,8 +5,34 @@ export interface RawConnection extends AsyncDisposable {
   write(data: string): void;
   /** Resolves with everything received so far once it matches `pattern`; rejects after `timeoutMs`. */
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  /** The final response (after any `100 Continue`), once its Content-Length body has arrived. */
+  response(timeoutMs?: number): Promise<RawResponse>;
   /** Closes the connection at once, as a client that gives up does. */
   destroy(): void;
+}
+
+export interface RawResponse {
+  readonly status: number;
+  /** Lowercased names. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+/** Parses the first final response in `text`, or null while it is incomplete. */
+function parseResponse(text: string): RawResponse | null {
+  const final = text.replace(/^(?:HTTP\/1\.1 1\d\d [^\r]*\r\n(?:[^\r]+\r\n)*\r\n)+/, '');
+  const end = final.indexOf('\r\n\r\n');
+  if (end < 0) return null;
+  const [statusLine = '', ...lines] = final.slice(0, end).split('\r\n');
+  const headers: Record<string, string> = {};
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  const body = Buffer.from(final.slice(end + 4), 'latin1');
+  const length = Number(headers['content-length'] ?? 0);
+  if (body.length < length) return null;
+  return { status: Number(statusLine.split(' ')[1]), headers, body: body.subarray(0, length).toString('utf8') };
 }
 
 /** Opens a connection to 127.0.0.1:`port`. */
@@ -22,29 +48,30 @@ export async function openRaw(port: number): Promise<RawConnection> {
     for (const wake of waiters) wake();
   });
   socket.on('error', () => undefined); // a reset after destroy() is expected
+  const until = <T>(seen: (text: string) => T | null, what: string, timeoutMs: number) =>
+    new Promise<T>((resolve, reject) => {
+      const check = () => {
+        const result = seen(received);
+        if (result === null) return;
+        waiters.delete(check);
+        clearTimeout(timer);
+        resolve(result);
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`No ${what} within ${timeoutMs} ms; received: ${JSON.stringify(received.slice(0, 300))}`));
+      }, timeoutMs);
+      waiters.add(check);
+      check();
+    });
   const destroy = () => {
     socket.destroy();
   };
   return {
     write: (data) => void socket.write(data),
-    waitFor(pattern, timeoutMs = 3000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          if (!pattern.test(received)) return;
-          waiters.delete(check);
-          clearTimeout(timer);
-          resolve(received);
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(
-            new Error(`No ${pattern} within ${timeoutMs} ms; received: ${JSON.stringify(received.slice(0, 200))}`),
-          );
-        }, timeoutMs);
-        waiters.add(check);
-        check();
-      });
-    },
+    waitFor: (pattern, timeoutMs = 3000) =>
+      until((text) => (pattern.test(text) ? text : null), String(pattern), timeoutMs),
+    response: (timeoutMs = 3000) => until(parseResponse, 'complete response', timeoutMs),
     destroy,
     [Symbol.asyncDispose]: async () => destroy(),
   };
