@@ -32,7 +32,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     },
   },
   mock: {
-    summary: 'mock                    run the reference mock standalone (prints URL and seeded credentials)',
+    summary: 'mock                    run the reference mock standalone (prints URL and credential prefixes)',
     load: async () => {
       const { runMockCommand } = await import('./commands/mock.js');
       return runMockCommand;
