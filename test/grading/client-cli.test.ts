@@ -3,6 +3,7 @@ import { pythonClientCommand } from '../../examples/partner-clients/src/commands
 import { runGradeClientCommand } from '../../harness/grading/client/index.js';
 import { GradeReport } from '../../harness/grading/shared/index.js';
 import { derivePersonas } from '../../harness/reference-mock/index.js';
+import { hasPython, needsPython } from './support/python.js';
 
 const apiKey = derivePersonas('dutyclaims-reference-mock').sandbox.apiKey;
 
@@ -14,20 +15,28 @@ async function run(argv: string[]) {
 }
 
 describe.concurrent('dutyclaims-launch grade-client', () => {
-  it('exits 0 when every check passes and prints the table', async () => {
-    const result = await run(['--timeout-ms', '500', '--max-concurrency', '4', '--', ...pythonClientCommand()]);
-    expect(result.code, result.stdout).toBe(0);
-    expect(result.stdout).toContain('9 checks: 9 pass, 0 fail, 0 not graded');
-    expect(result.stderr).toBe('');
-  }, 30_000);
+  it.skipIf(!hasPython)(
+    needsPython('exits 0 when every check passes and prints the table'),
+    async () => {
+      const result = await run(['--timeout-ms', '500', '--max-concurrency', '4', '--', ...pythonClientCommand()]);
+      expect(result.code, result.stdout).toBe(0);
+      expect(result.stdout).toContain('9 checks: 9 pass, 0 fail, 0 not graded');
+      expect(result.stderr).toBe('');
+    },
+    30_000,
+  );
 
-  it('exits 1 when a check fails and prints the journal lines that prove it with --evidence', async () => {
-    const argv = ['--timeout-ms', '500', '--max-concurrency', '4', '--evidence', '--'];
-    const result = await run([...argv, ...pythonClientCommand(['retry-4xx'])]);
-    expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/FAIL\s+no-retry-on-4xx\s+retried 409 on POST \/v1\/clients/);
-    expect(result.stdout).toMatch(/- retried by #\d+ t\+\d+ms POST \/v1\/clients -> 409 client_already_exists/);
-  }, 30_000);
+  it.skipIf(!hasPython)(
+    needsPython('exits 1 when a check fails and prints the journal lines that prove it with --evidence'),
+    async () => {
+      const argv = ['--timeout-ms', '500', '--max-concurrency', '4', '--evidence', '--'];
+      const result = await run([...argv, ...pythonClientCommand(['retry-4xx'])]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/FAIL\s+no-retry-on-4xx\s+retried 409 on POST \/v1\/clients/);
+      expect(result.stdout).toMatch(/- retried by #\d+ t\+\d+ms POST \/v1\/clients -> 409 client_already_exists/);
+    },
+    30_000,
+  );
 
   it('grades any command: a shell one-liner that fails is reported, with its output and the key shortened', async () => {
     const script = 'echo "calling $DUTYCLAIMS_BASE_URL with $DUTYCLAIMS_API_KEY" >&2; exit 3';

@@ -3,6 +3,7 @@ import { nodeClientCommand, pythonClientCommand } from '../../examples/partner-c
 import { CLIENT_CHECKS, gradeClient } from '../../harness/grading/client/index.js';
 import { GradeReport } from '../../harness/grading/shared/index.js';
 import { derivePersonas } from '../../harness/reference-mock/index.js';
+import { hasPython, needsPython } from './support/python.js';
 
 // The grader starts the reference mock on 127.0.0.1:0 with the scenario's fault schedule, runs the
 // partner's command against it and grades the request journal. The reference clients pass.
@@ -28,19 +29,21 @@ describe.concurrent('the TypeScript reference client', () => {
   });
 });
 
-describe.concurrent('a client that declares no timeout and no concurrency bound', () => {
-  it('gets those two checks not graded (never passed), and no read is held', async () => {
-    const started = performance.now();
-    const report = await gradeClient({ command: pythonClientCommand() });
-    const verdicts = Object.fromEntries(report.checks.map((check) => [check.id, check.verdict]));
-    expect(verdicts).toMatchObject({
-      'timeout-abandons-hung-request': 'not_graded',
-      'concurrency-bound': 'not_graded',
-      'scenario-completed': 'pass',
-      'pagination-to-end': 'pass',
+describe
+  .skipIf(!hasPython)
+  .concurrent(needsPython('a client that declares no timeout and no concurrency bound'), () => {
+    it('gets those two checks not graded (never passed), and no read is held', async () => {
+      const started = performance.now();
+      const report = await gradeClient({ command: pythonClientCommand() });
+      const verdicts = Object.fromEntries(report.checks.map((check) => [check.id, check.verdict]));
+      expect(verdicts).toMatchObject({
+        'timeout-abandons-hung-request': 'not_graded',
+        'concurrency-bound': 'not_graded',
+        'scenario-completed': 'pass',
+        'pagination-to-end': 'pass',
+      });
+      expect(report.checks.find((check) => check.id === 'concurrency-bound')?.reason).toMatch(/up to \d+ requests/);
+      expect(report.settings).toMatchObject({ timeoutMs: 'not declared', holdMs: 'none' });
+      expect(performance.now() - started).toBeLessThan(15_000);
     });
-    expect(report.checks.find((check) => check.id === 'concurrency-bound')?.reason).toMatch(/up to \d+ requests/);
-    expect(report.settings).toMatchObject({ timeoutMs: 'not declared', holdMs: 'none' });
-    expect(performance.now() - started).toBeLessThan(15_000);
   });
-});

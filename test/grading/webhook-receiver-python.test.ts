@@ -6,6 +6,7 @@ import {
 import { GradeReport } from '../../harness/grading/shared/index.js';
 import { gradeWebhookReceiver, WEBHOOK_RECEIVER_CHECKS } from '../../harness/grading/webhook-receiver/index.js';
 import { WEBHOOK_SCHEME_IDS, webhookSchemes } from '../../harness/webhooks/index.js';
+import { hasPython, needsPython } from './support/python.js';
 
 // A receiver written in another language (Python 3 standard library, run as a child process on
 // 127.0.0.1, port 0): the grader only speaks HTTP, so it grades any language.
@@ -26,7 +27,7 @@ async function gradePython(options: Omit<PythonReceiverOptions, 'secret' | 'test
 const failing = (report: GradeReport) =>
   report.checks.filter((check) => check.verdict === 'fail').map((check) => check.id);
 
-describe('the Python reference receiver', () => {
+describe.skipIf(!hasPython)(needsPython('the Python reference receiver'), () => {
   it.each(WEBHOOK_SCHEME_IDS)('passes every check with the %s scheme', async (scheme) => {
     const report = await gradePython({ scheme });
     for (const { id } of WEBHOOK_RECEIVER_CHECKS) {
@@ -37,21 +38,24 @@ describe('the Python reference receiver', () => {
   });
 });
 
-describe('the Python receiver with a deliberate flaw fails exactly the matching check', () => {
-  it.each([
-    ['reserialize', 'dutyclaims', ['reserialized-body']],
-    ['reserialize', 'seed-002', ['reserialized-body']],
-    ['no-dedupe', 'standard-webhooks', ['duplicate-processed-once']],
-    ['accept-stale', 'seed-004', ['stale-timestamp']],
-  ] as const)('%s (%s scheme)', async (flaw, scheme, expected) => {
-    const report = await gradePython({ scheme, flaws: [flaw] });
-    expect(failing(report)).toEqual(expected);
-  });
+describe.skipIf(!hasPython)(
+  needsPython('the Python receiver with a deliberate flaw fails exactly the matching check'),
+  () => {
+    it.each([
+      ['reserialize', 'dutyclaims', ['reserialized-body']],
+      ['reserialize', 'seed-002', ['reserialized-body']],
+      ['no-dedupe', 'standard-webhooks', ['duplicate-processed-once']],
+      ['accept-stale', 'seed-004', ['stale-timestamp']],
+    ] as const)('%s (%s scheme)', async (flaw, scheme, expected) => {
+      const report = await gradePython({ scheme, flaws: [flaw] });
+      expect(failing(report)).toEqual(expected);
+    });
 
-  it('is caught re-serialising the way Python does, not only the way JavaScript does', async () => {
-    const report = await gradePython({ flaws: ['reserialize'] });
-    const check = report.checks.find((candidate) => candidate.id === 'reserialized-body');
-    expect(check?.reason).toContain("separators=(',', ':'), ensure_ascii=False");
-    expect(check?.reason).not.toContain('JavaScript');
-  });
-});
+    it('is caught re-serialising the way Python does, not only the way JavaScript does', async () => {
+      const report = await gradePython({ flaws: ['reserialize'] });
+      const check = report.checks.find((candidate) => candidate.id === 'reserialized-body');
+      expect(check?.reason).toContain("separators=(',', ':'), ensure_ascii=False");
+      expect(check?.reason).not.toContain('JavaScript');
+    });
+  },
+);

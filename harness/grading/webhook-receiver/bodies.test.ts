@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { hasPython, needsPython, PYTHON } from '../../../test/grading/support/python.js';
 import { eventBody, reserializationCase } from './bodies.js';
 
 const context = { partnerOrgId: 'porg_7k2m9q4x8p3v6w1z5n0b', endpointId: 'we_7k2m9q4x8p3v6w1z5n0b' };
 const createdAt = '2026-01-01T00:00:00.000Z';
 const python = (script: string, input: string) =>
-  execFileSync('python3', ['-c', script], {
+  execFileSync(PYTHON, ['-c', script], {
     input,
     encoding: 'utf8',
     env: { ...process.env, PYTHONIOENCODING: 'utf-8' },
@@ -31,7 +32,7 @@ describe('reserializationCase', () => {
     expect(rawBody).toContain('\\u00e9');
   });
 
-  it('predicts what python3 actually produces (python3 on PATH)', () => {
+  it.skipIf(!hasPython)(needsPython('predicts what python3 actually produces'), () => {
     const read = 'import json,sys; o=json.loads(sys.stdin.read()); sys.stdout.write';
     expect(python(`${read}(json.dumps(o))`, rawBody)).toBe(variants[1]?.text);
     expect(python(`${read}(json.dumps(o, separators=(',', ':'), ensure_ascii=False))`, rawBody)).toBe(
