@@ -14,7 +14,7 @@ const banner = (packet: LaunchPacket): SafeHtml => html`
     <div class="eyebrow">Launch verdict</div>
     <div class="packet-verdict">${PACKET_VERDICT_LABELS[packet.verdict]}</div>
     <p>${verdictSentence(packet)}</p>
-    <div class="counts" aria-label="Gate counts">
+    <div class="counts" role="group" aria-label="Gate counts">
       ${verdictCount('pass', packet.summary.pass)}${verdictCount('fail', packet.summary.fail)}${verdictCount('not_run', packet.summary.notRun)}
     </div>
     ${gradesSummaryHtml(packet.grades)}
