@@ -32,23 +32,11 @@ export interface JournalEntry {
 }
 
 /** What the pipeline records: raw values, formatted only when the journal is read (keeps the hot path cheap). */
-export interface JournalRecord {
-  readonly receivedAt: number;
+export type JournalRecord = Omit<JournalEntry, 'seq' | 'clockAt' | 'query'> & {
   readonly clockAtMs: number;
-  readonly method: string;
-  readonly path: string;
+  /** The raw query string, parsed only when the journal is read. */
   readonly search: string;
-  readonly operationId: string | null;
-  readonly status: number | null;
-  readonly errorCode: string | null;
-  readonly requestId: string;
-  readonly correlationIdSent: string | null;
-  readonly idempotencyKey: string | null;
-  readonly credentialPrefix: string | null;
-  readonly fault: FaultKind | null;
-  readonly replayed: boolean;
-  readonly durationMs: number;
-}
+};
 
 /** A bounded ring of journal entries; the oldest are dropped first. */
 export interface RequestJournal {
