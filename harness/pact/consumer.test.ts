@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONTRACT_PIN } from '../contract/pin.js';
 import { clearPactDir, generateConsumerPacts, writeConsumerInteraction } from './consumer.js';
+import { isPactInteractionError } from './errors.js';
 import type { ConsumerInteraction } from './interaction.js';
 import { CONSUMER_INTERACTIONS } from './interactions.js';
 
@@ -47,15 +48,29 @@ describe('writeConsumerInteraction', () => {
       // The pinned body breaks the route schema, so the harness client refuses it.
       response: { status: 200, body: { status: 'degraded' } },
     };
-    await expect(writeConsumerInteraction(broken, { pactDir: dir, env: {} })).rejects.toMatchObject({
-      name: 'SchemaValidationError',
+    const failure = writeConsumerInteraction(broken, { pactDir: dir, env: {} });
+    // The client's own error comes first, not Pact's mismatch report.
+    await expect(failure).rejects.toMatchObject({
+      name: 'PactInteractionError',
+      code: 'DC_ERR_PACT_INTERACTION',
+      interaction: 'health.broken',
+      clientError: { name: 'SchemaValidationError' },
+      cause: { name: 'SchemaValidationError' },
+      mismatches: [],
     });
+    await expect(failure).rejects.toThrow(/health\.broken: the harness client failed with SchemaValidationError/);
     expect(await readdir(dir)).toEqual([]);
   });
 
   it('rejects when the client sends another request than the pact describes', async () => {
     const wrongPath: ConsumerInteraction = { ...health, id: 'health.path', request: { path: '/healthz' } };
-    await expect(writeConsumerInteraction(wrongPath, { pactDir: dir, env: {} })).rejects.toThrow();
+    const failure = writeConsumerInteraction(wrongPath, { pactDir: dir, env: {} });
+    // The mock server answers the unexpected /health with a 500 the client reports; the report
+    // names the /healthz request the client never sent.
+    await expect(failure).rejects.toMatchObject({ name: 'PactInteractionError', interaction: 'health.path' });
+    const error: unknown = await failure.catch((caught: unknown) => caught);
+    if (!isPactInteractionError(error)) throw new Error('expected a PactInteractionError');
+    expect(error.mismatches.map((mismatch) => mismatch.type).sort()).toEqual(['missing-request', 'request-not-found']);
     expect(await readdir(dir)).toEqual([]);
   });
 });

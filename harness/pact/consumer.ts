@@ -6,11 +6,13 @@ import { Headers } from '../contract/headers.js';
 import { routes } from '../contract/routes.js';
 import { type PactConsumerOptions, resolvePactConsumerOptions } from './consumer-options.js';
 import { DutyClaimsPact } from './dutyclaims-pact.js';
+import { PactInteractionError } from './errors.js';
 import type { ConsumerInteraction } from './interaction.js';
 import { CONSUMER_INTERACTIONS } from './interactions.js';
 import { standardResponseHeaders } from './matchers.js';
 import { PACT_PROVIDER_NAME } from './names.js';
 import { AUTHORIZATION_PATTERN, PACT_CORRELATION_ID, PACT_PLACEHOLDERS } from './placeholders.js';
+import { awaitRecordedRequests, type MockServerMismatch } from './recorded-requests.js';
 import { optOutOfPactTelemetry } from './telemetry.js';
 
 const { regex } = MatchersV3;
@@ -70,7 +72,8 @@ function buildRequest(interaction: ConsumerInteraction, builder: RequestBuilder)
 
 /**
  * Writes one interaction into the consumer's pact by running the harness's client against Pact's
- * mock server; rejects when the client's request or its handling of the response is not as pinned.
+ * mock server; rejects with a PactInteractionError (the client's own error first, as its `cause`)
+ * when the client's request or its handling of the response is not as pinned.
  */
 export async function writeConsumerInteraction(
   interaction: ConsumerInteraction,
@@ -87,29 +90,48 @@ export async function writeConsumerInteraction(
   let unconfigured = pact.addInteraction();
   for (const state of interaction.states) unconfigured = unconfigured.given(state.name, state.params);
   const route = routes[interaction.route];
-  await unconfigured
-    .uponReceiving(interaction.description)
-    .withRequest(route.method, interaction.request.path, (builder) => buildRequest(interaction, builder))
-    .willRespondWith(interaction.response.status, (builder) => {
-      builder.headers(standardResponseHeaders(interaction.response.headers));
-      builder.jsonBody(interaction.response.body);
-    })
-    .executeTest(async (server) => {
-      const client = createDutyClaimsClient({
-        baseUrl: server.url,
-        ...(interaction.credential === 'none'
-          ? {}
-          : { credential: { apiKey: PACT_PLACEHOLDERS[interaction.credential] } }),
-        retry: { maxAttempts: 1 },
-        correlationId: () => PACT_CORRELATION_ID,
-        idempotencyKey: () => interaction.idempotencyKey ?? FALLBACK_IDEMPOTENCY_KEY,
+  let clientError: Error | null = null;
+  let mismatches: readonly MockServerMismatch[] = [];
+  try {
+    await unconfigured
+      .uponReceiving(interaction.description)
+      .withRequest(route.method, interaction.request.path, (builder) => buildRequest(interaction, builder))
+      .willRespondWith(interaction.response.status, (builder) => {
+        builder.headers(standardResponseHeaders(interaction.response.headers));
+        builder.jsonBody(interaction.response.body);
+      })
+      .executeTest(async (server) => {
+        let sent = 0;
+        const client = createDutyClaimsClient({
+          baseUrl: server.url,
+          ...(interaction.credential === 'none'
+            ? {}
+            : { credential: { apiKey: PACT_PLACEHOLDERS[interaction.credential] } }),
+          retry: { maxAttempts: 1 },
+          correlationId: () => PACT_CORRELATION_ID,
+          idempotencyKey: () => interaction.idempotencyKey ?? FALLBACK_IDEMPOTENCY_KEY,
+          onCall: (record) => {
+            sent += record.meta.attempts.length;
+          },
+        });
+        try {
+          await interaction.exercise(client);
+        } catch (error) {
+          clientError = error instanceof Error ? error : new Error(String(error));
+        } finally {
+          await client.close();
+        }
+        // pact-js reads the mock server's report as soon as this returns; libpact may not have
+        // recorded the request it already answered yet (see awaitRecordedRequests).
+        if (sent > 0) mismatches = await awaitRecordedRequests(pact, server.port, { sent, expected: 1 });
+        if (clientError !== null) throw clientError;
       });
-      try {
-        await interaction.exercise(client);
-      } finally {
-        await client.close();
-      }
-    });
+  } catch (error) {
+    throw new PactInteractionError(
+      { interaction: interaction.id, clientError, mismatches },
+      { cause: clientError ?? error },
+    );
+  }
 }
 
 /** What `generateConsumerPacts` wrote. */

@@ -93,3 +93,45 @@ export class PactBrokerCommandError extends Error {
 
 export const isPactBrokerCommandError = (error: unknown): error is PactBrokerCommandError =>
   error instanceof Error && error.name === 'PactBrokerCommandError';
+
+/**
+ * A consumer interaction could not be written: the harness client failed on Pact's mock server, or the
+ * request it sent is not the one the pact describes. Nothing was written to the pact file.
+ */
+export class PactInteractionError extends Error {
+  override readonly name = 'PactInteractionError' as const;
+  readonly code = 'DC_ERR_PACT_INTERACTION' as const;
+  /** The interaction's id, `<operationId>.<outcome>`. */
+  readonly interaction: string;
+  /** What the harness client threw while it ran against the mock server; null when it did not throw. */
+  readonly clientError: Error | null;
+  /** libpact's mismatch entries (`missing-request`, `request-mismatch`, `request-not-found`, ...). */
+  readonly mismatches: readonly { readonly type: string }[];
+
+  constructor(
+    input: { interaction: string; clientError: Error | null; mismatches: readonly { readonly type: string }[] },
+    options?: ErrorOptions,
+  ) {
+    const mismatchText =
+      input.mismatches.length === 0
+        ? ''
+        : ` Pact's mock server reported: ${input.mismatches.map((mismatch) => mismatch.type).join(', ')}.`;
+    super(
+      input.clientError === null
+        ? `Consumer interaction ${input.interaction}: the harness client did not send the request the pact describes.${mismatchText} The mismatch report below says what differs.`
+        : `Consumer interaction ${input.interaction}: the harness client failed with ${describeError(input.clientError)}.${mismatchText}`,
+      options ?? (input.clientError === null ? undefined : { cause: input.clientError }),
+    );
+    this.interaction = input.interaction;
+    this.clientError = input.clientError;
+    this.mismatches = input.mismatches;
+  }
+}
+
+function describeError(error: Error): string {
+  const code = (error as { code?: unknown }).code;
+  return `${error.name}${typeof code === 'string' ? ` (${code})` : ''}: ${error.message}`;
+}
+
+export const isPactInteractionError = (error: unknown): error is PactInteractionError =>
+  error instanceof Error && error.name === 'PactInteractionError';

@@ -27,9 +27,11 @@ export {
   isContractHashMismatchError,
   isPactBrokerCommandError,
   isPactConfigurationError,
+  isPactInteractionError,
   isPactVerificationError,
   PactBrokerCommandError,
   PactConfigurationError,
+  PactInteractionError,
   PactVerificationError,
 } from './errors.js';
 export { createForwardingStateSetup } from './forwarding-state-handlers.js';
