@@ -3,7 +3,7 @@
 // Runs the suites that have failed by chance before (the Pact consumer and provider projects, the
 // grading tests) N times (default 20) while busy-looping processes keep every core busy, and prints
 // how often each test failed. The target is 0: a test that fails once under load is a defect.
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +58,7 @@ const suites = values.suites.split(',').map((name) => {
 });
 
 const vitest = join(process.cwd(), 'node_modules', 'vitest', 'vitest.mjs');
+let current: ChildProcess | null = null;
 
 /** Runs one vitest invocation with the JSON reporter; returns the exit code and the parsed report. */
 async function runVitest(args: readonly string[], outputFile: string): Promise<{ code: number; report: VitestJson }> {
@@ -65,11 +66,13 @@ async function runVitest(args: readonly string[], outputFile: string): Promise<{
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, PACT_DO_NOT_TRACK: 'true' },
   });
+  current = child;
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4_000);
   });
   const code = await new Promise<number>((resolve) => child.once('close', (exit) => resolve(exit ?? 1)));
+  current = null;
   try {
     return { code, report: JSON.parse(await readFile(outputFile, 'utf8')) as VitestJson };
   } catch {
@@ -88,10 +91,13 @@ const count = (map: Map<string, number>, key: string): void => {
 
 const workDir = await mkdtemp(join(tmpdir(), 'dutyclaims-stress-'));
 const load = values['no-load'] ? null : startCpuLoad();
-const stopLoad = (): void => {
-  void load?.stop().then(() => process.exit(130));
+// Interrupted: end the vitest run under way and the load, then die of the same signal's exit code.
+const interrupt = (signal: NodeJS.Signals): void => {
+  current?.kill('SIGKILL');
+  void (load?.stop() ?? Promise.resolve()).then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
 };
-process.once('SIGINT', stopLoad);
+process.once('SIGINT', interrupt);
+process.once('SIGTERM', interrupt);
 console.log(
   `Stress: ${runs} runs of ${suites.map((suite) => suite.name).join(', ')}, ${load === null ? 'no extra load' : `${load.processes} busy-looping processes`}.`,
 );
@@ -130,7 +136,8 @@ try {
     );
   }
 } finally {
-  process.off('SIGINT', stopLoad);
+  process.off('SIGINT', interrupt);
+  process.off('SIGTERM', interrupt);
   await load?.stop();
   await rm(workDir, { recursive: true, force: true });
 }
