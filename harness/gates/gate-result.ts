@@ -1,7 +1,7 @@
 import type { CallMetadata } from '../client/metadata.js';
 import type { EvidenceItem, GateResult, Verdict } from '../packet/schema.js';
 import type { Outcome } from '../rehearsal/observations.js';
-import { GATES, type GateId } from './catalog.js';
+import { catalogCheckOf, GATES, type GateId } from './catalog.js';
 
 export interface Check {
   readonly name: string;
@@ -53,6 +53,9 @@ export function gateResult(
 ): GateResult {
   const spec = GATES.find((gate) => gate.id === id);
   if (!spec) throw new Error(`Unknown gate ${id}`);
+  for (const item of input.checks)
+    if (catalogCheckOf(id, item.name) === null)
+      throw new Error(`Gate ${id} reports the check "${item.name}", which GATE_CHECKS does not list.`);
   const failed = input.checks.filter((item) => item.verdict === 'fail');
   const skipped = input.checks.filter((item) => item.verdict === 'not_run');
   let verdict: Verdict;

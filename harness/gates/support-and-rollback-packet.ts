@@ -1,6 +1,7 @@
 import type { EscalationTemplate, GateResult } from '../packet/schema.js';
 import type { RehearsalObservations } from '../rehearsal/observations.js';
 import { check, describeFailure, fail, gateResult, metaEvidence, notRun, pass, requestIdsOf } from './gate-result.js';
+import { haltedReason } from './run-state.js';
 
 /** The seed's escalation template, filled from the run's claim write (or, read-only, its last read). */
 export function buildEscalationTemplate(observations: RehearsalObservations): EscalationTemplate {
@@ -18,12 +19,37 @@ export function buildEscalationTemplate(observations: RehearsalObservations): Es
   };
 }
 
+/** Every field of the escalation template is filled; a read-only run cannot fill the claim/job ids. */
+function templateCheck(template: EscalationTemplate, readOnly: boolean) {
+  const needsWrite: readonly string[] = ['claimId', 'jobId'];
+  const empty = Object.entries(template).flatMap(([field, value]) => (value === null ? [field] : []));
+  const missing = empty.filter((field) => !(readOnly && needsWrite.includes(field)));
+  if (missing.length > 0) {
+    const hint = missing.includes('cutoverOwner') ? ' Set DUTYCLAIMS_CUTOVER_OWNER.' : '';
+    return fail('escalation template complete', `The escalation template has no ${missing.join(', ')}.${hint}`);
+  }
+  if (empty.length > 0)
+    return notRun(
+      'escalation template complete',
+      `Not run (read-only): ${empty.join(', ')} come${empty.length === 1 ? 's' : ''} from a claim write.`,
+    );
+  return pass('escalation template complete', 'Every field of the escalation template is filled.');
+}
+
 /**
  * Gate 6: the delivery log reads back what the receiver saw, and the escalation template is
  * complete: route, timestamp, request id, correlation id, partner org, claim/job id, cutover owner.
  */
 export function evaluateSupportAndRollbackPacket(observations: RehearsalObservations): GateResult {
   const { deliveryLog, config, receiverLog } = observations;
+  const halted = haltedReason(observations);
+  if (halted !== null)
+    return gateResult('support-and-rollback-packet', {
+      checks: [],
+      evidence: [],
+      requestIds: [],
+      notRunReason: halted,
+    });
   if (observations.credentialRefused) {
     return gateResult('support-and-rollback-packet', {
       checks: [],
@@ -67,18 +93,7 @@ export function evaluateSupportAndRollbackPacket(observations: RehearsalObservat
   } else {
     checks.push(fail('delivery log read back', describeFailure(deliveryLog, 'GET /v1/webhook-deliveries')));
   }
-  const needsWrite: (keyof EscalationTemplate)[] = ['claimId', 'jobId'];
-  for (const [field, value] of Object.entries(template) as [keyof EscalationTemplate, string | null][]) {
-    if (value !== null) continue;
-    if (config.readOnly && needsWrite.includes(field)) {
-      checks.push(notRun(`escalation ${field}`, `Not run (read-only): ${field} comes from a claim write.`));
-    } else {
-      const hint = field === 'cutoverOwner' ? ' Set DUTYCLAIMS_CUTOVER_OWNER.' : '';
-      checks.push(fail(`escalation ${field}`, `The escalation template has no ${field}.${hint}`));
-    }
-  }
-  if (Object.values(template).every((value) => value !== null))
-    checks.push(pass('escalation template complete', 'Every field of the escalation template is filled.'));
+  checks.push(templateCheck(template, config.readOnly));
   checks.push(
     check(
       'rollback owner recorded',

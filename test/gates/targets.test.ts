@@ -128,14 +128,14 @@ describe('targets other than the embedded mock', () => {
     expect(gateOf(packet, 'golden-path-rehearsal')?.verdict).toBe('fail');
   });
 
-  it('production smoke with a live key reads only and reports the write gates as not run', async () => {
+  it('production smoke with a read-only live key reads only and reports the write gates as not run', async () => {
     await using production = await startReferenceMock({ environment: 'production' });
     const config = loadHarnessConfig({
       ...owners,
       DUTYCLAIMS_TARGET: 'production',
       DUTYCLAIMS_BASE_URL: production.url,
       DUTYCLAIMS_PARTNER_ORG_ID: production.personas.production.partnerOrgId,
-      DUTYCLAIMS_API_KEY: production.personas.production.apiKey,
+      DUTYCLAIMS_API_KEY: production.personas.production.readOnlyApiKey,
       DUTYCLAIMS_OUT_DIR: outDir(),
     });
     const { packet } = await runLaunchRehearsal({ config });
