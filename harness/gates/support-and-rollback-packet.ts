@@ -1,6 +1,16 @@
 import type { EscalationTemplate, GateResult } from '../packet/schema.js';
 import type { RehearsalObservations } from '../rehearsal/observations.js';
-import { check, describeFailure, fail, gateResult, metaEvidence, notRun, pass, requestIdsOf } from './gate-result.js';
+import {
+  check,
+  describeAttempts,
+  describeFailure,
+  fail,
+  gateResult,
+  metaEvidence,
+  notRun,
+  pass,
+  requestIdsOf,
+} from './gate-result.js';
 import { haltedReason } from './run-state.js';
 
 /** The seed's escalation template, filled from the run's claim write (or, read-only, its last read). */
@@ -16,13 +26,17 @@ export function buildEscalationTemplate(observations: RehearsalObservations): Es
     claimId: claim?.ok ? claim.value.id : null,
     jobId: claim?.ok ? claim.value.jobId : null,
     cutoverOwner: config.owners.cutover,
+    attempts: describeAttempts(anchor),
   };
 }
 
 /** Every field of the escalation template is filled; a read-only run cannot fill the claim/job ids. */
 function templateCheck(template: EscalationTemplate, readOnly: boolean) {
   const needsWrite: readonly string[] = ['claimId', 'jobId'];
-  const empty = Object.entries(template).flatMap(([field, value]) => (value === null ? [field] : []));
+  // `attempts` is filled only when the anchor call was retried; the checklist's fields are the rest.
+  const empty = Object.entries(template).flatMap(([field, value]) =>
+    value === null && field !== 'attempts' ? [field] : [],
+  );
   const missing = empty.filter((field) => !(readOnly && needsWrite.includes(field)));
   if (missing.length > 0) {
     const hint = missing.includes('cutoverOwner') ? ' Set DUTYCLAIMS_CUTOVER_OWNER.' : '';
@@ -61,7 +75,9 @@ export function evaluateSupportAndRollbackPacket(observations: RehearsalObservat
   const template = buildEscalationTemplate(observations);
   const evidence = [
     ...metaEvidence('Delivery log read', deliveryLog?.meta),
-    ...Object.entries(template).map(([field, value]) => ({ label: `Escalation: ${field}`, value: value ?? 'MISSING' })),
+    ...Object.entries(template).flatMap(([field, value]) =>
+      field === 'attempts' && value === null ? [] : [{ label: `Escalation: ${field}`, value: value ?? 'MISSING' }],
+    ),
     { label: 'Rollback owner', value: config.owners.rollback ?? 'not recorded' },
   ];
   const checks = [];
