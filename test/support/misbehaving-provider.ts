@@ -12,7 +12,7 @@ import {
   type StartedReferenceMock,
   startReferenceMock,
 } from '../../harness/reference-mock/index.js';
-import { runLaunchRehearsal } from '../../harness/rehearsal/index.js';
+import { type RehearsalOptions, runLaunchRehearsal } from '../../harness/rehearsal/index.js';
 import { type RewritingProxyOptions, startRewritingProxy } from './rewriting-proxy.js';
 
 type Personas = StartedReferenceMock['personas'];
@@ -31,6 +31,8 @@ export interface MisbehavingRun {
   readonly before?: (mock: StartedReferenceMock) => Promise<void>;
   /** Changes to the loaded configuration (e.g. owners missing). */
   readonly config?: (config: HarnessConfig) => HarnessConfig;
+  /** Client settings of the run, e.g. a `sleep` that does not wait out Retry-After. */
+  readonly client?: RehearsalOptions['client'];
 }
 
 export const OWNERS = {
@@ -72,10 +74,11 @@ export async function rehearseAgainst(run: MisbehavingRun): Promise<{ packet: La
   }
   const loaded = loadHarnessConfig({ ...env, ...run.env });
   const config = run.config ? run.config(loaded) : loaded;
+  const client = run.client ? { client: run.client } : {};
   const { packet } =
     target === 'mock'
-      ? await runLaunchRehearsal({ config, mock: { url, personas: mock.personas } })
-      : await runLaunchRehearsal({ config });
+      ? await runLaunchRehearsal({ config, mock: { url, personas: mock.personas }, ...client })
+      : await runLaunchRehearsal({ config, ...client });
   return { packet, journal: await mock.control.journal() };
 }
 
