@@ -9,7 +9,14 @@ const LATER_GATES = [
   'golden-path-rehearsal',
   'support-and-rollback-packet',
 ] as const;
-const noWait = { sleep: async () => {} };
+/** A rehearsal whose first `count` claim writes answer 503; the client does not wait out Retry-After. */
+const claimWritesAnswer503 = (count: number) =>
+  rehearseAgainst({
+    client: { sleep: async () => {} },
+    before: async (mock) => {
+      await mock.control.injectFault({ kind: 'status', status: 503, count, match: { operationId: 'createClaim' } });
+    },
+  });
 
 describe('a provider that reports the wrong environment or contract at step 1', () => {
   it.each([
@@ -111,17 +118,7 @@ describe('secrets in raw provider responses', () => {
 
 describe('request ids of retried attempts', () => {
   it('a 503 retried into a 202 keeps the 503 request id in the log fields, escalation template and gate', async () => {
-    const { packet } = await rehearseAgainst({
-      client: noWait,
-      before: async (mock) => {
-        await mock.control.injectFault({
-          kind: 'status',
-          status: 503,
-          count: 1,
-          match: { operationId: 'createClaim' },
-        });
-      },
-    });
+    const { packet } = await claimWritesAnswer503(1);
     const write = packet.logFields.find((fields) => fields.operationId === 'createClaim');
     expect(write?.attemptLog).toEqual([
       { attempt: 1, status: 503, requestId: expect.stringMatching(/^req_/), errorCode: 'service_unavailable' },
@@ -135,17 +132,7 @@ describe('request ids of retried attempts', () => {
   });
 
   it('a write that fails after retries lists every attempt in the JUnit failure text', async () => {
-    const { packet } = await rehearseAgainst({
-      client: noWait,
-      before: async (mock) => {
-        await mock.control.injectFault({
-          kind: 'status',
-          status: 503,
-          count: 100,
-          match: { operationId: 'createClaim' },
-        });
-      },
-    });
+    const { packet } = await claimWritesAnswer503(100);
     const write = packet.logFields.find((fields) => fields.operationId === 'createClaim');
     const ids = write?.attemptLog.map((attempt) => attempt.requestId) ?? [];
     expect(ids.length).toBeGreaterThan(1);
