@@ -52,6 +52,8 @@ export async function partnerReceiverAnswering(status: number): Promise<LaunchPa
       DUTYCLAIMS_PARTNER_ORG_ID: sandbox.personas.sandbox.partnerOrgId,
       DUTYCLAIMS_API_KEY: sandbox.personas.sandbox.apiKey,
       DUTYCLAIMS_WEBHOOK_ENDPOINT_ID: endpoint.id,
+      // Long enough for every delivery of a healthy receiver; a failing one is waited for this long.
+      DUTYCLAIMS_WAIT_TIMEOUT_MS: '5000',
       DUTYCLAIMS_OUT_DIR: outDir(),
     });
     return (await runLaunchRehearsal({ config })).packet;
