@@ -132,6 +132,18 @@ export async function executeCall<S extends z.ZodType>(
       });
       const durationMs = round(performance.now() - sentAt);
       last = outcome.kind === 'response' ? { status: outcome.status, facts: readResponseFacts(outcome.headers) } : null;
+      if (outcome.kind === 'response' && last !== null)
+        options.onResponse?.({
+          operationId: spec.route.operationId,
+          method: spec.route.method,
+          route: spec.route.path,
+          attempt,
+          status: outcome.status,
+          requestId: last.facts.requestId,
+          correlationId: spec.correlationId,
+          headers: outcome.headers,
+          body: outcome.text,
+        });
 
       if (outcome.kind === 'response' && outcome.status >= 200 && outcome.status < 300) {
         const parsed = parseSuccessBody(outcome.text, schema);

@@ -19,7 +19,7 @@ export {
   TimeoutError,
   UNEXPECTED_RESPONSE_CODE,
 } from './errors.js';
-export type { AttemptRecord, CallMetadata, CallRecord, CallResult, RateLimit } from './metadata.js';
+export type { AttemptRecord, CallMetadata, CallRecord, CallResult, RateLimit, RawResponse } from './metadata.js';
 export type { ClientOptions, ResolvedClientOptions, TimeoutOptions } from './options.js';
 export { DEFAULT_CLIENT_OPTIONS, resolveClientOptions } from './options.js';
 export type { RetryOptions } from './retry.js';

@@ -68,3 +68,24 @@ export interface CallResult<T> {
 export type CallRecord =
   | { readonly ok: true; readonly meta: CallMetadata; readonly error: null }
   | { readonly ok: false; readonly meta: CallMetadata; readonly error: DutyClaimsCallError };
+
+/**
+ * One response exactly as it arrived, before any parsing: what `onResponse` receives. Its headers and
+ * body can hold secrets (an endpoint's signing secret, an access token): audit it, never log it.
+ */
+export interface RawResponse {
+  readonly operationId: string;
+  readonly method: HttpMethod;
+  /** The route template, e.g. `/v1/webhooks/endpoints/{endpointId}`. */
+  readonly route: string;
+  /** 1-based attempt of the logical call this response answered. */
+  readonly attempt: number;
+  readonly status: number;
+  /** `X-Request-Id` of this response. */
+  readonly requestId: string | null;
+  /** The `X-Correlation-Id` this attempt sent. */
+  readonly correlationId: string;
+  /** Header names in lower case. */
+  readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>;
+  readonly body: string;
+}

@@ -5,7 +5,7 @@ import { CONTRACT_PIN } from '../contract/pin.js';
 import type { Environment } from '../contract/schemas/common.js';
 import { assertCredentialEnvironment, type Credential, resolveCredential } from './credentials.js';
 import { ClientConfigurationError } from './errors.js';
-import type { CallRecord } from './metadata.js';
+import type { CallRecord, RawResponse } from './metadata.js';
 import type { RetryOptions } from './retry.js';
 
 /** Per-phase time limits, in milliseconds. */
@@ -50,6 +50,12 @@ export interface ClientOptions {
    * An exception it throws rejects the call it reports, and any call waiting for that token, unchanged.
    */
   readonly onCall?: (record: CallRecord) => void;
+  /**
+   * Called with every response as it arrived (each attempt, OAuth token responses included), before
+   * parsing: for audits a schema would hide, such as a secret the provider should not have returned.
+   * It may hold secrets: never log it. An exception it throws rejects the call.
+   */
+  readonly onResponse?: (response: RawResponse) => void;
 }
 
 /** The options the client runs with: every default applied, validated, frozen. */
@@ -66,6 +72,7 @@ export interface ResolvedClientOptions {
   readonly sleep: (ms: number) => Promise<void>;
   readonly userAgent: string;
   readonly onCall: ((record: CallRecord) => void) | null;
+  readonly onResponse: ((response: RawResponse) => void) | null;
 }
 
 /** Every default of the client, in one place. */
@@ -77,7 +84,10 @@ export const DEFAULT_CLIENT_OPTIONS = Object.freeze({
   random: Math.random,
   sleep: (ms: number): Promise<void> => delay(ms),
   userAgent: `dutyclaims-launch-harness (contract ${CONTRACT_PIN.version}; ${CONTRACT_PIN.hash})`,
-}) satisfies Omit<ResolvedClientOptions, 'baseUrl' | 'credential' | 'environment' | 'dispatcher' | 'onCall'>;
+}) satisfies Omit<
+  ResolvedClientOptions,
+  'baseUrl' | 'credential' | 'environment' | 'dispatcher' | 'onCall' | 'onResponse'
+>;
 
 function resolveBaseUrl(baseUrl: unknown): string {
   let url: URL;
@@ -155,10 +165,12 @@ export function resolveClientOptions(options: ClientOptions): ResolvedClientOpti
     sleep: options.sleep ?? defaults.sleep,
     userAgent: options.userAgent ?? defaults.userAgent,
     onCall: options.onCall ?? null,
+    onResponse: options.onResponse ?? null,
   };
   for (const name of ['correlationId', 'idempotencyKey', 'random', 'sleep'] as const)
     checkFunction(name, resolved[name]);
   if (resolved.onCall !== null) checkFunction('onCall', resolved.onCall);
+  if (resolved.onResponse !== null) checkFunction('onResponse', resolved.onResponse);
   if (!/^[\x20-\x7e]+$/.test(resolved.userAgent)) {
     throw new ClientConfigurationError('userAgent', 'userAgent must be non-empty printable ASCII.');
   }

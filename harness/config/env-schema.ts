@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RouteFamily } from '../contract/schemas/common.js';
 
 const optionalText = z
   .string()
@@ -36,6 +37,23 @@ export const HarnessEnv = z.object({
   DUTYCLAIMS_RECEIVER_HOST: optionalText.transform((value) => value ?? '127.0.0.1'),
   DUTYCLAIMS_RECEIVER_PORT: port.default(0),
   DUTYCLAIMS_CLIENT_EXTERNAL_REF: optionalText,
+  /** The route families the partner's integration uses (comma-separated); default: the golden path's. */
+  DUTYCLAIMS_ROUTE_FAMILIES: optionalText.pipe(
+    z
+      .string()
+      .transform((value) => value.split(',').map((item) => item.trim()))
+      .pipe(
+        z
+          .array(
+            z.enum(RouteFamily.options, {
+              error: (issue) =>
+                `"${String(issue.input)}" is not a route family: list some of ${RouteFamily.options.join(', ')}, separated by commas`,
+            }),
+          )
+          .min(1),
+      )
+      .optional(),
+  ),
   DUTYCLAIMS_WAIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   DUTYCLAIMS_OUT_DIR: optionalText.transform((value) => value ?? 'launch-packet'),
 });

@@ -1,3 +1,4 @@
+import type { RouteFamily } from '../contract/schemas/common.js';
 import type { Owners, Target } from '../packet/schema.js';
 
 export type HarnessCredential =
@@ -28,6 +29,8 @@ export interface HarnessConfig {
     readonly receiverPort: number;
   };
   readonly clientExternalRef: string | null;
+  /** The route families the partner declared it uses (DUTYCLAIMS_ROUTE_FAMILIES); null: the golden path's. */
+  readonly routeFamilies: readonly RouteFamily[] | null;
   readonly waitTimeoutMs: number;
   readonly outDir: string;
 }

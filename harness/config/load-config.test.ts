@@ -96,4 +96,15 @@ describe('loadHarnessConfig checks paths before any run', () => {
     expect(config.webhook.receiverHost).toBe('127.0.0.1');
     expect(config.outDir).toMatch(/launch-packet$/);
   });
+
+  it('reads the route families the partner uses and names a misspelt one', () => {
+    expect(loadHarnessConfig({}).routeFamilies).toBeNull();
+    expect(loadHarnessConfig({ DUTYCLAIMS_ROUTE_FAMILIES: 'claims, clients,claims' }).routeFamilies).toEqual([
+      'claims',
+      'clients',
+    ]);
+    expect(() => loadHarnessConfig({ DUTYCLAIMS_ROUTE_FAMILIES: 'claims,clams' })).toThrow(
+      /DUTYCLAIMS_ROUTE_FAMILIES.*"clams" is not a route family/,
+    );
+  });
 });

@@ -156,6 +156,7 @@ export function loadHarnessConfig(source: Readonly<Record<string, string | undef
       receiverPort: env.DUTYCLAIMS_RECEIVER_PORT,
     },
     clientExternalRef: env.DUTYCLAIMS_CLIENT_EXTERNAL_REF ?? null,
+    routeFamilies: env.DUTYCLAIMS_ROUTE_FAMILIES ? [...new Set(env.DUTYCLAIMS_ROUTE_FAMILIES)] : null,
     waitTimeoutMs: env.DUTYCLAIMS_WAIT_TIMEOUT_MS,
     outDir: resolve(env.DUTYCLAIMS_OUT_DIR),
   };

@@ -103,3 +103,66 @@ export const DRY_RUN_STEPS = [
     successSignal: 'Status reads and webhook deliveries agree on the lifecycle change you triggered.',
   },
 ] as const;
+
+/**
+ * Every check each gate can report, by name; `{family}`, `{path}` stand for a route family or a pact
+ * file. A gate that reports a check missing here is a bug (gateResult throws), and every check here
+ * has a test in which a misbehaving provider makes it fail (test/gates/every-check-can-fail.test.ts).
+ */
+export const GATE_CHECKS = {
+  'environment-and-contract-pin': [
+    'partner organization read',
+    'partner org matches',
+    'environment is the intended one',
+    'environment header agrees',
+    'contract hash matches the pin',
+    'contract hash header agrees',
+    'pact {path} pinned to the served contract',
+  ],
+  'credential-and-header-discipline': [
+    'credential fits the target environment',
+    'authenticated read',
+    'not sandbox OAuth on production',
+    '{family}: published',
+    '{family}: credential shape accepted',
+    '{family}: scopes granted',
+    '{family}: shippable availability',
+    'no scope beyond the need',
+    'no credential in provider responses',
+    'rotation owner recorded',
+    'secret storage recorded',
+  ],
+  'traceability-and-idempotency': [
+    'claim write',
+    'Idempotency-Key sent',
+    'X-Correlation-Id sent',
+    'requestId captured',
+    'replay returns the same claim',
+    'replay is marked as replayed',
+  ],
+  'webhook-readiness': [
+    'endpoint registered',
+    'secret shown only once',
+    'synthetic delivery sent',
+    'delivery received',
+    'verified against the raw body',
+    'routed only after verification',
+    'delivery acknowledged by your receiver',
+  ],
+  'golden-path-rehearsal': [
+    'dry-run sequence ran in order',
+    'client created or linked',
+    'authority granted before claim work',
+    'status read',
+    'lifecycle reached a final state',
+    'deliveries agree with the status read',
+  ],
+  'support-and-rollback-packet': ['delivery log read back', 'escalation template complete', 'rollback owner recorded'],
+} as const satisfies Record<GateId, readonly string[]>;
+
+/** The catalogued check a reported check name is an instance of, or null. */
+export function catalogCheckOf(gate: GateId, name: string): string | null {
+  const matches = (pattern: string) =>
+    new RegExp(`^${pattern.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[a-z]+\}/g, '.+')}$`).test(name);
+  return (GATE_CHECKS[gate] as readonly string[]).find(matches) ?? null;
+}

@@ -1,25 +1,15 @@
-import type { RouteFamily } from '../contract/schemas/common.js';
 import type { GateResult } from '../packet/schema.js';
 import type { RehearsalObservations } from '../rehearsal/observations.js';
 import { check, describeFailure, fail, gateResult, metaEvidence, pass, requestIdsOf } from './gate-result.js';
-
-/** Route families the golden path uses, per kind of run. */
-const familiesFor = (readOnly: boolean, environment: string): RouteFamily[] =>
-  readOnly
-    ? ['partner-organizations', 'webhooks']
-    : [
-        'partner-organizations',
-        'webhooks',
-        'clients',
-        'claims',
-        ...(environment === 'sandbox' ? (['sandbox'] as const) : []),
-      ];
+import { haltedReason, leaksFor, noLeakCheck } from './run-state.js';
+import { excessScopes, familiesInUse, scopesNeeded } from './scope-need.js';
 
 const UNSHIPPABLE = new Set(['provider_gated', 'manual_only', 'not_available']);
 
 /**
- * Gate 2: the credential has a shape each route family of the golden path publishes, one
- * authenticated read succeeds, and the rotation owner and secret-storage location are recorded.
+ * Gate 2: the credential has a shape and the scopes each route family in use publishes, and no scope
+ * beyond their need; one authenticated read succeeds; no provider response shows a credential; the
+ * rotation owner and secret-storage location are recorded.
  */
 export function evaluateCredentialAndHeaderDiscipline(observations: RehearsalObservations): GateResult {
   const { capabilities, config, credential, target } = observations;
@@ -46,6 +36,22 @@ export function evaluateCredentialAndHeaderDiscipline(observations: RehearsalObs
       'No secret-storage location is recorded. Set DUTYCLAIMS_SECRET_STORAGE (e.g. "vault:kv/dutyclaims/live").',
     ),
   ];
+  const leaks = leaksFor(observations, 'credential');
+  const leakCheck = noLeakCheck(
+    'no credential in provider responses',
+    leaks,
+    'No provider response of this run carried a credential or secret.',
+    'A provider must never send a credential back: report these request ids to DutyClaims and rotate what leaked.',
+  );
+  const halted = haltedReason(observations);
+  if (halted !== null) {
+    return gateResult('credential-and-header-discipline', {
+      checks: leaks.length > 0 ? [leakCheck] : [],
+      evidence,
+      requestIds: [],
+      ...(leaks.length > 0 ? {} : { notRunReason: halted }),
+    });
+  }
   if (observations.credentialRefused) {
     return gateResult('credential-and-header-discipline', {
       checks: [
@@ -61,7 +67,11 @@ export function evaluateCredentialAndHeaderDiscipline(observations: RehearsalObs
   }
   if (!capabilities?.ok) {
     return gateResult('credential-and-header-discipline', {
-      checks: [fail('authenticated read', describeFailure(capabilities, 'GET capabilities')), ...ownerChecks],
+      checks: [
+        fail('authenticated read', describeFailure(capabilities, 'GET capabilities')),
+        leakCheck,
+        ...ownerChecks,
+      ],
       evidence,
       requestIds: requestIdsOf(capabilities),
     });
@@ -81,13 +91,14 @@ export function evaluateCredentialAndHeaderDiscipline(observations: RehearsalObs
       'Sandbox OAuth is not proof of a production flow: use a dc_live_ API key.',
     ),
   );
-  for (const family of familiesFor(config.readOnly, target.expectedEnvironment)) {
+  const families = familiesInUse(config.routeFamilies, target.expectedEnvironment, config.readOnly);
+  for (const family of families) {
     const published = caps.routeFamilies.find((item) => item.family === family);
     if (!published) {
       checks.push(
         fail(
           `${family}: published`,
-          `The capabilities route publishes nothing for the ${family} route family the golden path uses.`,
+          `The capabilities route publishes nothing for the ${family} route family this integration uses.`,
         ),
       );
       continue;
@@ -96,7 +107,9 @@ export function evaluateCredentialAndHeaderDiscipline(observations: RehearsalObs
       label: `Route family ${family}`,
       value: `${published.availability}; accepts ${published.credentialShapes.join(', ') || 'nothing'}; needs ${published.requiredScopes.join(' ') || 'no scope'}`,
     });
-    const missing = published.requiredScopes.filter((scope) => !caps.credential.grantedScopes.includes(scope));
+    const missing = scopesNeeded(published.requiredScopes, config.readOnly).filter(
+      (scope) => !caps.credential.grantedScopes.includes(scope),
+    );
     checks.push(
       check(
         `${family}: credential shape accepted`,
@@ -118,6 +131,18 @@ export function evaluateCredentialAndHeaderDiscipline(observations: RehearsalObs
       ),
     );
   }
+  const excess = excessScopes(caps, families, config.readOnly);
+  const writes = config.readOnly ? excess.filter((scope) => !scope.endsWith(':read')) : [];
+  const declared = config.routeFamilies ? 'DUTYCLAIMS_ROUTE_FAMILIES' : "the golden path's default";
+  checks.push(
+    check(
+      'no scope beyond the need',
+      excess.length === 0,
+      `The granted scopes are what ${families.join(', ')} need${config.readOnly ? ' to read' : ''} (families from ${declared}).`,
+      `${writes.length > 0 ? `This read-only run's credential holds write scopes (${writes.join(', ')}): use a read-only credential for smoke runs. ` : ''}The credential holds ${excess.join(', ')} beyond what ${families.join(', ')} need${config.readOnly ? ' to read' : ''} (families from ${declared}). Start with least privilege: ask DutyClaims for a credential without them, or declare the route families you use in DUTYCLAIMS_ROUTE_FAMILIES.`,
+    ),
+    leakCheck,
+  );
   return gateResult('credential-and-header-discipline', {
     checks: [...checks, ...ownerChecks],
     evidence,

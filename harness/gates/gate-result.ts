@@ -1,7 +1,7 @@
 import type { CallMetadata } from '../client/metadata.js';
 import type { EvidenceItem, GateResult, Verdict } from '../packet/schema.js';
 import type { Outcome } from '../rehearsal/observations.js';
-import { GATES, type GateId } from './catalog.js';
+import { catalogCheckOf, GATES, type GateId } from './catalog.js';
 
 export interface Check {
   readonly name: string;
@@ -15,15 +15,30 @@ export const notRun = (name: string, detail: string): Check => ({ name, verdict:
 export const check = (name: string, ok: boolean, passDetail: string, failDetail: string): Check =>
   ok ? pass(name, passDetail) : fail(name, failDetail);
 
-/** Request ids of the calls behind a gate, for support to look up. */
+/** Request ids of the calls behind a gate, every attempt's included (a retried 503 keeps its own), for support to look up. */
 export const requestIdsOf = (...outcomes: readonly (Outcome<unknown> | null)[]): string[] =>
-  outcomes.flatMap((outcome) => (outcome?.meta?.requestId ? [outcome.meta.requestId] : []));
+  outcomes.flatMap((outcome) => [
+    ...(outcome?.meta?.attempts ?? []).flatMap((attempt) => (attempt.requestId ? [attempt.requestId] : [])),
+    ...(outcome?.meta?.requestId ? [outcome.meta.requestId] : []),
+  ]);
+
+/** Every attempt of a call as "1: 503 service_unavailable req_… → 2: 202 req_…"; null for a single attempt. */
+export const describeAttempts = (meta: CallMetadata | null | undefined): string | null =>
+  meta && meta.attempts.length > 1
+    ? meta.attempts
+        .map(
+          (item) =>
+            `${item.attempt}: ${item.status ?? 'no response'}${item.errorCode ? ` ${item.errorCode}` : ''} ${item.requestId ?? 'no request id'}`,
+        )
+        .join(' → ')
+    : null;
 
 export const describeFailure = (outcome: Outcome<unknown> | null, what: string): string => {
   if (outcome === null) return `${what} was not attempted.`;
   if (outcome.ok) return `${what} succeeded.`;
   const request = outcome.meta?.requestId ? ` (request ${outcome.meta.requestId})` : '';
-  return `${what} failed: ${outcome.error.code}${request}. ${outcome.error.message}`;
+  const attempts = describeAttempts(outcome.meta);
+  return `${what} failed: ${outcome.error.code}${request}. ${outcome.error.message}${attempts ? ` Attempts: ${attempts}.` : ''}`;
 };
 
 export const metaEvidence = (label: string, meta: CallMetadata | null | undefined): EvidenceItem[] =>
@@ -31,7 +46,7 @@ export const metaEvidence = (label: string, meta: CallMetadata | null | undefine
     ? [
         {
           label,
-          value: `${meta.method} ${meta.route} -> ${meta.status ?? 'no response'}; requestId ${meta.requestId ?? 'none'}; correlationId ${meta.correlationId}${meta.idempotencyKey ? `; idempotencyKey ${meta.idempotencyKey}` : ''}; ${meta.attempts.length} attempt(s); ${Math.round(meta.durationMs)} ms`,
+          value: `${meta.method} ${meta.route} -> ${meta.status ?? 'no response'}; requestId ${meta.requestId ?? 'none'}; correlationId ${meta.correlationId}${meta.idempotencyKey ? `; idempotencyKey ${meta.idempotencyKey}` : ''}; ${describeAttempts(meta) ?? `${meta.attempts.length} attempt(s)`}; ${Math.round(meta.durationMs)} ms`,
         },
       ]
     : [];
@@ -53,6 +68,9 @@ export function gateResult(
 ): GateResult {
   const spec = GATES.find((gate) => gate.id === id);
   if (!spec) throw new Error(`Unknown gate ${id}`);
+  for (const item of input.checks)
+    if (catalogCheckOf(id, item.name) === null)
+      throw new Error(`Gate ${id} reports the check "${item.name}", which GATE_CHECKS does not list.`);
   const failed = input.checks.filter((item) => item.verdict === 'fail');
   const skipped = input.checks.filter((item) => item.verdict === 'not_run');
   let verdict: Verdict;

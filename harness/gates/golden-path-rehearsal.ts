@@ -2,6 +2,7 @@ import type { GateResult } from '../packet/schema.js';
 import type { RehearsalObservations } from '../rehearsal/observations.js';
 import { DRY_RUN_STEPS } from './catalog.js';
 import { check, describeFailure, fail, gateResult, metaEvidence, notRun, pass, requestIdsOf } from './gate-result.js';
+import { haltedReason } from './run-state.js';
 import { READ_ONLY_REASON } from './traceability-and-idempotency.js';
 
 /**
@@ -48,6 +49,9 @@ export function evaluateGoldenPathRehearsal(observations: RehearsalObservations)
       requestIds: [],
       notRunReason: READ_ONLY_REASON,
     });
+  const halted = haltedReason(observations);
+  if (halted !== null)
+    return gateResult('golden-path-rehearsal', { checks: [], evidence: [], requestIds: [], notRunReason: halted });
   if (observations.credentialRefused) {
     return gateResult('golden-path-rehearsal', {
       checks: [],

@@ -1,6 +1,17 @@
 import type { EscalationTemplate, GateResult } from '../packet/schema.js';
 import type { RehearsalObservations } from '../rehearsal/observations.js';
-import { check, describeFailure, fail, gateResult, metaEvidence, notRun, pass, requestIdsOf } from './gate-result.js';
+import {
+  check,
+  describeAttempts,
+  describeFailure,
+  fail,
+  gateResult,
+  metaEvidence,
+  notRun,
+  pass,
+  requestIdsOf,
+} from './gate-result.js';
+import { haltedReason } from './run-state.js';
 
 /** The seed's escalation template, filled from the run's claim write (or, read-only, its last read). */
 export function buildEscalationTemplate(observations: RehearsalObservations): EscalationTemplate {
@@ -15,7 +26,28 @@ export function buildEscalationTemplate(observations: RehearsalObservations): Es
     claimId: claim?.ok ? claim.value.id : null,
     jobId: claim?.ok ? claim.value.jobId : null,
     cutoverOwner: config.owners.cutover,
+    attempts: describeAttempts(anchor),
   };
+}
+
+/** Every field of the escalation template is filled; a read-only run cannot fill the claim/job ids. */
+function templateCheck(template: EscalationTemplate, readOnly: boolean) {
+  const needsWrite: readonly string[] = ['claimId', 'jobId'];
+  // `attempts` is filled only when the anchor call was retried; the checklist's fields are the rest.
+  const empty = Object.entries(template).flatMap(([field, value]) =>
+    value === null && field !== 'attempts' ? [field] : [],
+  );
+  const missing = empty.filter((field) => !(readOnly && needsWrite.includes(field)));
+  if (missing.length > 0) {
+    const hint = missing.includes('cutoverOwner') ? ' Set DUTYCLAIMS_CUTOVER_OWNER.' : '';
+    return fail('escalation template complete', `The escalation template has no ${missing.join(', ')}.${hint}`);
+  }
+  if (empty.length > 0)
+    return notRun(
+      'escalation template complete',
+      `Not run (read-only): ${empty.join(', ')} come${empty.length === 1 ? 's' : ''} from a claim write.`,
+    );
+  return pass('escalation template complete', 'Every field of the escalation template is filled.');
 }
 
 /**
@@ -24,6 +56,14 @@ export function buildEscalationTemplate(observations: RehearsalObservations): Es
  */
 export function evaluateSupportAndRollbackPacket(observations: RehearsalObservations): GateResult {
   const { deliveryLog, config, receiverLog } = observations;
+  const halted = haltedReason(observations);
+  if (halted !== null)
+    return gateResult('support-and-rollback-packet', {
+      checks: [],
+      evidence: [],
+      requestIds: [],
+      notRunReason: halted,
+    });
   if (observations.credentialRefused) {
     return gateResult('support-and-rollback-packet', {
       checks: [],
@@ -35,7 +75,9 @@ export function evaluateSupportAndRollbackPacket(observations: RehearsalObservat
   const template = buildEscalationTemplate(observations);
   const evidence = [
     ...metaEvidence('Delivery log read', deliveryLog?.meta),
-    ...Object.entries(template).map(([field, value]) => ({ label: `Escalation: ${field}`, value: value ?? 'MISSING' })),
+    ...Object.entries(template).flatMap(([field, value]) =>
+      field === 'attempts' && value === null ? [] : [{ label: `Escalation: ${field}`, value: value ?? 'MISSING' }],
+    ),
     { label: 'Rollback owner', value: config.owners.rollback ?? 'not recorded' },
   ];
   const checks = [];
@@ -67,18 +109,7 @@ export function evaluateSupportAndRollbackPacket(observations: RehearsalObservat
   } else {
     checks.push(fail('delivery log read back', describeFailure(deliveryLog, 'GET /v1/webhook-deliveries')));
   }
-  const needsWrite: (keyof EscalationTemplate)[] = ['claimId', 'jobId'];
-  for (const [field, value] of Object.entries(template) as [keyof EscalationTemplate, string | null][]) {
-    if (value !== null) continue;
-    if (config.readOnly && needsWrite.includes(field)) {
-      checks.push(notRun(`escalation ${field}`, `Not run (read-only): ${field} comes from a claim write.`));
-    } else {
-      const hint = field === 'cutoverOwner' ? ' Set DUTYCLAIMS_CUTOVER_OWNER.' : '';
-      checks.push(fail(`escalation ${field}`, `The escalation template has no ${field}.${hint}`));
-    }
-  }
-  if (Object.values(template).every((value) => value !== null))
-    checks.push(pass('escalation template complete', 'Every field of the escalation template is filled.'));
+  checks.push(templateCheck(template, config.readOnly));
   checks.push(
     check(
       'rollback owner recorded',

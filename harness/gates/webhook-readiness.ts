@@ -1,7 +1,27 @@
 import type { GateResult } from '../packet/schema.js';
 import type { RehearsalObservations } from '../rehearsal/observations.js';
 import { check, describeFailure, fail, gateResult, metaEvidence, notRun, pass, requestIdsOf } from './gate-result.js';
+import { haltedReason, leaksFor, noLeakCheck } from './run-state.js';
 import { READ_ONLY_REASON } from './traceability-and-idempotency.js';
+
+/**
+ * The signing secret appears in the response that creates (or rotates) it and nowhere else. Judged on
+ * the raw bytes of every response of the run, so a field the response schema strips still counts.
+ */
+function secretShownOnce(
+  observations: RehearsalObservations,
+  readBack: { readonly showsFullSecret: boolean; readonly secretPrefix: string } | null,
+) {
+  const leaks = leaksFor(observations, 'webhook');
+  if (readBack?.showsFullSecret && leaks.length === 0)
+    return fail('secret shown only once', 'A later read of the endpoint returned the full signing secret.');
+  return noLeakCheck(
+    'secret shown only once',
+    leaks,
+    `No response after the endpoint's creation carried a signing secret${readBack ? `; later reads show only ${readBack.secretPrefix}…` : ''}.`,
+    'The provider must show a signing secret only once, when it is created or rotated: report these request ids to DutyClaims and rotate the secret.',
+  );
+}
 
 /**
  * Gate 4: an endpoint is registered, its secret is stored (only the prefix is recorded), and a
@@ -16,6 +36,9 @@ export function evaluateWebhookReadiness(observations: RehearsalObservations): G
       requestIds: [],
       notRunReason: READ_ONLY_REASON,
     });
+  const halted = haltedReason(observations);
+  if (halted !== null)
+    return gateResult('webhook-readiness', { checks: [], evidence: [], requestIds: [], notRunReason: halted });
   if (observations.credentialRefused || (endpoint === null && webhookTest === null)) {
     return gateResult('webhook-readiness', {
       checks: [],
@@ -40,12 +63,7 @@ export function evaluateWebhookReadiness(observations: RehearsalObservations): G
       checks.push(pass('endpoint registered', `Registered ${endpoint.value.id}.`));
       checks.push(
         endpointReadBack?.ok
-          ? check(
-              'secret shown only once',
-              !endpointReadBack.value.showsFullSecret,
-              `Later reads show only ${endpointReadBack.value.secretPrefix}….`,
-              'A later read of the endpoint returned the full signing secret.',
-            )
+          ? secretShownOnce(observations, endpointReadBack.value)
           : fail('secret shown only once', describeFailure(endpointReadBack, 'Reading the endpoint back')),
       );
     }
@@ -54,6 +72,8 @@ export function evaluateWebhookReadiness(observations: RehearsalObservations): G
       label: 'Endpoint',
       value: `${config.webhook.endpointId} (your own receiver, registered outside this run)`,
     });
+    // Nothing of this run shows the secret legitimately, so any signing secret in a response is a leak.
+    if (leaksFor(observations, 'webhook').length > 0) checks.push(secretShownOnce(observations, null));
   }
   if (!webhookTest?.ok) {
     checks.push(fail('synthetic delivery sent', describeFailure(webhookTest, 'POST /v1/sandbox/webhooks/test')));

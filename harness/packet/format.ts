@@ -54,6 +54,17 @@ export const describeIds = (ids: LogFields['ids']): string =>
     .map(([key, value]) => `${key}=${value}`)
     .join(', ');
 
+/** A call's attempts as "1: 503 service_unavailable req_… → 2: 202 req_…", or null for a single attempt. */
+export const describeAttemptLog = (fields: LogFields): string | null =>
+  fields.attemptLog.length > 1
+    ? fields.attemptLog
+        .map(
+          (item) =>
+            `${item.attempt}: ${item.status ?? 'no response'}${item.errorCode ? ` ${item.errorCode}` : ''} ${item.requestId ?? 'no request id'}`,
+        )
+        .join(' → ')
+    : null;
+
 /** Labels of the escalation template, in the seed's order. */
 export const ESCALATION_LABELS: readonly [keyof LaunchPacket['escalation'], string][] = [
   ['route', 'Route'],
@@ -64,7 +75,12 @@ export const ESCALATION_LABELS: readonly [keyof LaunchPacket['escalation'], stri
   ['claimId', 'Claim ID'],
   ['jobId', 'Job ID'],
   ['cutoverOwner', 'Cutover owner'],
+  ['attempts', 'Attempts'],
 ];
+
+/** The escalation template's lines for this packet: the attempts line only when the call was retried. */
+export const escalationLabels = (packet: LaunchPacket): readonly [keyof LaunchPacket['escalation'], string][] =>
+  ESCALATION_LABELS.filter(([key]) => key !== 'attempts' || packet.escalation.attempts !== null);
 
 /** Labels of the owners, as the checklist names them. */
 export const OWNER_LABELS: readonly [keyof LaunchPacket['owners'], string][] = [

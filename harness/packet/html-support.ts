@@ -1,7 +1,8 @@
 import { html, type SafeHtml } from './escape.js';
 import {
+  describeAttemptLog,
   describeRequest,
-  ESCALATION_LABELS,
+  escalationLabels,
   formatDuration,
   NOT_RECORDED,
   OWNER_LABELS,
@@ -76,7 +77,7 @@ export const escalationSection = (packet: LaunchPacket): SafeHtml => html`
   <h2>Escalation template</h2>
   <p class="muted">Escalate with these exact identifiers instead of paraphrasing the failure. Fill in anything marked "to fill in".</p>
   ${factList(
-    ESCALATION_LABELS.map(([key, label]) => ({ label, value: packet.escalation[key], missing: 'to fill in' })),
+    escalationLabels(packet).map(([key, label]) => ({ label, value: packet.escalation[key], missing: 'to fill in' })),
     'escalation',
   )}
 </section>`;
@@ -108,7 +109,7 @@ const logRow = (fields: LogFields): SafeHtml => {
     <td><span class="status">${fields.status ?? 'no response'}</span>${fields.errorCode === null ? '' : html`<span class="sub"><code class="wrap">${fields.errorCode}</code></span>`}<span class="sub">${fields.environment ?? 'environment not read'}</span></td>
     <td>${codeOrDash(fields.requestId)}<span class="sub">${codeOrDash(fields.correlationId)}</span></td>
     <td>${codeOrDash(fields.idempotencyKey, 'wrap')}<span class="sub">${fields.replayed ? 'replayed' : fields.idempotencyKey === null ? '' : 'not replayed'}</span></td>
-    <td>${formatDuration(fields.durationMs)}<span class="sub">${fields.attempts} attempt${fields.attempts === 1 ? '' : 's'}</span></td>
+    <td>${formatDuration(fields.durationMs)}<span class="sub">${describeAttemptLog(fields) ?? `${fields.attempts} attempt${fields.attempts === 1 ? '' : 's'}`}</span></td>
     <td>${codeOrDash(fields.partnerOrgId)}${ids.map(([key, value]) => html`<span class="sub">${key} <code>${value}</code></span>`)}</td>
   </tr>`;
 };

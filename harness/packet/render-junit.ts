@@ -1,4 +1,5 @@
 import { escapeXml as xml } from './escape.js';
+import { describeAttemptLog } from './format.js';
 import { gradesHeadline } from './grades.js';
 import { gradeCaseCounts, gradeTestSuite } from './junit-grades.js';
 import type { GateResult, LaunchPacket, Verdict } from './schema.js';
@@ -25,7 +26,16 @@ function casesOf(gate: GateResult): TestCase[] {
   return cases;
 }
 
-function testCase(gate: GateResult, item: TestCase): string {
+/** The retried calls behind a gate, each attempt with its status, error code and request id. */
+function retriedCalls(packet: LaunchPacket, gate: GateResult): string[] {
+  return packet.logFields.flatMap((fields) => {
+    const attempts = describeAttemptLog(fields);
+    const ours = fields.attemptLog.some((item) => item.requestId !== null && gate.requestIds.includes(item.requestId));
+    return attempts !== null && ours ? [`${fields.method} ${fields.route}: ${attempts}`] : [];
+  });
+}
+
+function testCase(packet: LaunchPacket, gate: GateResult, item: TestCase): string {
   const open = `    <testcase classname="${xml(`dutyclaims.launch.${gate.id}`)}" name="${xml(item.name)}" time="0.000"`;
   if (item.verdict === 'pass') return `${open}/>`;
   if (item.verdict === 'not_run')
@@ -36,6 +46,8 @@ function testCase(gate: GateResult, item: TestCase): string {
     `Gate "${gate.title}" failed: ${gate.reason}`,
     `Request IDs: ${gate.requestIds.join(', ') || 'none'}`,
   ];
+  const retried = retriedCalls(packet, gate);
+  if (retried.length > 0) body.push('Retried calls (attempt: status error-code request-id):', ...retried);
   return [
     `${open}>`,
     `      <failure message="${xml(item.detail)}" type="${xml(gate.id)}">${xml(body.join('\n'))}</failure>`,
@@ -43,7 +55,7 @@ function testCase(gate: GateResult, item: TestCase): string {
   ].join('\n');
 }
 
-function testSuite(gate: GateResult): string {
+function testSuite(packet: LaunchPacket, gate: GateResult): string {
   const cases = casesOf(gate);
   const count = (verdict: Verdict) => cases.filter((item) => item.verdict === verdict).length;
   return [
@@ -53,7 +65,7 @@ function testSuite(gate: GateResult): string {
     `      <property name="route" value="${xml(gate.route)}"/>`,
     `      <property name="requestIds" value="${xml(gate.requestIds.join(' '))}"/>`,
     '    </properties>',
-    ...cases.map((item) => testCase(gate, item)),
+    ...cases.map((item) => testCase(packet, gate, item)),
     `    <system-out>${xml(`${gate.verdict.toUpperCase()}: ${gate.reason}`)}</system-out>`,
     '  </testsuite>',
   ].join('\n');
@@ -72,7 +84,7 @@ export function renderJunit(packet: LaunchPacket): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="${xml(name)}" tests="${all.length + grades.tests}" failures="${count('fail') + grades.failures}" errors="0" skipped="${count('not_run') + grades.skipped}" time="${seconds(packet.run.durationMs)}">`,
-    ...packet.gates.map(testSuite),
+    ...packet.gates.map((gate) => testSuite(packet, gate)),
     ...packet.grades.map(gradeTestSuite),
     '</testsuites>',
     '',

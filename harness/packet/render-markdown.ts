@@ -1,9 +1,10 @@
 import { markdownCode as code, escapeMarkdown as text } from './escape.js';
 import {
+  describeAttemptLog,
   describeRequest,
   describeServedContract,
-  ESCALATION_LABELS,
   environmentProblem,
+  escalationLabels,
   formatDuration,
   NOT_RECORDED,
   OWNER_LABELS,
@@ -57,8 +58,9 @@ const summary = (packet: LaunchPacket): string[] => {
 };
 
 const escalation = (packet: LaunchPacket): string[] => {
-  const width = Math.max(...ESCALATION_LABELS.map(([, label]) => label.length)) + 2;
-  const lines = ESCALATION_LABELS.map(
+  const labels = escalationLabels(packet);
+  const width = Math.max(...labels.map(([, label]) => label.length)) + 2;
+  const lines = labels.map(
     ([key, label]) => `${`${label}:`.padEnd(width)}${(packet.escalation[key] ?? '(fill in)').replace(/\r?\n/g, ' ')}`,
   );
   const longestRun = Math.max(2, ...lines.flatMap((line) => [...line.matchAll(/`+/g)].map((run) => run[0].length)));
@@ -170,7 +172,7 @@ const logFields = (packet: LaunchPacket): string[] =>
           codeOr(fields.correlationId, ''),
           codeOr(fields.idempotencyKey, ''),
           fields.replayed ? 'yes' : 'no',
-          String(fields.attempts),
+          textOr(describeAttemptLog(fields), String(fields.attempts)),
           formatDuration(fields.durationMs),
           codeOr(fields.partnerOrgId, ''),
           Object.entries(fields.ids)

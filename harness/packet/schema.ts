@@ -17,6 +17,15 @@ export const EvidenceItem = z.object({
 });
 export type EvidenceItem = z.infer<typeof EvidenceItem>;
 
+/** One HTTP attempt of a call: a retried failure keeps its own request id and error code. */
+export const AttemptFields = z.object({
+  attempt: z.number().int().min(1),
+  status: z.number().int().nullable(),
+  requestId: z.string().nullable(),
+  errorCode: z.string().nullable(),
+});
+export type AttemptFields = z.infer<typeof AttemptFields>;
+
 /** The seed's "minimum log fields", for one request. */
 export const LogFields = z.object({
   step: z.string().nullable(),
@@ -34,6 +43,8 @@ export const LogFields = z.object({
   replayed: z.boolean(),
   // 0 when no request of its own was sent (e.g. its OAuth token request failed first).
   attempts: z.number().int().min(0),
+  /** Every attempt, in order. Added within schema version 1: a packet written before it parses as `[]`. */
+  attemptLog: z.array(AttemptFields).default(() => []),
   durationMs: z.number().min(0),
   partnerOrgId: z.string().nullable(),
   ids: z.record(z.string(), z.string()),
@@ -89,6 +100,11 @@ export const EscalationTemplate = z.object({
   claimId: z.string().nullable(),
   jobId: z.string().nullable(),
   cutoverOwner: z.string().nullable(),
+  /**
+   * Every attempt of the anchor call when it took more than one ("503 service_unavailable req_… → 202
+   * req_…"), so a retried failure's request id reaches support. Added within schema version 1.
+   */
+  attempts: z.string().nullable().default(null),
 });
 export type EscalationTemplate = z.infer<typeof EscalationTemplate>;
 

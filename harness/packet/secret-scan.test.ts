@@ -12,6 +12,7 @@ describe('findSecrets', () => {
     ['a sandbox API key', testKey, 'api_key'],
     ['an OAuth access token', accessToken, 'oauth_access_token'],
     ['a webhook signing secret', webhookSecret, 'webhook_secret'],
+    ['an OAuth client secret', `dc_cs_${'q'.repeat(40)}`, 'oauth_client_secret'],
   ])('finds %s by its shape', (_name, secret, kind) => {
     const findings = findSecrets(`first line\nAuthorization: Bearer ${secret} was sent\n`);
     expect(findings).toHaveLength(1);

@@ -1,5 +1,5 @@
 /** What kind of secret a finding is. */
-export type SecretKind = 'known_secret' | 'api_key' | 'oauth_access_token' | 'webhook_secret';
+export type SecretKind = 'known_secret' | 'api_key' | 'oauth_access_token' | 'oauth_client_secret' | 'webhook_secret';
 
 /** One secret found in a text. Holds only a short prefix of the match, never the match itself. */
 export interface SecretFinding {
@@ -17,13 +17,14 @@ export interface SecretFinding {
 export const MAX_DISPLAY_PREFIX_LENGTH = 12;
 
 /**
- * Credential shapes of DutyClaims. A full API key is `dc_test_`/`dc_live_` + 32 base32 characters and a
- * signing secret is `whsec_` + 32+ base64 characters. Anything longer than the display prefix
+ * Credential shapes of DutyClaims. A full API key is `dc_test_`/`dc_live_` + 32 base32 characters, an OAuth
+ * client secret `dc_cs_` + 40, and a signing secret is `whsec_` + 32+ base64 characters. Anything longer than the display prefix
  * (MAX_DISPLAY_PREFIX_LENGTH characters in all) is flagged, so half a key is caught as well as a whole one.
  */
 const PATTERNS: readonly { kind: SecretKind; description: string; regex: RegExp }[] = [
   { kind: 'api_key', description: 'a DutyClaims API key', regex: /dc_(?:test|live)_[A-Za-z0-9]{5,}/g },
   { kind: 'oauth_access_token', description: 'a DutyClaims OAuth access token', regex: /dc_oat_[A-Za-z0-9_-]{6,}/g },
+  { kind: 'oauth_client_secret', description: 'a DutyClaims OAuth client secret', regex: /dc_cs_[A-Za-z0-9_-]{7,}/g },
   { kind: 'webhook_secret', description: 'a webhook signing secret', regex: /whsec_[A-Za-z0-9+/]{7,}={0,2}/g },
 ];
 

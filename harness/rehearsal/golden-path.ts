@@ -5,12 +5,14 @@ import { readDeliveryLog } from './delivery-log.js';
 import type { RehearsalObservations, StepRecord } from './observations.js';
 import { observe } from './outcome.js';
 import type { CallRecorder } from './recorder.js';
+import type { ResponseAudit } from './response-audit.js';
 import { awaitAuthority, createOrLinkClient, readStatusUntilFinal, writeClaim } from './steps-claims.js';
 import { registerEndpoint, sendSyntheticDelivery } from './steps-webhooks.js';
 
 export interface GoldenPathContext {
   readonly client: DutyClaimsClient;
   readonly recorder: CallRecorder;
+  readonly audit: ResponseAudit;
   readonly receiver: StartedWebhookReceiver | null;
   readonly runId: string;
   readonly onStep: (step: StepRecord) => void;
@@ -34,6 +36,29 @@ export type DryRunStep = (
   state: GoldenPathState,
 ) => Promise<StepOutcome>;
 
+/**
+ * Why step 1 must stop the run before any write, or null: the provider reports (in the body or the
+ * DutyClaims-Environment header) another environment than the intended one, or serves another
+ * contract than the one the partner's artifacts were pinned to.
+ */
+function haltReason(observations: RehearsalObservations): string | null {
+  const { partnerOrg, target, config } = observations;
+  if (!partnerOrg?.ok) return null;
+  const intended = target.expectedEnvironment;
+  const reported = [
+    ['the partner organization', partnerOrg.value.environment],
+    ['DutyClaims-Environment', partnerOrg.meta.environment],
+  ].filter(([, value]) => value !== null && value !== intended);
+  if (reported.length > 0)
+    return `${target.host} reports environment ${reported.map(([where, value]) => `${value} (${where})`).join(' and ')}, but this run targets ${intended}.`;
+  const served = [partnerOrg.value.contract.hash, partnerOrg.meta.contractHash].filter(
+    (hash): hash is string => hash !== null && hash !== config.pin.hash,
+  );
+  if (served.length > 0)
+    return `${target.host} serves contract ${served[0]}, but your artifacts are pinned to ${config.pin.hash}.`;
+  return null;
+}
+
 async function readPartnerOrganization(
   context: GoldenPathContext,
   observations: RehearsalObservations,
@@ -41,6 +66,8 @@ async function readPartnerOrganization(
   const orgId = observations.target.partnerOrgId;
   const partnerOrg = await observe(context.client.getPartnerOrganization(orgId));
   observations.partnerOrg = partnerOrg;
+  observations.halted = haltReason(observations);
+  if (observations.halted) return { ok: false, detail: `stopped before any write: ${observations.halted}` };
   context.recorder.step = 'capabilities';
   observations.capabilities = await observe(context.client.getCapabilities(orgId));
   return partnerOrg.ok
@@ -81,12 +108,13 @@ async function runSteps(
 /** The read-only part: partner org, capabilities and the delivery log. Used by smoke runs. */
 export async function runReadOnlyPath(context: GoldenPathContext, observations: RehearsalObservations): Promise<void> {
   await runSteps(context, observations, STEPS.slice(0, 1), { endpointId: null, clientId: null, claimId: null });
-  await readDeliveryLog(context, observations, observations.config.webhook.endpointId);
+  if (!observations.halted) await readDeliveryLog(context, observations, observations.config.webhook.endpointId);
 }
 
 /** The seed's seven-step dry run, in order, stopping at the first step that fails. */
 export async function runGoldenPath(context: GoldenPathContext, observations: RehearsalObservations): Promise<void> {
   const state: GoldenPathState = { endpointId: observations.config.webhook.endpointId, clientId: null, claimId: null };
   await runSteps(context, observations, STEPS, state);
-  if (observations.partnerOrg?.ok) await readDeliveryLog(context, observations, state.endpointId);
+  if (observations.partnerOrg?.ok && !observations.halted)
+    await readDeliveryLog(context, observations, state.endpointId);
 }

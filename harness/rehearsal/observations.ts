@@ -12,6 +12,7 @@ import type {
 } from '../contract/schemas/webhooks.js';
 import type { Artifact } from '../packet/schema.js';
 import type { ReceiverLogEntry } from '../receiver/webhook-receiver.js';
+import type { CorrelationEcho, ResponseLeak } from './response-audit.js';
 
 /** A failure as the packet records it: names and codes a program can branch on, never a secret. */
 export interface ObservedError {
@@ -46,6 +47,11 @@ export interface RehearsalObservations {
   readonly artifacts: readonly Artifact[];
   /** Set when the credential was refused before any request was sent. */
   credentialRefused: ObservedError | null;
+  /**
+   * Set when step 1 stopped the run before any write: the provider reported another environment or
+   * contract than the one intended. Says why.
+   */
+  halted: string | null;
   partnerOrg: Outcome<PartnerOrganization> | null;
   capabilities: Outcome<Capabilities> | null;
   endpoint: Outcome<WebhookEndpointWithSecret> | null;
@@ -67,4 +73,8 @@ export interface RehearsalObservations {
   deliveryLog: Outcome<readonly WebhookDelivery[]> | null;
   readonly receiverLog: readonly ReceiverLogEntry[];
   readonly steps: StepRecord[];
+  /** Secrets the raw provider responses carried where they should not (prefixes only). */
+  readonly responseLeaks: readonly ResponseLeak[];
+  /** The X-Correlation-Id each response echoed, against the one its request sent. */
+  readonly correlationEchoes: readonly CorrelationEcho[];
 }

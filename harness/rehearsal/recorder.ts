@@ -46,6 +46,12 @@ export class CallRecorder {
       idempotencyKey: meta.idempotencyKey,
       replayed: meta.replayed === true,
       attempts: meta.attempts.length,
+      attemptLog: meta.attempts.map(({ attempt, status, requestId, errorCode }) => ({
+        attempt,
+        status,
+        requestId,
+        errorCode,
+      })),
       durationMs: Math.round(meta.durationMs * 10) / 10,
       partnerOrgId: this.partnerOrgId,
       ids,

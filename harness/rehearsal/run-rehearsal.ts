@@ -14,6 +14,7 @@ import { runGoldenPath, runReadOnlyPath } from './golden-path.js';
 import type { RehearsalObservations, StepRecord } from './observations.js';
 import { observedError } from './outcome.js';
 import { CallRecorder } from './recorder.js';
+import { ResponseAudit } from './response-audit.js';
 import { type MockTarget, resolveTarget } from './target.js';
 
 export interface RehearsalOptions {
@@ -58,6 +59,8 @@ export async function runLaunchRehearsal(options: RehearsalOptions): Promise<Reh
   const secret = 'apiKey' in target.credential ? target.credential.apiKey : target.credential.oauth.clientSecret;
   const secrets = [secret];
   const recorder = new CallRecorder(target.partnerOrgId);
+  const audit = new ResponseAudit();
+  audit.know(secret, 'apiKey' in target.credential ? 'api_key' : 'oauth_client_secret');
   const observations: RehearsalObservations = {
     config,
     target: {
@@ -72,6 +75,7 @@ export async function runLaunchRehearsal(options: RehearsalOptions): Promise<Reh
         : { kind: 'oauth', prefix: credentialPrefix(target.credential.oauth.clientId) },
     artifacts: collectArtifacts(config),
     credentialRefused: null,
+    halted: null,
     partnerOrg: null,
     capabilities: null,
     endpoint: null,
@@ -89,6 +93,8 @@ export async function runLaunchRehearsal(options: RehearsalOptions): Promise<Reh
     deliveryLog: null,
     receiverLog: [],
     steps: [],
+    responseLeaks: audit.leaks,
+    correlationEchoes: audit.echoes,
   };
 
   let client: DutyClaimsClient | null = null;
@@ -99,6 +105,7 @@ export async function runLaunchRehearsal(options: RehearsalOptions): Promise<Reh
       credential: target.credential,
       environment: target.expectedEnvironment,
       onCall: recorder.onCall,
+      onResponse: audit.onResponse,
     });
   } catch (error) {
     if (!isCredentialEnvironmentError(error)) throw error;
@@ -108,7 +115,7 @@ export async function runLaunchRehearsal(options: RehearsalOptions): Promise<Reh
     try {
       await using receiver =
         !config.readOnly && config.webhook.mode === 'harness-receiver' ? await startReceiver(config) : null;
-      const context = { client, recorder, receiver, runId, onStep: options.onStep ?? (() => {}) };
+      const context = { client, recorder, audit, receiver, runId, onStep: options.onStep ?? (() => {}) };
       if (config.readOnly) await runReadOnlyPath(context, observations);
       else await runGoldenPath(context, observations);
       if (receiver) Object.assign(observations, { receiverLog: [...receiver.log] });

@@ -89,8 +89,9 @@ function deliveredStatus(entry: ReceiverLogEntry, claimId: string): string | nul
 export async function readStatusUntilFinal(
   { client, receiver }: GoldenPathContext,
   observations: RehearsalObservations,
-  { claimId }: GoldenPathState,
+  state: GoldenPathState,
 ): Promise<StepOutcome> {
+  const { claimId } = state;
   if (!claimId) return { ok: false, detail: 'no claim' };
   const timeout = observations.config.waitTimeoutMs;
   const { outcome, polls, timedOut } = await pollUntil(
@@ -100,6 +101,21 @@ export async function readStatusUntilFinal(
   );
   observations.status = outcome;
   if (!outcome.ok) return { ok: false, detail: outcome.error.code };
+  const endpointId = state.endpointId;
+  if (!receiver && endpointId && !timedOut) {
+    // The partner's own receiver: give the provider time to log a delivery per status change, so the
+    // delivery log read next is not judged before the last delivery was made.
+    const changes = outcome.value.history.length;
+    const since = observations.claim?.ok ? observations.claim.value.createdAt : '';
+    await pollUntil(
+      () => observe(client.listWebhookDeliveries({ limit: 100, endpointId })),
+      (page) =>
+        page.data.filter(
+          (item) => item.eventType === 'claim.status_changed' && item.status === 'succeeded' && item.createdAt >= since,
+        ).length >= changes,
+      timeout,
+    );
+  }
   if (receiver) {
     const final = outcome.value.status;
     try {

@@ -4,7 +4,7 @@ import { observe } from './outcome.js';
 
 /** Step 2: register the harness receiver's endpoint and store its secret (or use the partner's own endpoint). */
 export async function registerEndpoint(
-  { client, receiver, recorder, runId }: GoldenPathContext,
+  { client, receiver, recorder, audit, runId }: GoldenPathContext,
   observations: RehearsalObservations,
   state: GoldenPathState,
 ): Promise<StepOutcome> {
@@ -23,6 +23,7 @@ export async function registerEndpoint(
   if (!endpoint.ok) return { ok: false, detail: endpoint.error.code };
   const created = endpoint.value;
   receiver.setSecrets([created.secret]);
+  audit.know(created.secret, 'webhook_secret');
   state.endpointId = created.id;
   recorder.knownIds.endpointId = created.id;
   const readBack = await observe(client.getWebhookEndpoint(created.id));

@@ -6,7 +6,14 @@ import type { Environment } from '../contract/schemas/common.js';
 /** The parts of a running reference mock the harness needs, whatever runtime it came from. */
 export interface MockTarget {
   readonly url: string;
-  readonly personas: { readonly sandbox: { readonly partnerOrgId: string; readonly apiKey: string } };
+  readonly personas: {
+    readonly sandbox: {
+      readonly partnerOrgId: string;
+      readonly apiKey: string;
+      /** The key a read-only (smoke) run uses, so it holds no write scope. */
+      readonly readOnlyApiKey?: string;
+    };
+  };
 }
 
 /** Where this run sends its requests, and as whom. */
@@ -46,7 +53,9 @@ export async function resolveTarget(config: HarnessConfig, mock?: MockTarget): P
     baseUrl: handle.url,
     host: hostOf(handle.url),
     partnerOrgId: handle.personas.sandbox.partnerOrgId,
-    credential: { apiKey: handle.personas.sandbox.apiKey },
+    credential: {
+      apiKey: (config.readOnly ? handle.personas.sandbox.readOnlyApiKey : undefined) ?? handle.personas.sandbox.apiKey,
+    },
     expectedEnvironment,
     close,
     [Symbol.asyncDispose]: close,

@@ -46,7 +46,7 @@ describe('production is read-only', () => {
     const env = {
       DUTYCLAIMS_BASE_URL: production.url,
       DUTYCLAIMS_PARTNER_ORG_ID: production.personas.production.partnerOrgId,
-      DUTYCLAIMS_API_KEY: production.personas.production.apiKey,
+      DUTYCLAIMS_API_KEY: production.personas.production.readOnlyApiKey,
       DUTYCLAIMS_ROTATION_OWNER: 'a',
       DUTYCLAIMS_SECRET_STORAGE: 'b',
       DUTYCLAIMS_ROLLBACK_OWNER: 'c',
@@ -58,6 +58,6 @@ describe('production is read-only', () => {
     const smoke = await run(env, 'smoke', '--target', 'production', '--out', outDir());
     expect(smoke.code).toBe(0);
     expect(smoke.out).toMatch(/NOT READY \(2 passed, 0 failed, 4 not run\)/);
-    expect(smoke.out).not.toContain(production.personas.production.apiKey);
+    expect(smoke.out).not.toContain(production.personas.production.readOnlyApiKey);
   });
 });

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadHarnessConfig } from '../../harness/config/index.js';
-import { findFreePort } from '../../harness/container/free-port.js';
 import type { GateId } from '../../harness/gates/index.js';
 import type { LaunchPacket } from '../../harness/packet/index.js';
 import { startReferenceMock } from '../../harness/reference-mock/index.js';
 import { runLaunchRehearsal } from '../../harness/rehearsal/index.js';
+import { gatewayReserialisingDeliveries } from '../support/misbehaving-receivers.js';
 import { startRewritingProxy } from '../support/rewriting-proxy.js';
 
 const verdicts = (packet: LaunchPacket) => Object.fromEntries(packet.gates.map((gate) => [gate.id, gate.verdict]));
@@ -59,19 +59,7 @@ describe('each gate can fail', () => {
   });
 
   it('webhook readiness: a gateway re-serialises the delivery body, so the signature no longer matches', async () => {
-    await using mock = await startReferenceMock();
-    const receiverPort = await findFreePort();
-    await using gateway = await startRewritingProxy({
-      target: `http://127.0.0.1:${receiverPort}`,
-      rewriteRequestBody: (_path, body) => JSON.stringify(JSON.parse(body), null, 2),
-    });
-    const config = loadHarnessConfig({
-      DUTYCLAIMS_OUT_DIR: outDir(),
-      DUTYCLAIMS_RECEIVER_PORT: String(receiverPort),
-      DUTYCLAIMS_WEBHOOK_PUBLIC_URL: `${gateway.url}/webhooks/dutyclaims`,
-      DUTYCLAIMS_WAIT_TIMEOUT_MS: '3000',
-    });
-    const { packet } = await runLaunchRehearsal({ config, mock });
+    const packet = await gatewayReserialisingDeliveries();
     const webhook = gate(packet, 'webhook-readiness');
     expect(webhook.verdict).toBe('fail');
     expect(webhook.reason).toContain('WEBHOOK_SIGNATURE_MISMATCH');

@@ -1,14 +1,13 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer as createHttpServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { loadHarnessConfig } from '../../harness/config/index.js';
 import { findFreePort } from '../../harness/container/free-port.js';
 import type { LaunchPacket } from '../../harness/packet/index.js';
 import { startReferenceMock } from '../../harness/reference-mock/index.js';
 import { runLaunchRehearsal } from '../../harness/rehearsal/index.js';
+import { partnerReceiverAnswering } from '../support/misbehaving-receivers.js';
 
 const verdicts = (packet: LaunchPacket) => Object.fromEntries(packet.gates.map((gate) => [gate.id, gate.verdict]));
 const outDir = () => mkdtempSync(join(tmpdir(), 'dc-targets-'));
@@ -67,39 +66,7 @@ describe('targets other than the embedded mock', () => {
     expect(secrets).toContain(clientSecret);
   });
 
-  /** Runs a sandbox rehearsal whose webhooks go to a partner-owned receiver answering `status`. */
-  async function withPartnerReceiver(status: number) {
-    await using sandbox = await startReferenceMock();
-    const partnerReceiver = createHttpServer((incoming, outgoing) => {
-      incoming.resume();
-      incoming.on('end', () => outgoing.writeHead(status).end());
-    }).listen(0, '127.0.0.1');
-    await new Promise((resolve) => partnerReceiver.once('listening', resolve));
-    const { port } = partnerReceiver.address() as { port: number };
-    const registered = await request(`${sandbox.url}/v1/webhooks/endpoints`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${sandbox.personas.sandbox.apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        url: `http://127.0.0.1:${port}/hooks`,
-        eventTypes: ['sandbox.test', 'claim.status_changed'],
-      }),
-    });
-    const endpoint = (await registered.body.json()) as { id: string };
-    try {
-      const config = loadHarnessConfig({
-        ...owners,
-        DUTYCLAIMS_TARGET: 'sandbox',
-        DUTYCLAIMS_BASE_URL: sandbox.url,
-        DUTYCLAIMS_PARTNER_ORG_ID: sandbox.personas.sandbox.partnerOrgId,
-        DUTYCLAIMS_API_KEY: sandbox.personas.sandbox.apiKey,
-        DUTYCLAIMS_WEBHOOK_ENDPOINT_ID: endpoint.id,
-        DUTYCLAIMS_OUT_DIR: outDir(),
-      });
-      return (await runLaunchRehearsal({ config })).packet;
-    } finally {
-      partnerReceiver.close();
-    }
-  }
+  const withPartnerReceiver = partnerReceiverAnswering;
   const gateOf = (packet: LaunchPacket, id: string) => packet.gates.find((gate) => gate.id === id);
 
   it("sandbox with the partner's own receiver confirms delivery through the log but never claims verification", async () => {
@@ -128,14 +95,14 @@ describe('targets other than the embedded mock', () => {
     expect(gateOf(packet, 'golden-path-rehearsal')?.verdict).toBe('fail');
   });
 
-  it('production smoke with a live key reads only and reports the write gates as not run', async () => {
+  it('production smoke with a read-only live key reads only and reports the write gates as not run', async () => {
     await using production = await startReferenceMock({ environment: 'production' });
     const config = loadHarnessConfig({
       ...owners,
       DUTYCLAIMS_TARGET: 'production',
       DUTYCLAIMS_BASE_URL: production.url,
       DUTYCLAIMS_PARTNER_ORG_ID: production.personas.production.partnerOrgId,
-      DUTYCLAIMS_API_KEY: production.personas.production.apiKey,
+      DUTYCLAIMS_API_KEY: production.personas.production.readOnlyApiKey,
       DUTYCLAIMS_OUT_DIR: outDir(),
     });
     const { packet } = await runLaunchRehearsal({ config });

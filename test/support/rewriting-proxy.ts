@@ -12,6 +12,12 @@ export interface RewritingProxyOptions {
   readonly rewriteRequestBody?: (path: string, body: string) => string;
   /** Rewrites a response body before returning it (raw text); also sees the method and status. */
   readonly rewriteResponseBody?: (path: string, body: string, exchange: { method: string; status: number }) => string;
+  /** Rewrites the response headers (lower-case names) before returning them: drop, add or change one. */
+  readonly rewriteResponseHeaders?: (
+    path: string,
+    headers: Record<string, string | string[]>,
+    exchange: { method: string; status: number },
+  ) => Record<string, string | string[]>;
 }
 
 export interface StartedRewritingProxy extends AsyncDisposable {
@@ -29,8 +35,9 @@ const forwardable = (headers: IncomingHttpHeaders, drop: readonly string[]) =>
   ) as Record<string, string | string[]>;
 
 /**
- * A loopback HTTP proxy that can drop headers or rewrite bodies: it plays the middlebox that
- * breaks an integration (a proxy stripping Idempotency-Key, a gateway re-serialising JSON).
+ * A loopback HTTP proxy that can drop headers or rewrite bodies and headers: it plays the middlebox
+ * that breaks an integration (a proxy stripping Idempotency-Key, a gateway re-serialising JSON) or a
+ * provider that misbehaves (a leaked secret, a wrong environment header).
  */
 export async function startRewritingProxy(options: RewritingProxyOptions): Promise<StartedRewritingProxy> {
   const server = createServer(async (incoming, outgoing) => {
@@ -52,7 +59,10 @@ export async function startRewritingProxy(options: RewritingProxyOptions): Promi
           status: response.statusCode,
         });
       }
-      outgoing.writeHead(response.statusCode, forwardable(response.headers as IncomingHttpHeaders, []));
+      const exchange = { method: incoming.method ?? 'GET', status: response.statusCode };
+      let headers = forwardable(response.headers as IncomingHttpHeaders, []);
+      if (options.rewriteResponseHeaders) headers = options.rewriteResponseHeaders(path, { ...headers }, exchange);
+      outgoing.writeHead(response.statusCode, headers);
       outgoing.end(text);
     } catch {
       outgoing.writeHead(502).end();

@@ -41,6 +41,7 @@ const log = (
     idempotencyKey: null,
     replayed: false,
     attempts: 1,
+    attemptLog: [{ attempt: 1, status: 200, requestId: req(n), errorCode: null }],
     durationMs: 40 + n * 3,
     partnerOrgId: PARTNER_ORG,
     ids: {},
@@ -119,6 +120,10 @@ const LOG_FIELDS: LogFields[] = [
     status: 202,
     idempotencyKey: 'launch-2026-11-22-claim-01',
     attempts: 2,
+    attemptLog: [
+      { attempt: 1, status: 503, requestId: 'req_0000000000000000r503', errorCode: 'service_unavailable' },
+      { attempt: 2, status: 202, requestId: req(9), errorCode: null },
+    ],
     durationMs: 1312,
     ids: { clientId: CLIENT, claimId: CLAIM },
   }),
@@ -370,6 +375,7 @@ export function samplePacket(): LaunchPacket {
       claimId: CLAIM,
       jobId: null,
       cutoverOwner: 'Priya Raman <priya.raman@partner.example>',
+      attempts: `1: 503 service_unavailable req_0000000000000000r503 → 2: 202 ${req(9)}`,
     },
     logFields: LOG_FIELDS,
     timeline: [
