@@ -1,3 +1,4 @@
+import { packageVersion } from '../contract/package-root.js';
 import { runContractCommand } from './commands/contract.js';
 import { missingOptionalPeer } from './optional-peer.js';
 import { ExitCode, isUsageError } from './usage-error.js';
@@ -9,9 +10,25 @@ export interface CliIo {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
-const defaultIo: CliIo = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
+/**
+ * Writes to a standard stream until its reader goes away: `rehearse | head` then ends the output
+ * quietly instead of crashing with EPIPE, and the run still writes its packet and sets its exit code.
+ */
+function lineWriter(stream: NodeJS.WriteStream): (line: string) => void {
+  let open = true;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    open = false;
+  });
+  return (line) => {
+    if (open) stream.write(`${line}\n`);
+  };
+}
+
+let defaultIoCache: CliIo | undefined;
+const defaultIo = (): CliIo => {
+  defaultIoCache ??= { out: lineWriter(process.stdout), err: lineWriter(process.stderr) };
+  return defaultIoCache;
 };
 
 type Command = (argv: readonly string[], io: CliIo) => number | Promise<number>;
@@ -79,12 +96,26 @@ export const usage = (): string =>
     'Commands:',
     ...Object.values(commands).map((command) => `  ${command.summary}`),
     '',
-    'Run `dutyclaims-launch <command> --help` for the options of a command.',
+    'Run `dutyclaims-launch help <command>` (or `<command> --help`) for the options of a command,',
+    '`dutyclaims-launch --version` for the version.',
   ].join('\n');
 
+/** `-h` means `--help` for every command; the partner command after `--` is left alone. */
+const expandShortHelp = (argv: readonly string[]): string[] => {
+  const end = argv.indexOf('--');
+  return argv.map((arg, index) => (arg === '-h' && (end === -1 || index < end) ? '--help' : arg));
+};
+
 /** Runs the CLI with the given arguments and returns the exit code (0 ok, 1 failed, 2 usage). */
-export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
-  const [name, ...rest] = argv;
+export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
+  const [first, ...args] = argv;
+  if (first === '--version' || first === '-v' || first === 'version') {
+    io.out(packageVersion());
+    return ExitCode.ok;
+  }
+  // `help <command>` is `<command> --help`.
+  const [name, ...given] = first === 'help' && args[0] !== undefined ? [args[0], '--help'] : [first, ...args];
+  const rest = expandShortHelp(given);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(usage());
     return name === undefined ? ExitCode.usage : ExitCode.ok;

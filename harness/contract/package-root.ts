@@ -25,5 +25,14 @@ export function packageRoot(): string {
   }
 }
 
+let cachedVersion: string | undefined;
+
+/** The installed package's version, from its package.json. */
+export function packageVersion(): string {
+  cachedVersion ??= (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string })
+    .version;
+  return cachedVersion;
+}
+
 /** Absolute path of the committed OpenAPI document. */
 export const openApiPath = (): string => join(packageRoot(), 'fixtures', 'contract', 'openapi.json');

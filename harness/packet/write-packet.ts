@@ -1,4 +1,4 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type PacketLeak, PacketSecretLeakError } from './errors.js';
 import { renderHtml } from './render-html.js';
@@ -54,8 +54,9 @@ async function writeWhole(path: string, text: string): Promise<void> {
 
 /**
  * Validates the packet, renders JSON, Markdown, HTML (and JUnit XML when asked), scans every rendered
- * text for secrets and only then writes them to `outDir`. Throws PacketValidationError or
- * PacketSecretLeakError, in which case nothing is written.
+ * text for secrets and only then writes them to `outDir`, removing a `junit.xml` of an earlier run
+ * when none is asked for. Throws PacketValidationError or PacketSecretLeakError, in which case
+ * nothing is written.
  * @example const written = await writeLaunchPacket(packet, './launch-packet', { junit: true, secrets: [apiKey] });
  */
 export async function writeLaunchPacket(
@@ -80,6 +81,8 @@ export async function writeLaunchPacket(
   if (firstLeak) throw new PacketSecretLeakError([firstLeak, ...otherLeaks]);
   await mkdir(dir, { recursive: true });
   for (const file of rendered) await writeWhole(file.path, file.text);
+  // A junit.xml from an earlier run would sit beside this packet and tell CI another story.
+  if (!junit) await rm(path(PACKET_FILE_NAMES.junit), { force: true });
   return {
     json: path(PACKET_FILE_NAMES.json),
     markdown: path(PACKET_FILE_NAMES.markdown),

@@ -1,17 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { packageRoot } from '../contract/package-root.js';
+import { packageVersion } from '../contract/package-root.js';
 import { buildEscalationTemplate } from '../gates/support-and-rollback-packet.js';
 import { type GateResult, type LaunchPacket, PACKET_SCHEMA_VERSION } from '../packet/schema.js';
 import type { RehearsalObservations } from './observations.js';
 import type { CallRecorder } from './recorder.js';
-
-let toolVersion: string | undefined;
-const version = () => {
-  toolVersion ??= (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string })
-    .version;
-  return toolVersion;
-};
 
 export interface PacketInput {
   readonly runId: string;
@@ -46,7 +37,7 @@ export function buildLaunchPacket({ runId, startedAt, observations, gates, recor
   if (webhookTest?.ok) deliveryIds.add(webhookTest.value.deliveryId);
   return {
     schemaVersion: PACKET_SCHEMA_VERSION,
-    tool: { name: '@dutyclaims/launch-harness', version: version() },
+    tool: { name: '@dutyclaims/launch-harness', version: packageVersion() },
     run: {
       id: runId,
       mode: config.mode,

@@ -37,6 +37,13 @@ describe('a written launch packet', () => {
     ]);
   });
 
+  it('leaves no junit.xml of an earlier run beside a packet written without one', async () => {
+    const again = join(root, 'rewritten');
+    await writeLaunchPacket(samplePacket(), again, { junit: true, secrets: knownSecrets });
+    await writeLaunchPacket(samplePacket(), again, { secrets: knownSecrets });
+    expect((await readdir(again)).sort()).toEqual(['launch-packet.html', 'launch-packet.json', 'launch-packet.md']);
+  });
+
   it('has JSON that validates against the packet schema and keeps every gate verdict', async () => {
     const packet = LaunchPacketSchema.parse(JSON.parse(await readFile(join(dir, 'launch-packet.json'), 'utf8')));
     expect(packet.verdict).toBe('not_ready');

@@ -1,0 +1,59 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../harness/cli/run-cli.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const bin = new URL('../../dist/harness/cli/main.js', import.meta.url).pathname;
+const COMMANDS = [
+  'rehearse',
+  'smoke',
+  'mock',
+  'grade-webhook',
+  'grade-client',
+  'verify-provider',
+  'publish-pacts',
+  'can-i-deploy',
+  'contract',
+];
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (line) => out.push(line), err: (line) => err.push(line), env: {} });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('dutyclaims-launch conventions', () => {
+  it('prints its version with --version, -v and version', async () => {
+    for (const flag of ['--version', '-v', 'version'])
+      expect(await run(flag)).toEqual({ code: 0, out: pkg.version, err: '' });
+  });
+
+  it.each(COMMANDS)('%s: -h, --help and help <command> print the same usage and exit 0', async (command) => {
+    const long = await run(command, '--help');
+    expect(long.code).toBe(0);
+    expect(long.out).toMatch(/Usage/);
+    expect(await run(command, '-h')).toEqual(long);
+    expect(await run('help', command)).toEqual(long);
+  });
+});
+
+describe('a reader that goes away', () => {
+  it('`rehearse | head -1` ends quietly, still writes the packet and keeps the exit code', () => {
+    const out = mkdtempSync(join(tmpdir(), 'dc-epipe-'));
+    const result = spawnSync(
+      'bash',
+      [
+        '-c',
+        `set -o pipefail; node "${bin}" rehearse --out "${out}" | head -c 1 >/dev/null; echo "exit=\${PIPESTATUS[0]}" >&2`,
+      ],
+      { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 },
+    );
+    expect(result.stderr).toMatch(/exit=0/);
+    expect(result.stderr).not.toMatch(/EPIPE|Error:|at /);
+    expect(existsSync(join(out, 'launch-packet.json'))).toBe(true);
+  });
+});
