@@ -82,7 +82,13 @@ export function evaluateCredentialAndHeaderDiscipline(observations: RehearsalObs
     label: 'Credential shape (provider view)',
     value: `${shape}; granted scopes ${caps.credential.grantedScopes.join(' ') || 'none'}`,
   });
-  const checks = [pass('authenticated read', `GET capabilities succeeded (request ${capabilities.meta.requestId}).`)];
+  const checks = [
+    pass(
+      'credential fits the target environment',
+      `A ${shape} credential for ${target.expectedEnvironment}, accepted before any request was sent.`,
+    ),
+    pass('authenticated read', `GET capabilities succeeded (request ${capabilities.meta.requestId}).`),
+  ];
   checks.push(
     check(
       'not sandbox OAuth on production',
@@ -103,6 +109,7 @@ export function evaluateCredentialAndHeaderDiscipline(observations: RehearsalObs
       );
       continue;
     }
+    checks.push(pass(`${family}: published`, `The capabilities route publishes the ${family} route family.`));
     evidence.push({
       label: `Route family ${family}`,
       value: `${published.availability}; accepts ${published.credentialShapes.join(', ') || 'nothing'}; needs ${published.requiredScopes.join(' ') || 'no scope'}`,

@@ -1,6 +1,6 @@
 import type { GateResult } from '../packet/schema.js';
 import type { RehearsalObservations } from '../rehearsal/observations.js';
-import { check, describeFailure, fail, gateResult, metaEvidence, requestIdsOf } from './gate-result.js';
+import { check, describeFailure, fail, gateResult, metaEvidence, pass, requestIdsOf } from './gate-result.js';
 
 /** Gate 1: the target is the intended environment and serves the contract hash the artifacts were pinned to. */
 export function evaluateEnvironmentAndContractPin(observations: RehearsalObservations): GateResult {
@@ -42,6 +42,10 @@ export function evaluateEnvironmentAndContractPin(observations: RehearsalObserva
     ...metaEvidence('Read', meta),
   );
   const checks = [
+    pass(
+      'partner organization read',
+      `GET /v1/partner-organizations/${target.partnerOrgId} succeeded (request ${meta.requestId}).`,
+    ),
     check(
       'partner org matches',
       org.id === target.partnerOrgId,

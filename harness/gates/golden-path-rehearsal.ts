@@ -103,6 +103,9 @@ export function evaluateGoldenPathRehearsal(observations: RehearsalObservations)
     });
   }
   const view = status.value;
+  checks.push(
+    pass('status read', `GET /v1/claims/{claimId}/status answered ${view.status} (request ${status.meta.requestId}).`),
+  );
   const delivered = claimDeliveries.flatMap((entry) =>
     entry.event?.type === 'claim.status_changed' ? [entry.event.data.status] : [],
   );

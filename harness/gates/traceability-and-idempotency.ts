@@ -1,6 +1,6 @@
 import type { GateResult } from '../packet/schema.js';
 import type { RehearsalObservations } from '../rehearsal/observations.js';
-import { check, describeFailure, fail, gateResult, metaEvidence, requestIdsOf } from './gate-result.js';
+import { check, describeFailure, fail, gateResult, metaEvidence, pass, requestIdsOf } from './gate-result.js';
 import { haltedReason } from './run-state.js';
 
 export const READ_ONLY_REASON = 'Not run (read-only): this run sends no writes, so this gate was not checked.';
@@ -69,6 +69,7 @@ export function evaluateTraceabilityAndIdempotency(observations: RehearsalObserv
   const { meta, value } = claim;
   evidence.push({ label: 'Claim', value: `${value.id} (job ${value.jobId}), status ${value.status}` });
   const checks = [
+    pass('claim write', `POST /v1/claims answered ${meta.status} (request ${meta.requestId}).`),
     check(
       'Idempotency-Key sent',
       meta.idempotencyKey !== null,

@@ -82,6 +82,12 @@ export function evaluateWebhookReadiness(observations: RehearsalObservations): G
       label: 'Synthetic delivery',
       value: `delivery ${webhookTest.value.deliveryId}, event ${webhookTest.value.eventId}`,
     });
+    checks.push(
+      pass(
+        'synthetic delivery sent',
+        `POST /v1/sandbox/webhooks/test queued delivery ${webhookTest.value.deliveryId} (request ${webhookTest.meta.requestId}).`,
+      ),
+    );
     if (config.webhook.mode === 'harness-receiver') {
       const receipt = webhookTestReceipt;
       if (receipt)
@@ -89,6 +95,10 @@ export function evaluateWebhookReadiness(observations: RehearsalObservations): G
           label: 'Receiver log entry',
           value: `${receipt.receivedAt} delivery ${receipt.deliveryId} event ${receipt.eventId}: verified=${receipt.verified} routed=${receipt.routed} status=${receipt.status}${receipt.failure ? ` failure=${receipt.failure}` : ''}`,
         });
+      if (receipt !== null)
+        checks.push(
+          pass('delivery received', `Delivery ${receipt.deliveryId} reached the receiver at ${receipt.receivedAt}.`),
+        );
       checks.push(
         receipt === null
           ? fail(
