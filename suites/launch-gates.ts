@@ -33,8 +33,13 @@ export function describeLaunchGates(options: LaunchGateSuiteOptions = {}): void 
   let result: RehearsalResult | undefined;
   let failure: unknown;
 
-  // The suite name says what the evidence is, so a green mock run never reads as readiness in a CI report.
-  const scope = config.target === 'mock' ? ': reference mock rehearsal, not evidence for live traffic' : '';
+  // The suite name says what the evidence is, so a green run never reads as more than it proves in a CI report.
+  const scope =
+    config.target === 'mock'
+      ? ': reference mock rehearsal, not evidence for live traffic'
+      : config.target === 'sandbox' && config.credential?.kind === 'oauth'
+        ? ': sandbox OAuth, not proof of the production credential'
+        : '';
   describe(`DutyClaims launch gates (${config.target}${config.readOnly ? ', read-only' : ''}${scope})`, () => {
     beforeAll(
       async () => {

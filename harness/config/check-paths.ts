@@ -10,12 +10,35 @@ const statOf = (path: string) => {
   }
 };
 
+/** Creates what is missing of `dir`, writes and removes a probe file, then removes what it created. */
+function probeWrite(dir: string, missing: readonly string[]): void {
+  const created: string[] = [];
+  const probe = join(dir, `.dutyclaims-write-check-${process.pid}`);
+  try {
+    // One level at a time: a recursive mkdir can spin forever under /proc.
+    for (const path of missing) {
+      mkdirSync(path);
+      created.unshift(path);
+    }
+    writeFileSync(probe, '');
+    unlinkSync(probe);
+  } finally {
+    for (const path of created) {
+      try {
+        rmdirSync(path);
+      } catch {
+        // Another run started writing into it meanwhile: leave it to that run.
+      }
+    }
+  }
+}
+
 /**
  * Proves the launch packet can be written to `dir` before the run starts: every missing directory is
  * created and a probe file written, then everything created is removed again. Access checks alone
  * would lie for root and read-only mounts. Returns a problem, or null.
  */
-function outDirProblem(dir: string): string | null {
+function outDirProblem(dir: string, attempts = 2): string | null {
   const label = 'DUTYCLAIMS_OUT_DIR (--out)';
   const missing: string[] = [];
   let existing = dir;
@@ -28,22 +51,14 @@ function outDirProblem(dir: string): string | null {
       ? `${label}: ${dir} exists and is not a directory. Choose a directory for the launch packet.`
       : `${label}: ${dir} is under ${existing}, which is a file, not a directory. Choose a directory for the launch packet.`;
   }
-  const created: string[] = [];
-  const probe = join(dir, `.dutyclaims-write-check-${process.pid}`);
   try {
-    // One level at a time: a recursive mkdir can spin forever under /proc.
-    for (const path of missing) {
-      mkdirSync(path);
-      created.unshift(path);
-    }
-    writeFileSync(probe, '');
-    unlinkSync(probe);
+    probeWrite(dir, missing);
     return null;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    // A directory that another run created and removed in between: look again.
+    if ((code === 'ENOENT' || code === 'EEXIST') && attempts > 1) return outDirProblem(dir, attempts - 1);
     return `${label}: cannot write the launch packet to ${dir} (${code}). Choose a directory this user can write to, or fix its permissions.`;
-  } finally {
-    for (const path of created) rmdirSync(path, { maxRetries: 0 });
   }
 }
 
