@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -103,5 +103,36 @@ describe('rehearse: a packet the writer refuses still ends with a summary and ex
     expect(output).not.toContain(apiKey);
     expect(output).not.toMatch(STACK_FRAME);
     expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
+  });
+});
+
+describe('rehearse: an out dir that breaks during the run does not lose the packet', () => {
+  it('writes it to a temporary directory instead, says where, and exits 1', async () => {
+    await using mock = await startReferenceMock();
+    const parent = join(tempDir(), 'reports');
+    const dir = join(parent, 'packet');
+    // Something else replaces the output folder's parent with a file while the run is under way.
+    let broken = false;
+    await using proxy = await startRewritingProxy({
+      target: mock.url,
+      rewriteResponseBody: (path, body) => {
+        if (path.startsWith('/v1/partner-organizations/') && !broken) {
+          broken = true;
+          rmSync(parent, { recursive: true, force: true });
+          writeFileSync(parent, 'x');
+        }
+        return body;
+      },
+    });
+    const result = await run({}, 'rehearse', '--base-url', proxy.url, '--out', dir);
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/^Verdict: READY/m);
+    const fallback = /Could not write the launch packet to .*packet \((E[A-Z]+)\); wrote it to (\S+) instead\./.exec(
+      result.out,
+    );
+    expect(fallback?.[1]).toMatch(/ENOTDIR|EEXIST/);
+    expect(readdirSync(fallback?.[2] ?? '')).toEqual(
+      expect.arrayContaining(['launch-packet.json', 'launch-packet.md', 'launch-packet.html']),
+    );
   });
 });
