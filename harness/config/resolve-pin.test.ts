@@ -30,6 +30,7 @@ function pactDir(...hashes: (string | null)[]): string {
     writeFileSync(join(dir, `partner-${index}.json`), JSON.stringify({ consumer: { name: 'p' }, metadata }));
   });
   mkdirSync(join(dir, 'notes.d'));
+  mkdirSync(join(dir, 'archive.json'));
   return dir;
 }
 

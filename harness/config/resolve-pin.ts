@@ -21,6 +21,7 @@ function pactDirHash(dir: string, problems: string[]): string | undefined {
   if (!isDirectory(dir)) return undefined; // checkPaths reports it
   const hashes = new Map<string, string[]>();
   for (const name of readdirSync(dir).filter((file) => file.endsWith('.json'))) {
+    if (!statSync(join(dir, name)).isFile()) continue;
     const hash = pactContractHash(readFileSync(join(dir, name), 'utf8'));
     if (hash !== null) hashes.set(hash, [...(hashes.get(hash) ?? []), name]);
   }

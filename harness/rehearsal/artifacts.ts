@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HarnessConfig } from '../config/harness-config.js';
 import { computeContractHash } from '../contract/hash.js';
@@ -22,11 +22,12 @@ export function collectArtifacts(config: HarnessConfig): Artifact[] {
       contractHash: computeContractHash(JSON.parse(openApi.toString('utf8'))),
     });
   }
-  if (config.pactDir) {
-    for (const name of readdirSync(config.pactDir)
-      .filter((file) => file.endsWith('.json'))
+  const { pactDir } = config;
+  if (pactDir) {
+    for (const name of readdirSync(pactDir)
+      .filter((file) => file.endsWith('.json') && statSync(join(pactDir, file)).isFile())
       .sort()) {
-      const path = join(config.pactDir, name);
+      const path = join(pactDir, name);
       const bytes = readFileSync(path);
       artifacts.push({
         kind: 'pact',
