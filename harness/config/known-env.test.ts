@@ -28,11 +28,13 @@ describe('unknownEnvProblems', () => {
       dutyclaims_target: 'sandbox',
       DUTYCLAIM_BASE_URL: 'https://x.example',
       DUTY_CLAIMS_OUT_DIR: 'out',
+      DUTYCLIAMS_API_KEY: 'k',
       DUTYCLAIMS_SOMETHING_ELSE_ENTIRELY: '1',
     });
     expect(problems.join('\n')).toMatch(/dutyclaims_target .*Did you mean DUTYCLAIMS_TARGET\?/);
     expect(problems.join('\n')).toMatch(/DUTYCLAIM_BASE_URL .*Did you mean DUTYCLAIMS_BASE_URL\?/);
     expect(problems.join('\n')).toMatch(/DUTY_CLAIMS_OUT_DIR .*Did you mean DUTYCLAIMS_OUT_DIR\?/);
+    expect(problems.join('\n')).toMatch(/DUTYCLIAMS_API_KEY .*Did you mean DUTYCLAIMS_API_KEY\?/);
     expect(problems.find((problem) => problem.startsWith('DUTYCLAIMS_SOMETHING_ELSE_ENTIRELY'))).not.toMatch(
       /Did you mean/,
     );
@@ -40,7 +42,8 @@ describe('unknownEnvProblems', () => {
 
   it('accepts every name the package reads and leaves other variables alone', () => {
     const env = Object.fromEntries(KNOWN_ENV_NAMES.map((name) => [name, 'x']));
-    expect(unknownEnvProblems({ ...env, HOME: '/root', PATH: '/bin', CI: 'true', PACT_BROKER_TOKEN: 't' })).toEqual([]);
+    const others = { HOME: '/root', CI: 'true', PACT_BROKER_TOKEN: 't', CLAIMS_BASE_URL: 'x', DUTY_FREE_LIMIT: '1' };
+    expect(unknownEnvProblems({ ...env, ...others })).toEqual([]);
   });
 
   it('knows every DUTYCLAIMS_* name that the code, scripts and docs of this package use', () => {

@@ -30,14 +30,15 @@ export const KNOWN_ENV_NAMES: readonly string[] = [
   ...new Set([...Object.keys(HarnessEnv.shape), ...Object.values(OTHER_READERS).flat()]),
 ];
 
-const PREFIX = 'DUTYCLAIMS';
 const known = new Set(KNOWN_ENV_NAMES);
-/** "dutyclaims_target", "DUTYCLAIM_TARGET", "DUTY_CLAIMS_TARGET" all look like ours. */
+const normalized = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]/g, '');
+/**
+ * "dutyclaims_target", "DUTYCLAIM_TARGET", "DUTY_CLAIMS_TARGET" are ours; so is "DUTYCLIAMS_TARGET",
+ * close to a known name. Another team's "CLAIMS_BASE_URL" or "DUTY_FREE_LIMIT" is not.
+ */
 const looksLikeOurs = (name: string) =>
-  name
-    .toUpperCase()
-    .replace(/[^A-Z0-9]/g, '')
-    .startsWith(PREFIX.slice(0, -1));
+  normalized(name).includes('DUTYCLAIM') ||
+  (normalized(name).startsWith('DUTY') && closestName(name, KNOWN_ENV_NAMES) !== null);
 
 /**
  * One problem per environment variable that looks like a harness setting but is not one, with the
@@ -46,7 +47,7 @@ const looksLikeOurs = (name: string) =>
 export function unknownEnvProblems(source: Readonly<Record<string, string | undefined>>): string[] {
   return Object.keys(source)
     .filter((name) => source[name] !== undefined && !known.has(name))
-    .filter((name) => looksLikeOurs(name) || closestName(name, KNOWN_ENV_NAMES) !== null)
+    .filter(looksLikeOurs)
     .sort()
     .map((name) => {
       const suggestion = closestName(name, KNOWN_ENV_NAMES);
