@@ -61,7 +61,13 @@ export function describeLaunchGates(options: LaunchGateSuiteOptions = {}): void 
     throw failure instanceof Error ? failure : new Error(`The golden path did not run: ${String(failure)}`);
   };
 
-  const scope = config.target === 'mock' ? ': reference mock rehearsal, not evidence for live traffic' : '';
+  // The suite name says what the evidence is, so a green run never reads as more than it proves in a CI report.
+  const scope =
+    config.target === 'mock'
+      ? ': reference mock rehearsal, not evidence for live traffic'
+      : config.target === 'sandbox' && config.credential?.kind === 'oauth'
+        ? ': sandbox OAuth, not proof of the production credential'
+        : '';
   describe(`DutyClaims launch gates (${config.target}${config.readOnly ? ', read-only' : ''}${scope})`, () => {
     beforeAll(
       async () => {

@@ -7,6 +7,23 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+/**
+ * The DutyClaims host: scheme, host, optional port and path, nothing else. Credentials in the URL
+ * would end up in logs and the packet, and a query string or fragment would be silently dropped or
+ * sent with every request; messages never repeat the value, which may hold a password.
+ */
+const baseUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://sandbox.dutyclaims.example' })
+  .refine(
+    (value) => !/^[a-z]+:\/\/[^/?#]*@/i.test(value),
+    'must not contain a user name or password (user:pass@): give credentials in DUTYCLAIMS_API_KEY or DUTYCLAIMS_OAUTH_CLIENT_ID/SECRET',
+  )
+  .refine(
+    (value) => !value.includes('?'),
+    'must not contain a query string (?...): give only scheme, host, port and path',
+  )
+  .refine((value) => !value.includes('#'), 'must not contain a fragment (#...): give only scheme, host, port and path');
+
 const port = z.coerce.number().int().min(0).max(65_535);
 
 /**
@@ -15,7 +32,7 @@ const port = z.coerce.number().int().min(0).max(65_535);
  */
 export const HarnessEnv = z.object({
   DUTYCLAIMS_TARGET: z.enum(['mock', 'sandbox', 'production']).default('mock'),
-  DUTYCLAIMS_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  DUTYCLAIMS_BASE_URL: optionalText.pipe(baseUrl.optional()),
   DUTYCLAIMS_PARTNER_ORG_ID: optionalText,
   DUTYCLAIMS_API_KEY: optionalText,
   DUTYCLAIMS_OAUTH_CLIENT_ID: optionalText,

@@ -1,5 +1,5 @@
 import type { RouteFamily } from '../contract/schemas/common.js';
-import type { Owners, Target } from '../packet/schema.js';
+import type { Owners, PinOrigin, Target } from '../packet/schema.js';
 
 export type HarnessCredential =
   | { readonly kind: 'api_key'; readonly apiKey: string }
@@ -16,7 +16,14 @@ export interface HarnessConfig {
   /** null on the embedded mock, whose personas provide it. */
   readonly partnerOrgId: string | null;
   readonly credential: HarnessCredential | null;
-  readonly pin: { readonly hash: string; readonly source: string; readonly openApiFile: string };
+  /** The contract hash the provider must serve, where it came from, and the OpenAPI file behind it (if any). */
+  readonly pin: {
+    readonly hash: string;
+    readonly origin: PinOrigin;
+    /** For people: "DUTYCLAIMS_OPENAPI_FILE (/path/openapi.json)". */
+    readonly source: string;
+    readonly openApiFile: string | null;
+  };
   readonly pactDir: string | null;
   readonly owners: Owners;
   /** Which owners were filled with mock-only defaults (named in the packet). */

@@ -27,7 +27,7 @@ describe('loadHarnessConfig', () => {
       baseUrl: null,
       credential: null,
     });
-    expect(config.pin.hash).toBe(CONTRACT_PIN.hash);
+    expect(config.pin).toMatchObject({ hash: CONTRACT_PIN.hash, origin: 'shipped_contract' });
     expect(config.owners.cutover).toBe(MOCK_OWNER_DEFAULT);
     expect(config.defaultedOwners).toHaveLength(4);
   });
@@ -38,7 +38,8 @@ describe('loadHarnessConfig', () => {
     expect(problems.join('\n')).toMatch(/DUTYCLAIMS_PARTNER_ORG_ID/);
     expect(problems.join('\n')).toMatch(/DUTYCLAIMS_API_KEY/);
     expect(problems.join('\n')).toMatch(/DUTYCLAIMS_WEBHOOK_PUBLIC_URL/);
-    expect(problems).toHaveLength(4);
+    expect(problems.join('\n')).toMatch(/DUTYCLAIMS_OPENAPI_FILE .*DUTYCLAIMS_PACT_DIR .*DUTYCLAIMS_CONTRACT_HASH/);
+    expect(problems).toHaveLength(5);
   });
 
   it('refuses inconsistent settings and says which', () => {
@@ -56,7 +57,11 @@ describe('loadHarnessConfig', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'dc-config-')), 'openapi.json');
     writeFileSync(file, '{"openapi":"3.1.0","info":{"title":"x","version":"1"}}');
     const fileHash = computeContractHash({ openapi: '3.1.0', info: { title: 'x', version: '1' } });
-    expect(loadHarnessConfig({ DUTYCLAIMS_OPENAPI_FILE: file }).pin.hash).toBe(fileHash);
+    expect(loadHarnessConfig({ DUTYCLAIMS_OPENAPI_FILE: file }).pin).toMatchObject({
+      hash: fileHash,
+      origin: 'partner_openapi_file',
+      openApiFile: file,
+    });
     expect(problemsOf({ DUTYCLAIMS_OPENAPI_FILE: file, DUTYCLAIMS_CONTRACT_HASH: '0000000000000000' }).join()).toMatch(
       /hashes to/,
     );
@@ -68,6 +73,7 @@ describe('loadHarnessConfig', () => {
       DUTYCLAIMS_BASE_URL: 'https://api.dutyclaims.example',
       DUTYCLAIMS_PARTNER_ORG_ID: 'porg_x',
       DUTYCLAIMS_API_KEY: 'dc_live_x',
+      DUTYCLAIMS_CONTRACT_HASH: CONTRACT_PIN.hash,
     });
     expect(config).toMatchObject({ mode: 'smoke', readOnly: true, credential: { kind: 'api_key' } });
     expect(config.owners).toEqual({ credentialRotation: null, secretStorage: null, rollback: null, cutover: null });
@@ -106,5 +112,43 @@ describe('loadHarnessConfig checks paths before any run', () => {
     expect(() => loadHarnessConfig({ DUTYCLAIMS_ROUTE_FAMILIES: 'claims,clams' })).toThrow(
       /DUTYCLAIMS_ROUTE_FAMILIES.*"clams" is not a route family/,
     );
+  });
+});
+
+describe('loadHarnessConfig reports every problem before the first request, at once', () => {
+  it('refuses a base URL with credentials, a query string or a fragment without repeating it', () => {
+    const refused = {
+      'https://user:hunter2pass@sandbox.dutyclaims.example': /user name or password/,
+      'https://token@sandbox.dutyclaims.example': /user name or password/,
+      'https://sandbox.dutyclaims.example/?tenant=acme': /query string/,
+      'https://sandbox.dutyclaims.example/#top': /fragment/,
+    };
+    for (const [url, message] of Object.entries(refused)) {
+      const problems = problemsOf({ DUTYCLAIMS_BASE_URL: url }).join('\n');
+      expect(problems, url).toMatch(message);
+      expect(problems).not.toMatch(/hunter2pass|acme/);
+    }
+    expect(problemsOf({ DUTYCLAIMS_BASE_URL: 'https://sandbox.dutyclaims.example/api' })).toEqual([]);
+  });
+
+  it('refuses an owner setting that holds a credential, by prefix only', () => {
+    const key = `dc_live_${'A'.repeat(32)}`;
+    const problems = problemsOf({ DUTYCLAIMS_ROTATION_OWNER: key }).join('\n');
+    expect(problems).toMatch(/DUTYCLAIMS_ROTATION_OWNER holds a DutyClaims API key \(starting "dc_live_AAAA…"\)/);
+    expect(problems).not.toContain(key);
+  });
+
+  it('lists a misspelt name, a bad value and an unusable out dir together', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dc-config-')), 'file');
+    writeFileSync(file, 'x');
+    const problems = problemsOf({
+      DUTYCLAIMS_TARGT: 'sandbox',
+      DUTYCLAIMS_WAIT_TIMEOUT_MS: 'soon',
+      DUTYCLAIMS_OUT_DIR: join(file, 'packet'),
+    });
+    expect(problems).toHaveLength(3);
+    expect(problems.join('\n')).toMatch(/DUTYCLAIMS_TARGT .*Did you mean DUTYCLAIMS_TARGET\?/);
+    expect(problems.join('\n')).toMatch(/DUTYCLAIMS_WAIT_TIMEOUT_MS/);
+    expect(problems.join('\n')).toMatch(/which is a file, not a directory/);
   });
 });

@@ -1,12 +1,12 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { computeContractHash } from '../contract/hash.js';
-import { openApiPath } from '../contract/package-root.js';
-import { CONTRACT_PIN } from '../contract/pin.js';
 import type { Owners } from '../packet/schema.js';
+import { findSecrets } from '../packet/secret-scan.js';
+import { checkPaths } from './check-paths.js';
 import { HarnessEnv } from './env-schema.js';
 import { HarnessConfigError } from './errors.js';
 import type { HarnessConfig, HarnessCredential } from './harness-config.js';
+import { unknownEnvProblems } from './known-env.js';
+import { resolvePin } from './resolve-pin.js';
 
 const OWNER_VARIABLES: Record<keyof Owners, keyof HarnessEnv> = {
   credentialRotation: 'DUTYCLAIMS_ROTATION_OWNER',
@@ -17,29 +17,6 @@ const OWNER_VARIABLES: Record<keyof Owners, keyof HarnessEnv> = {
 
 /** What the embedded-mock rehearsal records when an owner is not configured; never used for real targets. */
 export const MOCK_OWNER_DEFAULT = 'mock-rehearsal (not a real owner)';
-
-function resolvePin(env: HarnessEnv, problems: string[]): HarnessConfig['pin'] {
-  const openApiFile = env.DUTYCLAIMS_OPENAPI_FILE ? resolve(env.DUTYCLAIMS_OPENAPI_FILE) : openApiPath();
-  let fileHash: string | undefined;
-  if (env.DUTYCLAIMS_OPENAPI_FILE) {
-    try {
-      fileHash = computeContractHash(JSON.parse(readFileSync(openApiFile, 'utf8')));
-    } catch (error) {
-      problems.push(
-        `DUTYCLAIMS_OPENAPI_FILE: cannot read ${openApiFile} as JSON (${(error as Error).message}). Point it at the OpenAPI document your build was generated from.`,
-      );
-    }
-  }
-  const explicit = env.DUTYCLAIMS_CONTRACT_HASH;
-  if (explicit && fileHash && explicit !== fileHash) {
-    problems.push(
-      `DUTYCLAIMS_CONTRACT_HASH is ${explicit} but DUTYCLAIMS_OPENAPI_FILE hashes to ${fileHash}. Pin the hash of the document you actually used, or drop one of the two.`,
-    );
-  }
-  if (explicit) return { hash: explicit, source: 'DUTYCLAIMS_CONTRACT_HASH', openApiFile };
-  if (fileHash) return { hash: fileHash, source: `DUTYCLAIMS_OPENAPI_FILE (${openApiFile})`, openApiFile };
-  return { hash: CONTRACT_PIN.hash, source: 'the OpenAPI shipped with the harness', openApiFile };
-}
 
 function resolveCredential(env: HarnessEnv, problems: string[]): HarnessCredential | null {
   const {
@@ -60,37 +37,21 @@ function resolveCredential(env: HarnessEnv, problems: string[]): HarnessCredenti
   return null;
 }
 
-/** Paths must be usable before the run starts, so no run ends with its evidence unwritable. */
-function checkPaths(env: HarnessEnv, problems: string[]): void {
-  if (env.DUTYCLAIMS_PACT_DIR) {
-    const dir = resolve(env.DUTYCLAIMS_PACT_DIR);
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-      problems.push(
-        `DUTYCLAIMS_PACT_DIR: ${dir} is not a directory. Point it at the folder your pact files were written to, or unset it.`,
-      );
-    }
-  }
-  const out = resolve(env.DUTYCLAIMS_OUT_DIR);
-  if (existsSync(out) && !statSync(out).isDirectory()) {
-    problems.push(
-      `DUTYCLAIMS_OUT_DIR (--out): ${out} exists and is not a directory. Choose a directory for the launch packet.`,
-    );
-  }
-}
-
 /**
  * Reads and validates the harness settings from environment variables. Throws HarnessConfigError
  * listing every problem at once, so a partner fixes their CI in one pass.
  */
 export function loadHarnessConfig(source: Readonly<Record<string, string | undefined>> = process.env): HarnessConfig {
+  const problems = unknownEnvProblems(source);
   const parsed = HarnessEnv.safeParse(source);
   if (!parsed.success) {
-    throw new HarnessConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
-    );
+    problems.push(...parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`));
+    // The paths do not depend on the rest: report them in the same pass.
+    const pathSettings = HarnessEnv.pick({ DUTYCLAIMS_PACT_DIR: true, DUTYCLAIMS_OUT_DIR: true }).safeParse(source);
+    if (pathSettings.success) checkPaths(pathSettings.data, problems);
+    throw new HarnessConfigError(problems);
   }
   const env = parsed.data;
-  const problems: string[] = [];
   const target = env.DUTYCLAIMS_TARGET;
   const pin = resolvePin(env, problems);
   const credential = resolveCredential(env, problems);
@@ -119,6 +80,13 @@ export function loadHarnessConfig(source: Readonly<Record<string, string | undef
     problems.push(
       "Webhooks in sandbox need a way back: set DUTYCLAIMS_WEBHOOK_PUBLIC_URL to a public URL that reaches this harness's receiver (DUTYCLAIMS_RECEIVER_PORT), or DUTYCLAIMS_WEBHOOK_ENDPOINT_ID to your own registered receiver (the harness then confirms delivery through the delivery log).",
     );
+  }
+  for (const [owner, variable] of Object.entries(OWNER_VARIABLES)) {
+    const findings = findSecrets(String(env[variable] ?? ''));
+    for (const finding of findings)
+      problems.push(
+        `${variable} holds ${finding.description} (starting "${finding.prefix}"), and owners are written into the launch packet: name the ${owner === 'secretStorage' ? 'place the secret is stored' : 'owner'} instead.`,
+      );
   }
   checkPaths(env, problems);
   if (problems.length > 0) throw new HarnessConfigError(problems);

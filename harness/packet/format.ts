@@ -1,5 +1,5 @@
-import type { LaunchPacket, LogFields } from './schema.js';
-import { type ContractMatch, contractMatch } from './verdict.js';
+import type { LaunchPacket, LogFields, Unproven } from './schema.js';
+import { type ContractMatch, contractMatch, PACKET_VERDICT_LABELS } from './verdict.js';
 
 /** "61 ms", "2.2 s", "3 min 5 s". */
 export function formatDuration(ms: number): string {
@@ -92,13 +92,35 @@ export const OWNER_LABELS: readonly [keyof LaunchPacket['owners'], string][] = [
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
+const UNPROVEN_WORDS: Record<Unproven['id'], string> = {
+  live_target: 'a live target',
+  production_credential: 'the production credential',
+  writes: 'writes',
+};
+
+/**
+ * The verdict with what it is evidence of, for titles and summaries: "READY · reference mock rehearsal
+ * (not evidence for live traffic)", "READY for sandbox · not yet evidence for live traffic (unproven: the
+ * production credential)", or plain "READY" / "NOT READY" for a live run.
+ */
+export function verdictHeadline(packet: LaunchPacket): string {
+  const verdict = PACKET_VERDICT_LABELS[packet.verdict];
+  const { evidence } = packet;
+  if (evidence.source === 'reference_mock') return `${verdict} · ${evidence.label}`;
+  if (packet.verdict === 'ready' && !evidence.supportsLiveTraffic)
+    return `${verdict} for ${packet.target.kind} · not yet evidence for live traffic (unproven: ${evidence.unproven.map((item) => UNPROVEN_WORDS[item.id]).join(', ')})`;
+  return verdict;
+}
+
 /** One sentence saying why the packet is or is not ready. */
 export function verdictSentence(packet: LaunchPacket): string {
   const { pass, fail, notRun } = packet.summary;
-  if (packet.verdict === 'ready' && packet.target.kind === 'mock')
-    return `All ${plural(pass, 'gate')} passed against the reference mock. This rehearses your flow; only a run against sandbox is evidence for asking for live traffic.`;
-  if (packet.verdict === 'ready')
+  if (packet.verdict === 'ready' && packet.evidence.source === 'reference_mock')
+    return `All ${plural(pass, 'gate')} passed against the reference mock. This is a rehearsal of your flow, not evidence for live traffic; only a run against sandbox is evidence for asking for live traffic.`;
+  if (packet.verdict === 'ready' && packet.evidence.supportsLiveTraffic)
     return `All ${plural(pass, 'gate')} passed. This run supports asking for live traffic.`;
+  if (packet.verdict === 'ready')
+    return `All ${plural(pass, 'gate')} passed on ${packet.target.kind}, but this run does not yet support asking for live traffic. ${packet.evidence.unproven.map((item) => `${item.reason} Run: ${item.proveWith}`).join(' ')}`;
   const parts = [
     fail > 0 ? `${plural(fail, 'gate')} failed` : '',
     notRun > 0 ? `${plural(notRun, 'gate')} ${notRun === 1 ? 'was' : 'were'} not run` : '',

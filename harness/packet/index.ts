@@ -7,6 +7,7 @@ export {
   PacketSecretLeakError,
   PacketValidationError,
 } from './errors.js';
+export { evidenceScope } from './evidence-scope.js';
 export { readGradeReportFile } from './grade-report-file.js';
 export type { GradesSummary } from './grades.js';
 export { GRADE_VERDICT_LABELS, gradesSentence, gradesVerdict, reportVerdict, summarizeGrades } from './grades.js';
@@ -17,17 +18,21 @@ export {
   Artifact,
   EscalationTemplate,
   EvidenceItem,
+  EvidenceScope,
+  EvidenceSource,
   GateResult,
   LaunchPacket,
   LogFields,
   Owners,
   PACKET_SCHEMA_VERSION,
+  PinOrigin,
   Target,
   TimelineEntry,
+  Unproven,
   Verdict,
 } from './schema.js';
 export type { SecretFinding, SecretKind } from './secret-scan.js';
-export { findSecrets, MAX_DISPLAY_PREFIX_LENGTH } from './secret-scan.js';
+export { findSecrets, MAX_DISPLAY_PREFIX_LENGTH, redactSecrets } from './secret-scan.js';
 export { validateLaunchPacket } from './validate-packet.js';
 export type { ContractMatch, GateSummary } from './verdict.js';
 export { contractMatch, PACKET_VERDICT_LABELS, summarizeGates, VERDICT_LABELS } from './verdict.js';

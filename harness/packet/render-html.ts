@@ -1,5 +1,12 @@
 import { html, rawHtml, type SafeHtml } from './escape.js';
-import { describeServedContract, environmentProblem, formatDuration, NOT_RECORDED, verdictSentence } from './format.js';
+import {
+  describeServedContract,
+  environmentProblem,
+  formatDuration,
+  NOT_RECORDED,
+  verdictHeadline,
+  verdictSentence,
+} from './format.js';
 import { gateSection, gatesOverview, verdictCount } from './html-gates.js';
 import { gradesSection, gradesSummaryHtml } from './html-grades.js';
 import { PACKET_CSS } from './html-style.js';
@@ -13,6 +20,7 @@ const banner = (packet: LaunchPacket): SafeHtml => html`
   <div>
     <div class="eyebrow">Launch verdict</div>
     <div class="packet-verdict">${PACKET_VERDICT_LABELS[packet.verdict]}</div>
+    <p class="evidence-source" data-evidence-source="${packet.evidence.source}" data-supports-live-traffic="${String(packet.evidence.supportsLiveTraffic)}"><strong>${packet.evidence.label}</strong></p>
     <p>${verdictSentence(packet)}</p>
     <div class="counts" role="group" aria-label="Gate counts">
       ${verdictCount('pass', packet.summary.pass)}${verdictCount('fail', packet.summary.fail)}${verdictCount('not_run', packet.summary.notRun)}
@@ -41,8 +49,13 @@ const summaryFacts = (packet: LaunchPacket): SafeHtml => {
         value: html`${packet.credential.shape} · <code>${withEllipsis(packet.credential.prefix)}</code>`,
       },
       {
+        label: 'Evidence',
+        value: html`${packet.evidence.label}${packet.evidence.unproven.map((item) => html`<span class="sub">Unproven (${item.id}): ${item.reason} Prove it with <code>${item.proveWith}</code></span>`)}`,
+        problem: !packet.evidence.supportsLiveTraffic,
+      },
+      {
         label: 'Contract pinned',
-        value: html`<code>${contract.pinnedHash}</code><span class="sub">from ${contract.pinnedFrom}</span>`,
+        value: html`<code>${contract.pinnedHash}</code><span class="sub">from ${contract.pinnedFrom} (${contract.pinOrigin})</span>`,
       },
       {
         label: 'Contract served',
@@ -58,7 +71,7 @@ const summaryFacts = (packet: LaunchPacket): SafeHtml => {
 
 /** Renders the packet as one self-contained HTML page: inline CSS, no scripts, every value escaped. */
 export function renderHtml(packet: LaunchPacket): string {
-  const title = `DutyClaims launch packet: ${PACKET_VERDICT_LABELS[packet.verdict]} (${packet.target.kind}, ${packet.target.host})`;
+  const title = `DutyClaims launch packet: ${verdictHeadline(packet)} (${packet.target.kind}, ${packet.target.host})`;
   const page = html`<!doctype html>
 <html lang="en">
 <head>

@@ -1,9 +1,8 @@
 import { escapeXml as xml } from './escape.js';
-import { describeAttemptLog } from './format.js';
+import { describeAttemptLog, verdictHeadline } from './format.js';
 import { gradesHeadline } from './grades.js';
 import { gradeCaseCounts, gradeTestSuite } from './junit-grades.js';
 import type { GateResult, LaunchPacket, Verdict } from './schema.js';
-import { PACKET_VERDICT_LABELS } from './verdict.js';
 
 interface TestCase {
   readonly name: string;
@@ -64,6 +63,8 @@ function testSuite(packet: LaunchPacket, gate: GateResult): string {
     `      <property name="verdict" value="${xml(gate.verdict)}"/>`,
     `      <property name="route" value="${xml(gate.route)}"/>`,
     `      <property name="requestIds" value="${xml(gate.requestIds.join(' '))}"/>`,
+    `      <property name="evidenceSource" value="${xml(packet.evidence.source)}"/>`,
+    `      <property name="supportsLiveTraffic" value="${String(packet.evidence.supportsLiveTraffic)}"/>`,
     '    </properties>',
     ...cases.map((item) => testCase(packet, gate, item)),
     `    <system-out>${xml(`${gate.verdict.toUpperCase()}: ${gate.reason}`)}</system-out>`,
@@ -80,7 +81,7 @@ export function renderJunit(packet: LaunchPacket): string {
   const count = (verdict: Verdict) => all.filter((item) => item.verdict === verdict).length;
   const grades = gradeCaseCounts(packet.grades);
   const headline = gradesHeadline(packet.grades);
-  const name = `DutyClaims launch ${packet.run.mode} (${packet.target.kind}, ${packet.target.host}): ${PACKET_VERDICT_LABELS[packet.verdict]}${headline === null ? '' : ` · ${headline}`}`;
+  const name = `DutyClaims launch ${packet.run.mode} (${packet.target.kind}, ${packet.target.host}): ${verdictHeadline(packet)}${headline === null ? '' : ` · ${headline}`}`;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="${xml(name)}" tests="${all.length + grades.tests}" failures="${count('fail') + grades.failures}" errors="0" skipped="${count('not_run') + grades.skipped}" time="${seconds(packet.run.durationMs)}">`,

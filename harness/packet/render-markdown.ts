@@ -9,6 +9,7 @@ import {
   NOT_RECORDED,
   OWNER_LABELS,
   successfulExample,
+  verdictHeadline,
   verdictSentence,
 } from './format.js';
 import { markdownGradesSection, markdownGradesSummary } from './markdown-grades.js';
@@ -29,6 +30,16 @@ const prose = (value: string) => {
   return parts.map((part, index) => (index % 2 === 1 ? code(part) : text(part))).join('');
 };
 
+/** Where the evidence came from, what it supports, and the run that proves what it does not. */
+const evidenceText = ({ evidence }: LaunchPacket): string =>
+  [
+    `${code(evidence.source)}: ${evidence.source === 'reference_mock' ? '**' : ''}${text(evidence.label)}${evidence.source === 'reference_mock' ? '**' : ''}`,
+    evidence.supportsLiveTraffic ? 'supports asking for live traffic' : '**does not support asking for live traffic**',
+    ...evidence.unproven.map(
+      (item) => `unproven ${code(item.id)}: ${text(item.reason)} Prove it with ${code(item.proveWith)}`,
+    ),
+  ].join(' · ');
+
 const summary = (packet: LaunchPacket): string[] => {
   const { target, contract, run } = packet;
   const envProblem = environmentProblem(target);
@@ -40,13 +51,17 @@ const summary = (packet: LaunchPacket): string[] => {
     ['Fact', 'Value'],
     [
       ['Target', `${text(target.kind)} · ${text(target.host)} (${code(target.baseUrl)})`],
+      ['Evidence', evidenceText(packet)],
       [
         'Environment (reported by the provider)',
         envProblem === null ? textOr(target.environment) : `**${text(envProblem)}**`,
       ],
       ['Partner org', code(target.partnerOrgId)],
       ['Credential', `${text(packet.credential.shape)} · ${code(packet.credential.prefix)}`],
-      ['Contract pinned', `${code(contract.pinnedHash)} (from ${text(contract.pinnedFrom)})`],
+      [
+        'Contract pinned',
+        `${code(contract.pinnedHash)} (from ${text(contract.pinnedFrom)}; ${code(contract.pinOrigin)})`,
+      ],
       [
         'Contract served',
         `${served}${contract.version === null ? '' : ` · contract version ${text(contract.version)}`}`,
@@ -184,7 +199,7 @@ const logFields = (packet: LaunchPacket): string[] =>
 /** Renders the packet as Markdown: verdict, the seed's support handoff packet, escalation template, gates, partner integration grades, log fields, timeline. */
 export function renderMarkdown(packet: LaunchPacket): string {
   const lines = [
-    `# DutyClaims launch packet: ${PACKET_VERDICT_LABELS[packet.verdict]}`,
+    `# DutyClaims launch packet: ${text(verdictHeadline(packet))}`,
     '',
     `> ${packet.verdict === 'ready' ? '✅' : '❌'} **${PACKET_VERDICT_LABELS[packet.verdict]}.** ${text(verdictSentence(packet))}`,
     '>',

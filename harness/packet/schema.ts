@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { GATE_IDS, type GateId } from '../gates/catalog.js';
 import { GradeReport } from '../grading/shared/report.js';
 
-export const PACKET_SCHEMA_VERSION = 1;
+/**
+ * 2 added `evidence` (where the evidence came from and what it does not prove) and
+ * `contract.pinOrigin`; every field of version 1 is unchanged.
+ */
+export const PACKET_SCHEMA_VERSION = 2;
 
 export const Verdict = z.enum(['pass', 'fail', 'not_run']);
 export type Verdict = z.infer<typeof Verdict>;
@@ -83,6 +87,40 @@ export const Artifact = z.object({
 });
 export type Artifact = z.infer<typeof Artifact>;
 
+/** Where the pinned contract hash came from: the partner's own artifacts, or (mock target only) the harness. */
+export const PinOrigin = z.enum([
+  'partner_openapi_file',
+  'partner_pact_dir',
+  'partner_contract_hash',
+  'shipped_contract',
+]);
+export type PinOrigin = z.infer<typeof PinOrigin>;
+
+/** Where the evidence of a run came from: the harness's reference mock, or a real DutyClaims host. */
+export const EvidenceSource = z.enum(['reference_mock', 'live_target']);
+export type EvidenceSource = z.infer<typeof EvidenceSource>;
+
+/** Something live traffic needs that this run did not prove, and the run that would prove it. */
+export const Unproven = z.object({
+  id: z.enum(['live_target', 'production_credential', 'writes']),
+  /** Why this run does not prove it. */
+  reason: z.string(),
+  /** The run that would prove it, as a command line (placeholders in angle brackets). */
+  proveWith: z.string(),
+});
+export type Unproven = z.infer<typeof Unproven>;
+
+/** What the evidence of this run is, and is not, good for. Machine-readable: never infer it from prose. */
+export const EvidenceScope = z.object({
+  source: EvidenceSource,
+  /** For people: "reference mock rehearsal (not evidence for live traffic)". */
+  label: z.string(),
+  /** True only for a READY run on a live target with nothing in `unproven`. */
+  supportsLiveTraffic: z.boolean(),
+  unproven: z.array(Unproven),
+});
+export type EvidenceScope = z.infer<typeof EvidenceScope>;
+
 export const Owners = z.object({
   credentialRotation: z.string().nullable(),
   secretStorage: z.string().nullable(),
@@ -131,6 +169,7 @@ export const LaunchPacket = z.object({
   contract: z.object({
     pinnedHash: z.string(),
     pinnedFrom: z.string(),
+    pinOrigin: PinOrigin,
     servedHash: z.string().nullable(),
     version: z.string().nullable(),
   }),
@@ -139,6 +178,8 @@ export const LaunchPacket = z.object({
   owners: Owners,
   /** `ready` only when every gate passed; anything not run keeps it from being ready. */
   verdict: z.enum(['ready', 'not_ready']),
+  /** Whether a `ready` verdict is evidence for asking for live traffic, and what is still unproven. */
+  evidence: EvidenceScope,
   summary: z.object({ pass: z.number().int(), fail: z.number().int(), notRun: z.number().int() }),
   gates: z.array(GateResult),
   webhook: z.object({
@@ -152,7 +193,7 @@ export const LaunchPacket = z.object({
   timeline: z.array(TimelineEntry),
   /**
    * Grades of the partner's own integration (`grade-webhook`, `grade-client`). They never change the
-   * gates or `verdict`. Added within schema version 1: a packet written before it parses as `[]`.
+   * gates or `verdict`. Added within schema version 1: a packet without it parses as `[]`.
    */
   grades: z.array(GradeReport).default(() => []),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findSecrets, redactedPrefix } from './secret-scan.js';
+import { findSecrets, redactedPrefix, redactSecrets } from './secret-scan.js';
 
 const apiKey = `dc_live_${'k7m2q9x4p8v3w6z1n5b0c2d4f6g8h0j2'}`;
 const testKey = `dc_test_${'a'.repeat(32)}`;
@@ -73,5 +73,18 @@ describe('findSecrets: anything longer than the display prefix', () => {
     expect(findSecrets('secret whsec_AbCdEfGh here', [])).toHaveLength(1);
     expect(findSecrets('token dc_oat_abcdef1 here', [])).toHaveLength(1);
     expect(findSecrets('prefixes dc_live_abcd… whsec_AbCdEf… dc_oat_abcd…', [])).toEqual([]);
+  });
+});
+
+describe('redactSecrets', () => {
+  it('keeps only display prefixes of known secrets and credential shapes', () => {
+    const key = 'dc_live_ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+    const custom = 'ocs_Hq7Vb2Nw9Xe4Rt6Yu1Io3Pa5Sd8Fg0';
+    const redacted = redactSecrets(`key ${key} and ${custom} and whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2La`, [custom]);
+    expect(redacted).not.toContain(key);
+    expect(redacted).not.toContain(custom);
+    expect(redacted).not.toContain('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2La');
+    expect(redacted).toContain('dc_live_ABCD…');
+    expect(findSecrets(redacted, [custom])).toEqual([]);
   });
 });

@@ -80,3 +80,15 @@ export function findSecrets(text: string, knownSecrets: readonly string[] = []):
   }
   return [...findings.values()].sort((a, b) => a.line - b.line);
 }
+
+/**
+ * Replaces every known secret and every credential-shaped match in `text` with its display prefix,
+ * for output that is not a packet file (the terminal summary), so it can always be shown.
+ * @example redactSecrets(`bad key ${apiKey}`, [apiKey]) // "bad key dc_test_7k2…"
+ */
+export function redactSecrets(text: string, knownSecrets: readonly string[] = []): string {
+  let out = text;
+  for (const secret of knownSecrets) if (secret.length > 0) out = out.split(secret).join(redactedPrefix(secret));
+  for (const { regex } of PATTERNS) out = out.replace(new RegExp(regex.source, regex.flags), redactedPrefix);
+  return out;
+}

@@ -23,7 +23,7 @@ describe('validateLaunchPacket', () => {
     const packet = samplePacket();
     const broken = {
       ...packet,
-      schemaVersion: 2,
+      schemaVersion: 99,
       gates: packet.gates.map((gate, index) => (index === 3 ? { ...gate, verdict: 'skipped' } : gate)),
       artifacts: [{ ...packet.artifacts[0], sha256: 'not-a-hash' }],
     };
@@ -34,6 +34,38 @@ describe('validateLaunchPacket', () => {
     );
     expect(error.message).toContain('gates[3].verdict');
     expect(error.message).toContain('nothing was written');
+  });
+
+  it('refuses a packet that claims more evidence than its run can give', () => {
+    const packet = samplePacket();
+    const allPassed = {
+      ...packet,
+      verdict: 'ready' as const,
+      summary: { pass: 6, fail: 0, notRun: 0 },
+      gates: packet.gates.map((gate) => ({
+        ...gate,
+        verdict: 'pass' as const,
+        checks: gate.checks.map((check) => ({ ...check, verdict: 'pass' as const })),
+      })),
+    };
+    const live = { ...allPassed.evidence, supportsLiveTraffic: true };
+    const onMock = validationError({ ...allPassed, target: { ...allPassed.target, kind: 'mock' }, evidence: live });
+    expect(onMock.issues.map((issue) => issue.path)).toEqual(
+      expect.arrayContaining(['evidence.source', 'evidence.supportsLiveTraffic', 'evidence.unproven']),
+    );
+    const sandboxOAuth = validationError({
+      ...allPassed,
+      credential: { shape: 'oauth', prefix: 'cid_abc' },
+      evidence: live,
+    });
+    expect(sandboxOAuth.issues.map((issue) => issue.path)).toEqual([
+      'evidence.supportsLiveTraffic',
+      'evidence.unproven',
+    ]);
+    expect(sandboxOAuth.message).toMatch(/production_credential/);
+    const shipped = validationError({ ...packet, contract: { ...packet.contract, pinOrigin: 'shipped_contract' } });
+    expect(shipped.issues).toEqual([expect.objectContaining({ path: 'contract.pinOrigin' })]);
+    expect(validateLaunchPacket({ ...allPassed, evidence: live }).evidence.supportsLiveTraffic).toBe(true);
   });
 
   it('refuses a "ready" verdict when a gate failed or was not run', () => {

@@ -1,4 +1,5 @@
 import { type PacketIssue, PacketValidationError } from './errors.js';
+import { evidenceScope } from './evidence-scope.js';
 import { LaunchPacket } from './schema.js';
 import { summarizeGates } from './verdict.js';
 
@@ -24,6 +25,7 @@ function consistencyIssues(packet: LaunchPacket): PacketIssue[] {
         path: `summary.${key}`,
         message: `is ${packet.summary[key]} but the gates have ${derived.summary[key]}.`,
       });
+  issues.push(...evidenceIssues(packet));
   const seen = new Set<string>();
   packet.gates.forEach((gate, index) => {
     if (seen.has(gate.id)) issues.push({ path: `gates[${index}].id`, message: `repeats gate "${gate.id}".` });
@@ -34,6 +36,32 @@ function consistencyIssues(packet: LaunchPacket): PacketIssue[] {
     if (gate.verdict === 'pass' && gate.checks.some((check) => check.verdict !== 'pass'))
       issues.push({ path: `gates[${index}].verdict`, message: 'is "pass" but not every one of its checks passed.' });
   });
+  return issues;
+}
+
+/** A packet may never claim more than its run can prove: the evidence scope must follow from the run. */
+function evidenceIssues(packet: LaunchPacket): PacketIssue[] {
+  const issues: PacketIssue[] = [];
+  const derived = evidenceScope(packet);
+  const { evidence } = packet;
+  if (evidence.source !== derived.source)
+    issues.push({
+      path: 'evidence.source',
+      message: `is "${evidence.source}" but a ${packet.target.kind} target means "${derived.source}".`,
+    });
+  if (evidence.supportsLiveTraffic && !derived.supportsLiveTraffic)
+    issues.push({
+      path: 'evidence.supportsLiveTraffic',
+      message: 'is true but the run is not READY on a live target with everything live traffic needs proven.',
+    });
+  for (const item of derived.unproven)
+    if (!evidence.unproven.some((listed) => listed.id === item.id))
+      issues.push({ path: 'evidence.unproven', message: `must list "${item.id}": ${item.reason}` });
+  if (packet.contract.pinOrigin === 'shipped_contract' && packet.target.kind !== 'mock')
+    issues.push({
+      path: 'contract.pinOrigin',
+      message: `is "shipped_contract" on the ${packet.target.kind} target: only the mock target may pin to the contract shipped with the harness.`,
+    });
   return issues;
 }
 

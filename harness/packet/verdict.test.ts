@@ -27,7 +27,7 @@ describe('summarizeGates', () => {
 
 describe('contractMatch', () => {
   it('compares the served hash with the pin', () => {
-    const base = { pinnedHash: 'aaaa', pinnedFrom: 'pin.ts', version: null };
+    const base = { pinnedHash: 'aaaa', pinnedFrom: 'pin.ts', pinOrigin: 'shipped_contract' as const, version: null };
     expect(contractMatch({ ...base, servedHash: 'aaaa' })).toBe('match');
     expect(contractMatch({ ...base, servedHash: 'bbbb' })).toBe('mismatch');
     expect(contractMatch({ ...base, servedHash: null })).toBe('not_read');

@@ -1,4 +1,4 @@
-import { PACT_METADATA_CONTRACT_HASH, PACT_METADATA_NAMESPACE } from '../rehearsal/artifacts.js';
+import { PACT_METADATA_CONTRACT_HASH, PACT_METADATA_NAMESPACE } from '../contract/pact-metadata.js';
 
 /** The provider name every DutyClaims pact uses. */
 export const PACT_PROVIDER_NAME = 'DutyClaims';

@@ -21,6 +21,9 @@ const EnvSchema = z.object({
     .default('sandbox'),
 });
 
+/** The environment variables the container entry of the reference mock reads. */
+export const MOCK_ENV_NAMES: readonly string[] = Object.keys(EnvSchema.shape);
+
 export type MockEnvConfig =
   | { readonly ok: true; readonly options: StandaloneMockOptions }
   | { readonly ok: false; readonly problems: readonly string[] };

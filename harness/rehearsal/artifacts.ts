@@ -1,42 +1,40 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HarnessConfig } from '../config/harness-config.js';
 import { computeContractHash } from '../contract/hash.js';
+import { pactContractHash } from '../contract/pact-metadata.js';
 import type { Artifact } from '../packet/schema.js';
 
-/** Where pact files record the contract hash they were written against. */
-export const PACT_METADATA_NAMESPACE = 'dutyclaims';
-export const PACT_METADATA_CONTRACT_HASH = 'contractHash';
+export { PACT_METADATA_CONTRACT_HASH, PACT_METADATA_NAMESPACE } from '../contract/pact-metadata.js';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-/** Hashes the artifacts the partner built from: the OpenAPI document and any pact files. */
+/** Hashes the artifacts the run was pinned to: the OpenAPI document (when there is one) and any pact files. */
 export function collectArtifacts(config: HarnessConfig): Artifact[] {
   const artifacts: Artifact[] = [];
-  const openApi = readFileSync(config.pin.openApiFile);
-  artifacts.push({
-    kind: 'openapi',
-    path: config.pin.openApiFile,
-    sha256: sha256(openApi),
-    contractHash: computeContractHash(JSON.parse(openApi.toString('utf8'))),
-  });
-  if (config.pactDir) {
-    for (const name of readdirSync(config.pactDir)
-      .filter((file) => file.endsWith('.json'))
+  if (config.pin.openApiFile !== null) {
+    const openApi = readFileSync(config.pin.openApiFile);
+    artifacts.push({
+      kind: 'openapi',
+      path: config.pin.openApiFile,
+      sha256: sha256(openApi),
+      contractHash: computeContractHash(JSON.parse(openApi.toString('utf8'))),
+    });
+  }
+  const { pactDir } = config;
+  if (pactDir) {
+    for (const name of readdirSync(pactDir)
+      .filter((file) => file.endsWith('.json') && statSync(join(pactDir, file)).isFile())
       .sort()) {
-      const path = join(config.pactDir, name);
+      const path = join(pactDir, name);
       const bytes = readFileSync(path);
-      let contractHash: string | null = null;
-      try {
-        const metadata = (JSON.parse(bytes.toString('utf8')) as { metadata?: Record<string, Record<string, unknown>> })
-          .metadata;
-        const value = metadata?.[PACT_METADATA_NAMESPACE]?.[PACT_METADATA_CONTRACT_HASH];
-        contractHash = typeof value === 'string' ? value : null;
-      } catch {
-        contractHash = null;
-      }
-      artifacts.push({ kind: 'pact', path, sha256: sha256(bytes), contractHash });
+      artifacts.push({
+        kind: 'pact',
+        path,
+        sha256: sha256(bytes),
+        contractHash: pactContractHash(bytes.toString('utf8')),
+      });
     }
   }
   return artifacts;

@@ -1,6 +1,8 @@
 import { packageVersion } from '../contract/package-root.js';
 import { buildEscalationTemplate } from '../gates/support-and-rollback-packet.js';
+import { evidenceScope } from '../packet/evidence-scope.js';
 import { type GateResult, type LaunchPacket, PACKET_SCHEMA_VERSION } from '../packet/schema.js';
+import { summarizeGates } from '../packet/verdict.js';
 import type { RehearsalObservations } from './observations.js';
 import type { CallRecorder } from './recorder.js';
 
@@ -35,7 +37,7 @@ export function buildLaunchPacket({ runId, startedAt, observations, gates, recor
     observations.receiverLog.flatMap((entry) => (entry.deliveryId ? [entry.deliveryId] : [])),
   );
   if (webhookTest?.ok) deliveryIds.add(webhookTest.value.deliveryId);
-  return {
+  const packet: LaunchPacket = {
     schemaVersion: PACKET_SCHEMA_VERSION,
     tool: { name: '@dutyclaims/launch-harness', version: packageVersion() },
     run: {
@@ -56,13 +58,16 @@ export function buildLaunchPacket({ runId, startedAt, observations, gates, recor
     contract: {
       pinnedHash: config.pin.hash,
       pinnedFrom: config.pin.source,
+      pinOrigin: config.pin.origin,
       servedHash: partnerOrg?.ok ? partnerOrg.value.contract.hash : (partnerOrg?.meta?.contractHash ?? null),
       version: partnerOrg?.ok ? partnerOrg.value.contract.version : null,
     },
     credential: { shape: observations.credential.kind, prefix: observations.credential.prefix },
     artifacts: [...observations.artifacts],
     owners: config.owners,
-    verdict: gates.length > 0 && gates.every((gate) => gate.verdict === 'pass') ? 'ready' : 'not_ready',
+    verdict: summarizeGates(gates).verdict,
+    // Filled in below from the finished packet, so it can only ever describe this run.
+    evidence: { source: 'reference_mock', label: '', supportsLiveTraffic: false, unproven: [] },
     summary: { pass: count('pass'), fail: count('fail'), notRun: count('not_run') },
     gates: gates.map((gate) => ({ ...gate, durationMs: durationOf(gate.requestIds, recorder) })),
     webhook: {
@@ -81,4 +86,5 @@ export function buildLaunchPacket({ runId, startedAt, observations, gates, recor
     // Grade reports of the partner's own integration are attached by the caller (rehearse --grade-report).
     grades: [],
   };
+  return { ...packet, evidence: evidenceScope(packet) };
 }

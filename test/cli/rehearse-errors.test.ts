@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../harness/cli/run-cli.js';
 import { findFreePort } from '../../harness/container/free-port.js';
+import { CONTRACT_PIN } from '../../harness/contract/pin.js';
 import { startReferenceMock } from '../../harness/reference-mock/index.js';
 
 async function run(env: Record<string, string>, ...argv: string[]) {
@@ -47,6 +48,7 @@ describe('production is read-only', () => {
       DUTYCLAIMS_BASE_URL: production.url,
       DUTYCLAIMS_PARTNER_ORG_ID: production.personas.production.partnerOrgId,
       DUTYCLAIMS_API_KEY: production.personas.production.readOnlyApiKey,
+      DUTYCLAIMS_CONTRACT_HASH: CONTRACT_PIN.hash,
       DUTYCLAIMS_ROTATION_OWNER: 'a',
       DUTYCLAIMS_SECRET_STORAGE: 'b',
       DUTYCLAIMS_ROLLBACK_OWNER: 'c',

@@ -70,7 +70,7 @@ describe('dutyclaims-launch rehearse --grade-report', () => {
     expect(out).toMatch(/– NOT GRADED +duplicate-processed-once/);
     const junit = await readFile(join(dir, 'junit.xml'), 'utf8');
     expect(junit).toMatch(
-      /<testsuites name="[^"]*: READY · Partner integration grades: 1 check failed[^"]*"[^>]* failures="1"/,
+      /<testsuites name="[^"]*: READY · reference mock rehearsal \(not evidence for live traffic\) · Partner integration grades: 1 check failed[^"]*"[^>]* failures="1"/,
     );
   });
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadHarnessConfig } from '../../harness/config/index.js';
+import { CONTRACT_PIN } from '../../harness/contract/pin.js';
 import type { GateId } from '../../harness/gates/index.js';
 import type { LaunchPacket } from '../../harness/packet/index.js';
 import { startReferenceMock } from '../../harness/reference-mock/index.js';
@@ -36,6 +37,7 @@ describe('each gate can fail', () => {
       DUTYCLAIMS_BASE_URL: production.url,
       DUTYCLAIMS_PARTNER_ORG_ID: production.personas.production.partnerOrgId,
       DUTYCLAIMS_API_KEY: sandbox.personas.sandbox.apiKey,
+      DUTYCLAIMS_CONTRACT_HASH: CONTRACT_PIN.hash,
       DUTYCLAIMS_OUT_DIR: outDir(),
     });
     const { packet } = await runLaunchRehearsal({ config });

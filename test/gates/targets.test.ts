@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadHarnessConfig } from '../../harness/config/index.js';
 import { findFreePort } from '../../harness/container/free-port.js';
-import type { LaunchPacket } from '../../harness/packet/index.js';
+import { CONTRACT_PIN } from '../../harness/contract/pin.js';
+import { type LaunchPacket, renderJunit, renderMarkdown } from '../../harness/packet/index.js';
 import { startReferenceMock } from '../../harness/reference-mock/index.js';
 import { runLaunchRehearsal } from '../../harness/rehearsal/index.js';
 import { partnerReceiverAnswering } from '../support/misbehaving-receivers.js';
@@ -19,7 +20,9 @@ const ALL_PASS = {
   'golden-path-rehearsal': 'pass',
   'support-and-rollback-packet': 'pass',
 };
+/** Sandbox and production pin the contract from the partner's artifacts; here, the hash the mock serves. */
 const owners = {
+  DUTYCLAIMS_CONTRACT_HASH: CONTRACT_PIN.hash,
   DUTYCLAIMS_ROTATION_OWNER: 'platform-team@partner.example',
   DUTYCLAIMS_SECRET_STORAGE: 'vault:kv/dutyclaims/sandbox',
   DUTYCLAIMS_ROLLBACK_OWNER: 'oncall@partner.example',
@@ -43,9 +46,11 @@ describe('targets other than the embedded mock', () => {
     const { packet } = await runLaunchRehearsal({ config });
     expect(verdicts(packet)).toEqual(ALL_PASS);
     expect(packet.owners.cutover).toBe('launch-lead@partner.example');
+    expect(packet.contract.pinOrigin).toBe('partner_contract_hash');
+    expect(packet.evidence).toMatchObject({ source: 'live_target', supportsLiveTraffic: true, unproven: [] });
   });
 
-  it('sandbox with OAuth client credentials passes every gate and records the OAuth shape', async () => {
+  it('sandbox with OAuth client credentials is READY for sandbox but names the production smoke that would prove the live flow', async () => {
     await using sandbox = await startReferenceMock();
     const port = await findFreePort();
     const { clientId, clientSecret } = sandbox.personas.sandbox.oauthClient;
@@ -64,6 +69,19 @@ describe('targets other than the embedded mock', () => {
     expect(verdicts(packet)).toEqual(ALL_PASS);
     expect(packet.credential.shape).toBe('oauth');
     expect(secrets).toContain(clientSecret);
+    expect(packet.verdict).toBe('ready');
+    // Sandbox OAuth is not proof of a production flow: the production credential (dc_live_ key) is unproven.
+    expect(packet.evidence.supportsLiveTraffic).toBe(false);
+    expect(packet.evidence.unproven).toEqual([
+      expect.objectContaining({
+        id: 'production_credential',
+        proveWith: expect.stringMatching(/DUTYCLAIMS_TARGET=production .*dc_live_.*dutyclaims-launch smoke$/),
+      }),
+    ]);
+    const markdown = renderMarkdown(packet);
+    expect(markdown).not.toMatch(/supports asking for live traffic/);
+    expect(markdown.split('\n')[0]).toMatch(/READY for sandbox · not yet evidence for live traffic/);
+    expect(renderJunit(packet)).toMatch(/<testsuites name="[^"]*READY for sandbox · not yet evidence for live traffic/);
   });
 
   const withPartnerReceiver = partnerReceiverAnswering;
@@ -113,6 +131,7 @@ describe('targets other than the embedded mock', () => {
       'golden-path-rehearsal': 'not_run',
     });
     expect(packet.target.environment).toBe('production');
+    expect(packet.evidence.unproven.map((item) => item.id)).toEqual(['writes']);
     expect((await production.control.journal()).filter((entry) => entry.method !== 'GET')).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { HarnessConfig } from '../../harness/config/index.js';
 import { loadHarnessConfig } from '../../harness/config/index.js';
 import { findFreePort } from '../../harness/container/free-port.js';
+import { CONTRACT_PIN } from '../../harness/contract/pin.js';
 import type { GateId } from '../../harness/gates/index.js';
 import type { LaunchPacket } from '../../harness/packet/index.js';
 import {
@@ -65,6 +66,8 @@ export async function rehearseAgainst(run: MisbehavingRun): Promise<{ packet: La
       DUTYCLAIMS_BASE_URL: url,
       DUTYCLAIMS_PARTNER_ORG_ID: persona.partnerOrgId,
       DUTYCLAIMS_API_KEY: run.apiKey?.(mock.personas) ?? defaultKey,
+      // Sandbox and production take the pin from the partner's artifacts; here, the harness's own.
+      DUTYCLAIMS_CONTRACT_HASH: CONTRACT_PIN.hash,
     };
     if (target === 'sandbox') {
       const port = await findFreePort();

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { loadHarnessConfig } from '../../harness/config/index.js';
 import { findFreePort } from '../../harness/container/free-port.js';
+import { CONTRACT_PIN } from '../../harness/contract/pin.js';
 import type { LaunchPacket } from '../../harness/packet/index.js';
 import { startReferenceMock } from '../../harness/reference-mock/index.js';
 import { runLaunchRehearsal } from '../../harness/rehearsal/index.js';
@@ -51,6 +52,7 @@ export async function partnerReceiverAnswering(status: number): Promise<LaunchPa
       DUTYCLAIMS_BASE_URL: sandbox.url,
       DUTYCLAIMS_PARTNER_ORG_ID: sandbox.personas.sandbox.partnerOrgId,
       DUTYCLAIMS_API_KEY: sandbox.personas.sandbox.apiKey,
+      DUTYCLAIMS_CONTRACT_HASH: CONTRACT_PIN.hash,
       DUTYCLAIMS_WEBHOOK_ENDPOINT_ID: endpoint.id,
       // Long enough for every delivery of a healthy receiver; a failing one is waited for this long.
       DUTYCLAIMS_WAIT_TIMEOUT_MS: '5000',

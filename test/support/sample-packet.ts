@@ -328,7 +328,7 @@ export function sampleGradeReport(): GradeReport {
 export function samplePacket(): LaunchPacket {
   const gates = GATES.map((gate) => ({ ...gate, ...DETAILS[gate.id] }));
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: '@dutyclaims/launch-harness', version: '0.1.0' },
     run: {
       id: 'run_2026-11-22T0930Z_5n0b',
@@ -345,10 +345,16 @@ export function samplePacket(): LaunchPacket {
       environment: 'sandbox',
       partnerOrgId: PARTNER_ORG,
     },
-    contract: { pinnedHash: PINNED, pinnedFrom: 'harness/contract/pin.ts', servedHash: SERVED, version: '1.0.0' },
+    contract: {
+      pinnedHash: PINNED,
+      pinnedFrom: 'DUTYCLAIMS_OPENAPI_FILE (openapi/dutyclaims.json)',
+      pinOrigin: 'partner_openapi_file',
+      servedHash: SERVED,
+      version: '1.0.0',
+    },
     credential: { shape: 'api_key_test', prefix: SAMPLE_SECRETS.apiKey.slice(0, 12) },
     artifacts: [
-      { kind: 'openapi', path: 'fixtures/contract/openapi.json', sha256: sha256('openapi'), contractHash: PINNED },
+      { kind: 'openapi', path: 'openapi/dutyclaims.json', sha256: sha256('openapi'), contractHash: PINNED },
       { kind: 'pact', path: 'pacts/partner-app-dutyclaims.json', sha256: sha256('pact'), contractHash: PINNED },
     ],
     owners: {
@@ -358,6 +364,12 @@ export function samplePacket(): LaunchPacket {
       cutover: 'Priya Raman <priya.raman@partner.example>',
     },
     verdict: 'not_ready',
+    evidence: {
+      source: 'live_target',
+      label: 'sandbox rehearsal on sandbox.dutyclaims.example',
+      supportsLiveTraffic: false,
+      unproven: [],
+    },
     summary: { pass: 4, fail: 1, notRun: 1 },
     gates,
     webhook: {

@@ -1,16 +1,22 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isHarnessConfigError } from '../../config/errors.js';
+import type { HarnessConfig } from '../../config/harness-config.js';
 import { loadHarnessConfig } from '../../config/load-config.js';
 import type { GradeReport } from '../../grading/shared/report.js';
-import { isGradeReportFileError } from '../../packet/errors.js';
+import { isGradeReportFileError, isPacketSecretLeakError, isPacketValidationError } from '../../packet/errors.js';
 import { readGradeReportFile } from '../../packet/grade-report-file.js';
-import { GRADE_VERDICT_LABELS, gradesSentence, summarizeGrades } from '../../packet/grades.js';
+import { summarizeGrades } from '../../packet/grades.js';
 import type { LaunchPacket } from '../../packet/schema.js';
-import { writeLaunchPacket } from '../../packet/write-packet.js';
+import { redactSecrets } from '../../packet/secret-scan.js';
+import { type WrittenPacket, writeLaunchPacket } from '../../packet/write-packet.js';
 import type { StepRecord } from '../../rehearsal/observations.js';
 import { runLaunchRehearsal } from '../../rehearsal/run-rehearsal.js';
 import type { CliIo } from '../run-cli.js';
 import { ExitCode, UsageError } from '../usage-error.js';
+import { summaryLines } from './rehearse-summary.js';
 
 export const rehearseUsage = (command: 'rehearse' | 'smoke') => `Usage: dutyclaims-launch ${command} [options]
 
@@ -35,52 +41,63 @@ Exit codes:
      (grades never change the packet verdict, only this exit code)
   2  configuration error, or a --grade-report file that is unreadable or not a grade report`;
 
-const MARK = { pass: '✓', fail: '✗', not_run: '–' } as const;
-const GRADE_MARK = { pass: '✓', fail: '✗', not_graded: '–' } as const;
-
-/** The grades under the gate summary: the counts, then every check that did not pass. */
-function gradesSummary(grades: readonly GradeReport[]): string[] {
-  const sentence = gradesSentence(grades);
-  if (sentence === null) return [];
-  return [
-    '',
-    sentence,
-    ...grades.flatMap((report) => [
-      `  ${report.grader} grade of ${report.target}:`,
-      ...report.checks
-        .filter((check) => check.verdict !== 'pass')
-        .map(
-          (check) =>
-            `    ${GRADE_MARK[check.verdict]} ${GRADE_VERDICT_LABELS[check.verdict].padEnd(10)}  ${check.id}  ${check.reason}`,
-        ),
-    ]),
-    '',
-  ];
-}
-
-/** Reads every --grade-report before the run, so a bad file costs nothing; all bad files are named at once. */
-async function readGradeReports(files: readonly string[]): Promise<GradeReport[]> {
+/** Reads every --grade-report before the run, so a bad file costs nothing; returns every problem at once. */
+async function readGradeReports(files: readonly string[]): Promise<{ reports: GradeReport[]; problems: string[] }> {
   const results = await Promise.allSettled(files.map((file) => readGradeReportFile(file)));
   const problems = results.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
   for (const problem of problems) if (!isGradeReportFileError(problem)) throw problem;
-  if (problems.length > 0) throw new UsageError(problems.map((problem) => (problem as Error).message).join('\n\n'));
-  return results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  return {
+    reports: results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : [])),
+    problems: problems.map((problem) => (problem as Error).message),
+  };
 }
 
-function summary(packet: LaunchPacket, files: readonly string[]): string[] {
-  const width = Math.max(...packet.gates.map((gate) => gate.title.length));
-  return [
-    '',
-    `Gates (${packet.target.kind}, ${packet.target.host}, environment ${packet.target.environment ?? 'unknown'}, contract ${packet.contract.servedHash ?? 'unknown'}):`,
-    ...packet.gates.map(
-      (gate) =>
-        `  ${MARK[gate.verdict]} ${gate.title.padEnd(width)}  ${gate.verdict.toUpperCase().padEnd(7)}  ${gate.verdict === 'pass' ? '' : gate.reason}`,
-    ),
-    '',
-    `Verdict: ${packet.verdict === 'ready' ? 'READY' : 'NOT READY'} (${packet.summary.pass} passed, ${packet.summary.fail} failed, ${packet.summary.notRun} not run) in ${packet.run.durationMs} ms`,
-    ...gradesSummary(packet.grades),
-    ...files.map((file) => `  packet: ${file}`),
-  ];
+/** The configuration and every --grade-report, checked together so one run of the CLI lists every fix. */
+async function loadInputs(env: Record<string, string | undefined>, gradeFiles: readonly string[]) {
+  let config: HarnessConfig | undefined;
+  let configProblem: string | undefined;
+  try {
+    config = loadHarnessConfig(env);
+  } catch (error) {
+    if (!isHarnessConfigError(error)) throw error;
+    configProblem = error.message;
+  }
+  const grades = await readGradeReports(gradeFiles);
+  const problems = [...(configProblem === undefined ? [] : [configProblem]), ...grades.problems];
+  if (problems.length > 0 || config === undefined) throw new UsageError(problems.join('\n\n'));
+  return { config, grades: grades.reports };
+}
+
+/** The secrets of the configured credential, known before any request. */
+const configuredSecrets = (config: HarnessConfig): string[] =>
+  config.credential === null
+    ? []
+    : config.credential.kind === 'api_key'
+      ? [config.credential.apiKey]
+      : [config.credential.clientSecret];
+
+/**
+ * Writes the packet. A refused or failed write still ends the run with its summary and exit 1: a packet
+ * holding a secret is never written anywhere, any other failure is retried in a fresh temporary directory
+ * so the evidence is not lost.
+ */
+async function writePacket(
+  packet: LaunchPacket,
+  outDir: string,
+  options: { junit: boolean; secrets: readonly string[] },
+): Promise<{ files: string[]; problems: string[] }> {
+  const filesOf = (written: WrittenPacket) =>
+    Object.values(written).filter((file): file is string => typeof file === 'string');
+  try {
+    return { files: filesOf(await writeLaunchPacket(packet, outDir, options)), problems: [] };
+  } catch (error) {
+    if (isPacketSecretLeakError(error) || isPacketValidationError(error))
+      return { files: [], problems: error.message.split('\n') };
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    const fallback = await mkdtemp(join(tmpdir(), 'dutyclaims-launch-packet-'));
+    const problems = [`Could not write the launch packet to ${outDir} (${code}); wrote it to ${fallback} instead.`];
+    return { files: filesOf(await writeLaunchPacket(packet, fallback, options)), problems };
+  }
 }
 
 /** `rehearse` and `smoke`: run the gates, print progress and a summary, write the packet. */
@@ -109,23 +126,21 @@ export async function runRehearseCommand(
   if (values.target !== undefined) env.DUTYCLAIMS_TARGET = values.target;
   if (values['base-url'] !== undefined) env.DUTYCLAIMS_BASE_URL = values['base-url'];
   if (values.out !== undefined) env.DUTYCLAIMS_OUT_DIR = values.out;
-  let config: ReturnType<typeof loadHarnessConfig>;
-  try {
-    config = loadHarnessConfig(env);
-  } catch (error) {
-    if (isHarnessConfigError(error)) throw new UsageError(error.message);
-    throw error;
-  }
-  if (command === 'smoke') config = { ...config, mode: 'smoke', readOnly: true };
-  const grades = await readGradeReports(values['grade-report'] ?? []);
+  const inputs = await loadInputs(env, values['grade-report'] ?? []);
+  const config = command === 'smoke' ? { ...inputs.config, mode: 'smoke' as const, readOnly: true } : inputs.config;
+  const known = configuredSecrets(config);
+  // Progress and summary are not packet files, but they end up in CI logs: show prefixes only.
+  const say = (line: string) => io.out(redactSecrets(line, known));
   const onStep = (step: StepRecord) => {
-    if (!values.json) io.out(`  ${step.ok ? '✓' : '✗'} step ${step.step}  ${step.route}  ${step.detail}`);
+    if (!values.json) say(`  ${step.ok ? '✓' : '✗'} step ${step.step}  ${step.route}  ${step.detail}`);
   };
   if (!values.json)
-    io.out(`DutyClaims launch ${config.mode} on ${config.target}${config.readOnly ? ' (read-only)' : ''}`);
+    say(
+      `DutyClaims launch ${config.mode} on ${config.target === 'mock' ? 'mock: the reference mock (a rehearsal, not evidence for live traffic)' : config.target}${config.readOnly ? ' (read-only)' : ''}`,
+    );
   if (!values.json && command === 'rehearse' && config.readOnly) {
-    io.out('  production allows only a read-only run: gates that need a write will be "not run" and rehearse exits 1;');
-    io.out('  use `dutyclaims-launch smoke` for the nightly read-only run (exit 0 when no gate failed).');
+    say('  production allows only a read-only run: gates that need a write will be "not run" and rehearse exits 1;');
+    say('  use `dutyclaims-launch smoke` for the nightly read-only run (exit 0 when no gate failed).');
   }
   let rehearsal: Awaited<ReturnType<typeof runLaunchRehearsal>>;
   try {
@@ -135,16 +150,19 @@ export async function runRehearseCommand(
     if (isHarnessConfigError(error)) throw new UsageError(error.message);
     throw error;
   }
-  const { secrets } = rehearsal;
+  const secrets = [...known, ...rehearsal.secrets];
   // The grades are the partner's own integration, not this run: attach them as given; they never change the gates.
-  const packet: LaunchPacket = { ...rehearsal.packet, grades };
-  const written = await writeLaunchPacket(packet, config.outDir, { junit: values.junit, secrets });
-  const files = Object.values(written).filter((file): file is string => typeof file === 'string');
-  if (values.json) io.out(JSON.stringify(packet, null, 2));
-  else for (const line of summary(packet, files)) io.out(line);
+  const packet: LaunchPacket = { ...rehearsal.packet, grades: inputs.grades };
+  const written = await writePacket(packet, config.outDir, { junit: values.junit, secrets });
+  const report = (line: string) => (values.json ? io.err : io.out)(redactSecrets(line, secrets));
+  if (values.json && written.problems.length === 0) io.out(JSON.stringify(packet, null, 2));
+  else for (const line of summaryLines(packet)) report(line);
+  for (const file of written.files) report(`  packet: ${file}`);
+  for (const line of written.problems) report(line);
   const failed = packet.gates.some((gate) => gate.verdict === 'fail');
   const notRun = packet.gates.some((gate) => gate.verdict === 'not_run');
   const gradeFailed = summarizeGrades(packet.grades).fail > 0;
   // `rehearse` promises every gate proven; only `smoke` accepts gates not run because it is read-only.
-  return failed || (notRun && command === 'rehearse') || gradeFailed ? ExitCode.failed : ExitCode.ok;
+  const unwritten = written.problems.length > 0;
+  return failed || (notRun && command === 'rehearse') || gradeFailed || unwritten ? ExitCode.failed : ExitCode.ok;
 }
