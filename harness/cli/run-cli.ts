@@ -1,3 +1,4 @@
+import { closestName } from '../config/closest-name.js';
 import { packageVersion } from '../contract/package-root.js';
 import { runContractCommand } from './commands/contract.js';
 import { missingOptionalPeer } from './optional-peer.js';
@@ -8,6 +9,10 @@ export interface CliIo {
   readonly err: (line: string) => void;
   /** The environment commands read their DUTYCLAIMS_* settings from; defaults to process.env. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** True when `out` goes to a terminal (colour is on there unless NO_COLOR says otherwise). */
+  readonly tty?: boolean;
+  /** Raw text to a terminal for a spinner; absent when none is attached. */
+  readonly raw?: (text: string) => void;
 }
 
 /**
@@ -27,7 +32,12 @@ function lineWriter(stream: NodeJS.WriteStream): (line: string) => void {
 
 let defaultIoCache: CliIo | undefined;
 const defaultIo = (): CliIo => {
-  defaultIoCache ??= { out: lineWriter(process.stdout), err: lineWriter(process.stderr) };
+  defaultIoCache ??= {
+    out: lineWriter(process.stdout),
+    err: lineWriter(process.stderr),
+    tty: process.stdout.isTTY === true,
+    ...(process.stderr.isTTY ? { raw: (text: string) => void process.stderr.write(text) } : {}),
+  };
   return defaultIoCache;
 };
 
@@ -122,7 +132,9 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
   }
   const command = commands[name];
   if (!command) {
-    io.err(`Unknown command "${name}".\n\n${usage()}`);
+    const prefixed = Object.keys(commands).filter((known) => known.startsWith(name));
+    const suggestion = prefixed.length === 1 ? prefixed[0] : closestName(name, Object.keys(commands));
+    io.err(`Unknown command "${name}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}\n\n${usage()}`);
     return ExitCode.usage;
   }
   try {

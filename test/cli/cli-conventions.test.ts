@@ -32,12 +32,45 @@ describe('dutyclaims-launch conventions', () => {
       expect(await run(flag)).toEqual({ code: 0, out: pkg.version, err: '' });
   });
 
+  it('suggests the closest command for a typo', async () => {
+    const typo = await run('rehaerse');
+    expect(typo.code).toBe(2);
+    expect(typo.err).toMatch(/^Unknown command "rehaerse"\. Did you mean "rehearse"\?/);
+    expect((await run('verify')).err).toMatch(/Did you mean "verify-provider"\?/);
+    expect((await run('zzzzzz')).err).not.toMatch(/Did you mean/);
+  });
+
   it.each(COMMANDS)('%s: -h, --help and help <command> print the same usage and exit 0', async (command) => {
     const long = await run(command, '--help');
     expect(long.code).toBe(0);
     expect(long.out).toMatch(/Usage/);
     expect(await run(command, '-h')).toEqual(long);
     expect(await run('help', command)).toEqual(long);
+  });
+});
+
+describe('colour', () => {
+  const rehearse = async (env: Record<string, string>, tty: boolean) => {
+    const out: string[] = [];
+    const dir = mkdtempSync(join(tmpdir(), 'dc-colour-'));
+    const code = await runCli(['rehearse', '--out', dir], { out: (line) => out.push(line), err: () => {}, env, tty });
+    return { code, out: out.join('\n') };
+  };
+  const ESC = String.fromCharCode(27);
+
+  it('colours the verdict and marks in a terminal, and never with NO_COLOR', async () => {
+    const coloured = await rehearse({}, true);
+    expect(coloured.code).toBe(0);
+    expect(coloured.out).toContain(`${ESC}[32m`);
+    const plain = await rehearse({ NO_COLOR: '1' }, true);
+    expect(plain.code).toBe(0);
+    expect(plain.out).not.toContain(ESC);
+    expect(plain.out).toMatch(/^Verdict: READY/m);
+  });
+
+  it('is off when the output is not a terminal, unless FORCE_COLOR asks for it', async () => {
+    expect((await rehearse({}, false)).out).not.toContain(ESC);
+    expect((await rehearse({ FORCE_COLOR: '1' }, false)).out).toContain(`${ESC}[1m${ESC}[32mVerdict: READY`);
   });
 });
 

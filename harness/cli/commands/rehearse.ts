@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { isHarnessConfigError } from '../../config/errors.js';
 import type { HarnessConfig } from '../../config/harness-config.js';
 import { loadHarnessConfig } from '../../config/load-config.js';
+import { DRY_RUN_STEPS } from '../../gates/catalog.js';
 import type { GradeReport } from '../../grading/shared/report.js';
 import { isGradeReportFileError, isPacketSecretLeakError, isPacketValidationError } from '../../packet/errors.js';
 import { readGradeReportFile } from '../../packet/grade-report-file.js';
@@ -14,8 +15,10 @@ import { redactSecrets } from '../../packet/secret-scan.js';
 import { type WrittenPacket, writeLaunchPacket } from '../../packet/write-packet.js';
 import type { StepRecord } from '../../rehearsal/observations.js';
 import { runLaunchRehearsal } from '../../rehearsal/run-rehearsal.js';
+import { colorEnabled, painter } from '../color.js';
 import type { CliIo } from '../run-cli.js';
 import { ExitCode, UsageError } from '../usage-error.js';
+import { startWaitProgress } from '../wait-progress.js';
 import { summaryLines } from './rehearse-summary.js';
 
 export const rehearseUsage = (command: 'rehearse' | 'smoke') => `Usage: dutyclaims-launch ${command} [options]
@@ -131,8 +134,19 @@ export async function runRehearseCommand(
   const known = configuredSecrets(config);
   // Progress and summary are not packet files, but they end up in CI logs: show prefixes only.
   const say = (line: string) => io.out(redactSecrets(line, known));
+  const paint = painter(colorEnabled(env, io.tty === true));
+  // Waits for authority, status and deliveries can take the whole wait timeout: show what runs.
+  const progress = values.json ? null : startWaitProgress({ writeLine: say, writeRaw: io.raw ?? null });
+  const running = (step: number) => {
+    const next = DRY_RUN_STEPS.find((item) => item.step === step);
+    progress?.running(next ? `step ${next.step} ${next.route}` : 'the delivery log read and the gates');
+  };
+  running(1);
   const onStep = (step: StepRecord) => {
-    if (!values.json) say(`  ${step.ok ? '✓' : '✗'} step ${step.step}  ${step.route}  ${step.detail}`);
+    progress?.clear();
+    if (!values.json)
+      say(`  ${step.ok ? paint('✓', 'green') : paint('✗', 'red')} step ${step.step}  ${step.route}  ${step.detail}`);
+    running(Number(step.step) + 1);
   };
   if (!values.json)
     say(
@@ -149,6 +163,8 @@ export async function runRehearseCommand(
     // A receiver that cannot listen, a mock that does not answer: settings to fix, not a crash.
     if (isHarnessConfigError(error)) throw new UsageError(error.message);
     throw error;
+  } finally {
+    progress?.stop();
   }
   const secrets = [...known, ...rehearsal.secrets];
   // The grades are the partner's own integration, not this run: attach them as given; they never change the gates.
@@ -156,7 +172,7 @@ export async function runRehearseCommand(
   const written = await writePacket(packet, config.outDir, { junit: values.junit, secrets });
   const report = (line: string) => (values.json ? io.err : io.out)(redactSecrets(line, secrets));
   if (values.json && written.problems.length === 0) io.out(JSON.stringify(packet, null, 2));
-  else for (const line of summaryLines(packet)) report(line);
+  else for (const line of summaryLines(packet)) report(colourSummaryLine(line, paint));
   for (const file of written.files) report(`  packet: ${file}`);
   for (const line of written.problems) report(line);
   const failed = packet.gates.some((gate) => gate.verdict === 'fail');
@@ -165,4 +181,13 @@ export async function runRehearseCommand(
   // `rehearse` promises every gate proven; only `smoke` accepts gates not run because it is read-only.
   const unwritten = written.problems.length > 0;
   return failed || (notRun && command === 'rehearse') || gradeFailed || unwritten ? ExitCode.failed : ExitCode.ok;
+}
+
+/** Green for what passed, red for what failed: the gate marks and the verdict line of the summary. */
+function colourSummaryLine(line: string, paint: ReturnType<typeof painter>): string {
+  if (line.startsWith('Verdict: READY')) return paint(line, 'green', 'bold');
+  if (line.startsWith('Verdict: ')) return paint(line, 'red', 'bold');
+  if (line.startsWith('  ✓ ')) return `  ${paint('✓', 'green')}${line.slice(3)}`;
+  if (line.startsWith('  ✗ ')) return `  ${paint('✗', 'red')}${line.slice(3)}`;
+  return line;
 }
