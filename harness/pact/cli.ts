@@ -45,6 +45,7 @@ Other:
   --allow-missing-contract-hash   verify pacts without metadata.dutyclaims.contractHash
   --log-level info|warn|error     default warn
   --timeout-ms N                  per replayed request, default 10000
+  --json                          print the result (or the failure) as one JSON object on stdout
 
 Credentials of a real provider come from the environment only: ${PactEnv.apiKey} (required),
 ${PactEnv.readOnlyApiKey} (for the 403 insufficient_scope interaction), ${PactEnv.oauthClientId} and
@@ -70,6 +71,7 @@ const options = {
   'allow-missing-contract-hash': { type: 'boolean', default: false },
   'log-level': { type: 'string' },
   'timeout-ms': { type: 'string' },
+  json: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
 } as const;
 
@@ -246,9 +248,21 @@ export async function runVerifyProviderCommand(
     return 2;
   }
   const started = performance.now();
+  const json = values.json === true;
   try {
     const result = await verifyProvider(request);
     const interactions = result.pacts.reduce((sum, pact) => sum + pact.interactions, 0);
+    if (json) {
+      io.out(
+        JSON.stringify({
+          verified: true,
+          interactions,
+          durationMs: Math.round(performance.now() - started),
+          ...result,
+        }),
+      );
+      return 0;
+    }
     io.out(
       `Verified ${interactions} interaction(s) in ${result.pacts.length} pact(s) against ${result.providerBaseUrl} (contract ${result.providerContractHash}) in ${Math.round(performance.now() - started)} ms.`,
     );
@@ -256,6 +270,7 @@ export async function runVerifyProviderCommand(
       io.out(`  ${pact.consumer}: ${pact.location} (contract ${pact.contractHash ?? 'not recorded'})`);
     return 0;
   } catch (error) {
+    if (json) io.out(JSON.stringify(failureJson(error)));
     if (isPactConfigurationError(error)) {
       io.err(error.message);
       return 2;
@@ -274,4 +289,20 @@ export async function runVerifyProviderCommand(
     io.err(`verify-provider failed: ${(error as Error).message}`);
     return 1;
   }
+}
+
+/** A failed verification as JSON: what a CI step branches on (stable code, failures), never a credential. */
+function failureJson(error: unknown): Record<string, unknown> {
+  const base = { verified: false, name: (error as Error).name, message: (error as Error).message };
+  if (isPactVerificationError(error)) return { ...base, code: error.code, failures: error.failures };
+  if (isContractHashMismatchError(error))
+    return {
+      ...base,
+      code: error.code,
+      pact: error.pact,
+      pactContractHash: error.pactContractHash,
+      providerContractHash: error.providerContractHash,
+    };
+  if (isPactConfigurationError(error)) return { ...base, code: error.code, field: error.field };
+  return base;
 }

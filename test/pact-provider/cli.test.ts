@@ -22,6 +22,28 @@ describe('dutyclaims-launch verify-provider', () => {
     );
   });
 
+  it('--json prints one JSON object for a pass and for a contract-hash failure', async () => {
+    const passed = recorder();
+    expect(await runVerifyProviderCommand(['--pact-dir', PACT_DIR, '--json'], passed.io, {})).toBe(0);
+    expect(passed.out).toHaveLength(1);
+    expect(JSON.parse(passed.out[0] ?? '')).toMatchObject({
+      verified: true,
+      interactions: CONSUMER_INTERACTIONS.length,
+      providerContractHash: CONTRACT_PIN.hash,
+      pacts: [expect.objectContaining({ contractHash: CONTRACT_PIN.hash })],
+    });
+    await using mock = await startReferenceMock({ contractHash: 'fedcba9876543210' });
+    const failed = recorder();
+    const args = ['--pact-dir', PACT_DIR, '--provider-base-url', mock.url, '--reference-mock', '--json'];
+    expect(await runVerifyProviderCommand(args, failed.io, {})).toBe(1);
+    expect(JSON.parse(failed.out[0] ?? '')).toMatchObject({
+      verified: false,
+      code: 'DC_ERR_CONTRACT_HASH_MISMATCH',
+      pactContractHash: CONTRACT_PIN.hash,
+      providerContractHash: 'fedcba9876543210',
+    });
+  });
+
   it('exits 1 and names both hashes when a reference mock serves another contract', async () => {
     await using mock = await startReferenceMock({ contractHash: 'fedcba9876543210' });
     const { io, err } = recorder();
