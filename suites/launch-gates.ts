@@ -73,7 +73,11 @@ export function describeLaunchGates(options: LaunchGateSuiteOptions = {}): void 
       async () => {
         try {
           const mock = typeof options.mock === 'function' ? options.mock() : options.mock;
-          result = await runLaunchRehearsal({ config, ...(mock ? { mock } : {}) });
+          result = await runLaunchRehearsal({
+            config,
+            command: 'vitest (describeLaunchGates from @dutyclaims/launch-harness/suites)',
+            ...(mock ? { mock } : {}),
+          });
         } catch (error) {
           failure = error;
         }

@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from './escape.js';
+import { html, rawHtml, type SafeHtml } from './escape.js';
 import { formatDuration } from './format.js';
 import type { GateResult, Verdict } from './schema.js';
 import { VERDICT_LABELS } from './verdict.js';
@@ -54,10 +54,10 @@ const requestIdList = (ids: readonly string[]): SafeHtml =>
     ? html`<p class="muted">No requests.</p>`
     : html`<ul class="ids">${ids.map((id) => html`<li><code>${id}</code></li>`)}</ul>`;
 
-/** One gate: verdict, why, what it must prove, its checks, evidence and request ids. */
+/** One gate: verdict, why, what it must prove, its checks, evidence and request ids; collapsed when it passed. */
 export const gateSection = (gate: GateResult, index: number): SafeHtml => html`
-<section class="gate ${gate.verdict}" id="${gateAnchor(gate)}" data-gate="${gate.id}" data-verdict="${gate.verdict}">
-  <header><h3>${index + 1}. ${gate.title}</h3>${verdictBadge(gate.verdict, 'big')}</header>
+<details class="gate ${gate.verdict}" id="${gateAnchor(gate)}" data-gate="${gate.id}" data-verdict="${gate.verdict}"${gate.verdict === 'pass' ? '' : rawHtml(' open')}>
+  <summary><header><h3>${index + 1}. ${gate.title}</h3>${verdictBadge(gate.verdict, 'big')}</header></summary>
   <p class="route muted">Verify with <code>${gate.route}</code> · ${formatDuration(gate.durationMs)}</p>
   <p class="reason"><strong>${gate.verdict === 'pass' ? 'Why it passed' : gate.verdict === 'fail' ? 'What to fix' : 'Why it was not run'}:</strong> ${gate.reason}</p>
   <div class="two">
@@ -67,4 +67,4 @@ export const gateSection = (gate: GateResult, index: number): SafeHtml => html`
   <div class="block"><h4>Checks</h4>${checksTable(gate.checks)}</div>
   <div class="block"><h4>Evidence</h4>${evidenceList(gate.evidence)}</div>
   <div class="block"><h4>Request ids</h4>${requestIdList(gate.requestIds)}</div>
-</section>`;
+</details>`;

@@ -72,6 +72,10 @@ tr.error .status { color: var(--fail); }
 .gate.fail { border-left-color: var(--fail-line); }
 .gate.not_run { border-left-color: var(--notrun-line); border-left-style: dashed; background: #fffcf0; }
 .gate header { display: flex; justify-content: space-between; align-items: center; gap: 12px; flex-wrap: wrap; }
+.gate > summary { cursor: pointer; list-style: none; }
+.gate > summary::-webkit-details-marker { display: none; }
+.gate > summary h3::before { content: '▸ '; color: var(--muted, #666); }
+.gate[open] > summary h3::before { content: '▾ '; }
 .gate .route { margin: 4px 0 10px; }
 .reason { border-radius: 8px; padding: 8px 12px; margin: 10px 0; background: var(--panel); }
 .gate.fail .reason { background: var(--fail-bg); color: var(--fail); }

@@ -4,8 +4,8 @@ import { renderHtml } from './render-html.js';
 import type { LaunchPacket } from './schema.js';
 
 const sectionOf = (page: string, gateId: string): string => {
-  const start = page.indexOf(`<section class="gate`, page.indexOf(`id="gate-${gateId}"`) - 40);
-  return page.slice(start, page.indexOf('</section>', start));
+  const start = page.indexOf(`<details class="gate`, page.indexOf(`id="gate-${gateId}"`) - 40);
+  return page.slice(start, page.indexOf('</details>', start));
 };
 
 const allPassing = (): LaunchPacket => {
@@ -105,8 +105,32 @@ describe('renderHtml', () => {
     expect(banner).toContain('href="#grades"');
   });
 
+  it('puts the escalation template and log fields before the gates, and collapses only passed gates', () => {
+    expect(page.indexOf('<section id="escalation">')).toBeGreaterThan(page.indexOf('id="verdict"'));
+    expect(page.indexOf('<section id="escalation">')).toBeLessThan(page.indexOf('<section id="gates">'));
+    expect(page.indexOf('id="log-fields"')).toBeLessThan(page.indexOf('<section id="gates">'));
+    expect(sectionOf(page, 'credential-and-header-discipline')).toMatch(
+      /^<details class="gate pass"[^>]*data-verdict="pass">/,
+    );
+    expect(sectionOf(page, 'environment-and-contract-pin')).toMatch(/^<details class="gate fail"[^>]* open>/);
+    expect(sectionOf(page, 'webhook-readiness')).toMatch(/^<details class="gate not_run"[^>]* open>/);
+  });
+
+  it('is titled by partner org and target, and records the build and command', () => {
+    expect(page).toContain('<title>DutyClaims launch packet: NOT READY · porg_');
+    expect(page).toMatch(/<title>[^<]* on sandbox \(sandbox\.dutyclaims\.example\)<\/title>/);
+    expect(page).toContain('3f9c2a1d8e7b6c5a4f3e2d1c0b9a8f7e6d5c4b3a');
+    expect(page).toContain('https://ci.partner.example/acme-erp/runs/4412');
+    expect(page).toContain('dutyclaims-launch rehearse --target sandbox --junit');
+    const mock = renderHtml({
+      ...samplePacket(),
+      target: { ...samplePacket().target, kind: 'mock', host: '127.0.0.1:39211' },
+    });
+    expect(mock.slice(0, mock.indexOf('</title>'))).not.toContain('39211');
+  });
+
   it('has a grades section after the gates: one sub-section per report, one row per check', () => {
-    const grades = page.slice(page.indexOf('<section id="grades">'), page.indexOf('<section id="escalation">'));
+    const grades = page.slice(page.indexOf('<section id="grades">'), page.indexOf('<section id="handoff">'));
     expect(page.indexOf('<section id="grades">')).toBeGreaterThan(page.indexOf('<section id="gates">'));
     expect(grades).toContain('<section class="grade-report fail" id="grade-1" data-grader="webhook-receiver"');
     expect(grades).toContain('webhook-receiver grade of http://127.0.0.1:8080/webhooks');

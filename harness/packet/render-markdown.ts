@@ -67,6 +67,13 @@ const summary = (packet: LaunchPacket): string[] => {
         `${served}${contract.version === null ? '' : ` · contract version ${text(contract.version)}`}`,
       ],
       ['Run', `${text(run.mode)}${run.readOnly ? ' (read-only)' : ''} · ${code(run.id)}`],
+      [
+        'Build tested',
+        run.build.commit === null && run.build.ciRunUrl === null
+          ? NOT_RECORDED
+          : `${code(run.build.commit ?? NOT_RECORDED)}${run.build.branch === null ? '' : ` on ${text(run.build.branch)}`}${run.build.ciRunUrl === null ? '' : ` · CI run ${code(run.build.ciRunUrl)}`}`,
+      ],
+      ['Command', run.command === null ? NOT_RECORDED : code(run.command)],
       ['When', `${text(run.startedAt)} → ${text(run.finishedAt)} (${formatDuration(run.durationMs)})`],
     ],
   );

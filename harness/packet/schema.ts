@@ -157,6 +157,12 @@ export const LaunchPacket = z.object({
     startedAt: z.string(),
     finishedAt: z.string(),
     durationMs: z.number().min(0),
+    /** The command that produced the run, e.g. `dutyclaims-launch rehearse --junit`; null when not known. */
+    command: z.string().nullable().default(null),
+    /** The partner build the run tested, from the CI's variables or git; each field null when not known. */
+    build: z
+      .object({ commit: z.string().nullable(), branch: z.string().nullable(), ciRunUrl: z.string().nullable() })
+      .default({ commit: null, branch: null, ciRunUrl: null }),
   }),
   target: z.object({
     kind: Target,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import type { HarnessConfig } from '../config/harness-config.js';
 import { computeContractHash } from '../contract/hash.js';
 import { pactContractHash } from '../contract/pact-metadata.js';
@@ -10,6 +10,12 @@ export { PACT_METADATA_CONTRACT_HASH, PACT_METADATA_NAMESPACE } from '../contrac
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
+/** A path as the packet shows it: relative to where the run started when it lies below, so it reads the same on every machine. */
+export const runRelativePath = (path: string, cwd: string = process.cwd()): string => {
+  const rel = relative(cwd, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+};
+
 /** Hashes the artifacts the run was pinned to: the OpenAPI document (when there is one) and any pact files. */
 export function collectArtifacts(config: HarnessConfig): Artifact[] {
   const artifacts: Artifact[] = [];
@@ -17,7 +23,7 @@ export function collectArtifacts(config: HarnessConfig): Artifact[] {
     const openApi = readFileSync(config.pin.openApiFile);
     artifacts.push({
       kind: 'openapi',
-      path: config.pin.openApiFile,
+      path: runRelativePath(config.pin.openApiFile),
       sha256: sha256(openApi),
       contractHash: computeContractHash(JSON.parse(openApi.toString('utf8'))),
     });
@@ -31,7 +37,7 @@ export function collectArtifacts(config: HarnessConfig): Artifact[] {
       const bytes = readFileSync(path);
       artifacts.push({
         kind: 'pact',
-        path,
+        path: runRelativePath(path),
         sha256: sha256(bytes),
         contractHash: pactContractHash(bytes.toString('utf8')),
       });

@@ -3,6 +3,7 @@ import { buildEscalationTemplate } from '../gates/support-and-rollback-packet.js
 import { evidenceScope } from '../packet/evidence-scope.js';
 import { type GateResult, type LaunchPacket, PACKET_SCHEMA_VERSION } from '../packet/schema.js';
 import { summarizeGates } from '../packet/verdict.js';
+import { describeBuild } from './build-info.js';
 import type { RehearsalObservations } from './observations.js';
 import type { CallRecorder } from './recorder.js';
 
@@ -12,6 +13,8 @@ export interface PacketInput {
   readonly observations: RehearsalObservations;
   readonly gates: readonly GateResult[];
   readonly recorder: CallRecorder;
+  /** The command that produced the run, for the packet (null: not known). */
+  readonly command?: string | null;
 }
 
 /** Time spent in the calls behind a gate (their request ids), in milliseconds. */
@@ -23,7 +26,14 @@ const durationOf = (requestIds: readonly string[], recorder: CallRecorder) =>
   );
 
 /** Assembles the launch packet from what the run observed and what the gates concluded. */
-export function buildLaunchPacket({ runId, startedAt, observations, gates, recorder }: PacketInput): LaunchPacket {
+export function buildLaunchPacket({
+  runId,
+  startedAt,
+  observations,
+  gates,
+  recorder,
+  command = null,
+}: PacketInput): LaunchPacket {
   const finishedAt = new Date();
   const { config, target, partnerOrg, endpoint, webhookTest } = observations;
   const count = (verdict: GateResult['verdict']) => gates.filter((gate) => gate.verdict === verdict).length;
@@ -47,6 +57,8 @@ export function buildLaunchPacket({ runId, startedAt, observations, gates, recor
       startedAt: startedAt.toISOString(),
       finishedAt: finishedAt.toISOString(),
       durationMs: finishedAt.getTime() - startedAt.getTime(),
+      command,
+      build: describeBuild(),
     },
     target: {
       kind: config.target,

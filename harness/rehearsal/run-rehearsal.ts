@@ -23,6 +23,8 @@ export interface RehearsalOptions {
   readonly mock?: MockTarget;
   /** Progress, one call per dry-run step. */
   readonly onStep?: (step: StepRecord) => void;
+  /** The command that produced the run, recorded in the packet (e.g. `dutyclaims-launch rehearse --junit`). */
+  readonly command?: string;
   /** Client settings for this run, e.g. timeouts or a dispatcher. */
   readonly client?: Partial<Omit<ClientOptions, 'baseUrl' | 'credential' | 'environment' | 'onCall'>>;
 }
@@ -125,5 +127,13 @@ export async function runLaunchRehearsal(options: RehearsalOptions): Promise<Reh
     if (observations.endpoint?.ok) secrets.push(observations.endpoint.value.secret);
   }
   const gates = evaluateGates(observations);
-  return { packet: buildLaunchPacket({ runId, startedAt, observations, gates, recorder }), observations, secrets };
+  const packet = buildLaunchPacket({
+    runId,
+    startedAt,
+    observations,
+    gates,
+    recorder,
+    command: options.command ?? null,
+  });
+  return { packet, observations, secrets };
 }

@@ -85,7 +85,7 @@ describe('a mock rehearsal is labelled as one everywhere', () => {
       '<property name="evidenceSource" value="reference_mock"/>',
     );
     expect(readFileSync(join(dir, 'launch-packet.html'), 'utf8')).toMatch(
-      /<title>DutyClaims launch packet: READY · reference mock rehearsal \(not evidence for live traffic\) \(mock, /,
+      /<title>DutyClaims launch packet: READY · reference mock rehearsal \(not evidence for live traffic\) · porg_\w+ on mock</,
     );
     expect(readFileSync(join(dir, 'launch-packet.md'), 'utf8').split('\n')[0]).toContain(label);
   });

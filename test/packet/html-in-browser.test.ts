@@ -102,14 +102,31 @@ describe.skipIf(!hasChromium)(`the HTML packet in headless Chromium${skipReason}
     expect(summary).toMatch(/Environment \(reported by the provider\)\s+sandbox/);
     expect(summary).toContain('4d430a74e95b56a1');
     expect(summary).toContain('ae140b8f3b926d06 (DIFFERS from the pin)');
-    expect(await page.title()).toBe('DutyClaims launch packet: NOT READY (sandbox, sandbox.dutyclaims.example)');
+    expect(await page.title()).toBe(
+      'DutyClaims launch packet: NOT READY · porg_4m8q2x7k9p3v6w1z5n0b on sandbox (sandbox.dutyclaims.example)',
+    );
+  });
+
+  it('shows the escalation template on the first screen, and opens only the gates that did not pass', async () => {
+    await open(packet, 'first-screen');
+    const escalation = page.locator('#escalation');
+    const box = await escalation.boundingBox();
+    // The viewport is 1280x900: the template starts on the first screen, under the verdict.
+    expect(box?.y ?? Number.POSITIVE_INFINITY).toBeLessThan(900);
+    expect(await escalation.locator('h2').isVisible()).toBe(true);
+    for (const gate of packet.gates) {
+      const details = page.locator(`details.gate[data-gate="${gate.id}"]`);
+      expect(await details.evaluate((node) => (node as unknown as { open: boolean }).open), gate.id).toBe(
+        gate.verdict !== 'pass',
+      );
+    }
   });
 
   it('shows each gate title with its verdict, in the overview and in its own section', async () => {
     await open(packet, 'gates');
     for (const gate of packet.gates) {
       const label = { pass: 'PASS', fail: 'FAIL', not_run: 'NOT RUN' }[gate.verdict];
-      const section = page.locator(`section[data-gate="${gate.id}"]`);
+      const section = page.locator(`details.gate[data-gate="${gate.id}"]`);
       await expect(seen(section.locator('h3'))).resolves.toContain(gate.title);
       await expect(seen(section.locator('header .verdict'))).resolves.toContain(label);
       const row = page.locator(`.gates-overview tr[data-gate="${gate.id}"]`);
@@ -120,7 +137,7 @@ describe.skipIf(!hasChromium)(`the HTML packet in headless Chromium${skipReason}
 
   it('never shows a not-run gate as passed or green', async () => {
     await open(packet, 'not-run');
-    const section = page.locator('section[data-gate="webhook-readiness"]');
+    const section = page.locator('details.gate[data-gate="webhook-readiness"]');
     const badge = section.locator('header .verdict');
     const text = await seen(badge);
     expect(text).toContain('NOT RUN');
@@ -132,7 +149,7 @@ describe.skipIf(!hasChromium)(`the HTML packet in headless Chromium${skipReason}
     const stripe = await section.evaluate((node) => getComputedStyle(node).borderLeftColor);
     for (const color of [...colors, stripe]) expect(isGreenish(color), color).toBe(false);
     expect(await seen(section.locator('.reason'))).toMatch(/^Why it was not run: Not run: no receiving-service URL/);
-    const passed = page.locator('section[data-gate="golden-path-rehearsal"] header .verdict');
+    const passed = page.locator('details.gate[data-gate="golden-path-rehearsal"] header .verdict');
     expect(isGreenish(await passed.evaluate((node) => getComputedStyle(node).backgroundColor))).toBe(true);
   });
 
@@ -167,7 +184,7 @@ describe.skipIf(!hasChromium)(`the HTML packet in headless Chromium${skipReason}
     const banner = page.locator('#verdict');
     await expect(seen(banner.locator('.packet-verdict'))).resolves.toBe('READY');
     expect(isGreenish(await banner.evaluate((node) => getComputedStyle(node).backgroundColor))).toBe(true);
-    await expect(page.locator('section.gate.not_run').count()).resolves.toBe(0);
+    await expect(page.locator('details.gate.not_run').count()).resolves.toBe(0);
   });
 
   it('shows a failed grade check in the verdict banner, in red, even when every gate passed', async () => {

@@ -337,6 +337,12 @@ export function samplePacket(): LaunchPacket {
       startedAt: at(0),
       finishedAt: at(24),
       durationMs: 24_000,
+      command: 'dutyclaims-launch rehearse --target sandbox --junit',
+      build: {
+        commit: '3f9c2a1d8e7b6c5a4f3e2d1c0b9a8f7e6d5c4b3a',
+        branch: 'release/2026-11',
+        ciRunUrl: 'https://ci.partner.example/acme-erp/runs/4412',
+      },
     },
     target: {
       kind: 'sandbox',

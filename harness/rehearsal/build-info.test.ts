@@ -1,0 +1,51 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { describeBuild } from './build-info.js';
+
+const outsideGit = () => mkdtempSync(join(tmpdir(), 'dc-build-'));
+
+describe('describeBuild', () => {
+  it('reads commit, branch and run URL from GitHub Actions', () => {
+    expect(
+      describeBuild(
+        {
+          GITHUB_SHA: 'abc123',
+          GITHUB_REF_NAME: 'main',
+          GITHUB_SERVER_URL: 'https://github.com',
+          GITHUB_REPOSITORY: 'acme/erp',
+          GITHUB_RUN_ID: '42',
+        },
+        outsideGit(),
+      ),
+    ).toEqual({ commit: 'abc123', branch: 'main', ciRunUrl: 'https://github.com/acme/erp/actions/runs/42' });
+  });
+
+  it('reads GitLab CI and Jenkins variables', () => {
+    expect(
+      describeBuild(
+        {
+          CI_COMMIT_SHA: 'def456',
+          CI_COMMIT_REF_NAME: 'release',
+          CI_PIPELINE_URL: 'https://gitlab.example/p/-/pipelines/7',
+        },
+        outsideGit(),
+      ),
+    ).toEqual({ commit: 'def456', branch: 'release', ciRunUrl: 'https://gitlab.example/p/-/pipelines/7' });
+    expect(
+      describeBuild({ GIT_COMMIT: '0f0f', BUILD_URL: 'https://jenkins.example/job/1/' }, outsideGit()),
+    ).toMatchObject({ commit: '0f0f', ciRunUrl: 'https://jenkins.example/job/1/' });
+  });
+
+  it('records nothing it cannot know, outside CI and git', () => {
+    expect(describeBuild({}, outsideGit())).toEqual({ commit: null, branch: null, ciRunUrl: null });
+  });
+
+  it('falls back to git in the working directory', () => {
+    const repo = new URL('../..', import.meta.url).pathname;
+    const build = describeBuild({}, repo);
+    // This repository's own checkout (a CI clone or a worktree): a full commit SHA.
+    expect(build.commit).toMatch(/^[0-9a-f]{40}$/);
+  });
+});
