@@ -159,7 +159,11 @@ export async function runRehearseCommand(
   let rehearsal: Awaited<ReturnType<typeof runLaunchRehearsal>>;
   try {
     // Only flags are recorded: settings with credentials come from the environment, never argv.
-    rehearsal = await runLaunchRehearsal({ config, onStep, command: ['dutyclaims-launch', command, ...argv].join(' ') });
+    rehearsal = await runLaunchRehearsal({
+      config,
+      onStep,
+      command: ['dutyclaims-launch', command, ...argv].join(' '),
+    });
   } catch (error) {
     // A receiver that cannot listen, a mock that does not answer: settings to fix, not a crash.
     if (isHarnessConfigError(error)) throw new UsageError(error.message);
