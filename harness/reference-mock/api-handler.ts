@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Headers, type RouteDefinition, type RouteName } from '../contract/index.js';
+import { Headers, type RouteDefinition, type RouteName, VISIBLE_ASCII_1_255 } from '../contract/index.js';
 import type { CredentialResolution } from './credentials.js';
 import type { MockEngine } from './engine.js';
 import { faultProblem, waitOutDelay } from './fault-response.js';
@@ -12,13 +12,7 @@ import { createIdSequence } from './ids.js';
 import type { JournalRecord } from './journal.js';
 import { ApiProblem, envelopeJson, isApiProblem } from './problem.js';
 import type { RateLimitState } from './rate-limiter.js';
-import {
-  authorize,
-  checkIdempotencyKey,
-  invalidHeader,
-  VISIBLE_ASCII_1_255,
-  validateParamsAndQuery,
-} from './request-checks.js';
+import { authorize, checkIdempotencyKey, invalidHeader, validateParamsAndQuery } from './request-checks.js';
 import { createResponseWriter, type ResponseWriter } from './response.js';
 import { createRouter, type RouteLookup } from './router.js';
 

@@ -1,13 +1,10 @@
 import type { IncomingMessage } from 'node:http';
-import { Headers, type RouteDefinition } from '../contract/index.js';
+import { Headers, type RouteDefinition, VISIBLE_ASCII_1_255 } from '../contract/index.js';
 import { assertWellFormedStrings, decodeUtf8Body } from './body-text.js';
 import type { CredentialRecord, CredentialResolution } from './credentials.js';
 import { mediaType, readBody } from './http-io.js';
 import { exceedsJsonDepth, MAX_JSON_DEPTH } from './json-depth.js';
 import { ApiProblem, issuesToDetails, validationProblem } from './problem.js';
-
-/** 1-255 visible ASCII characters: the contract's rule for Idempotency-Key, also used for X-Correlation-Id. */
-export const VISIBLE_ASCII_1_255 = /^[\x21-\x7e]{1,255}$/;
 
 /** 400 invalid_header for `header`. */
 export const invalidHeader = (header: string, reason: string) =>

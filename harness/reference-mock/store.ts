@@ -53,6 +53,8 @@ export interface EndpointRecord {
   readonly createdAt: string;
   /** Newest first. */
   secrets: SecretRecord[];
+  /** A disabled endpoint gets no deliveries. */
+  status: 'enabled' | 'disabled';
   /** Attempts to one endpoint go out one at a time, in order. */
   queue: Promise<void>;
 }

@@ -61,6 +61,11 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
   const attempt = async (endpoint: EndpointRecord, delivery: DeliveryRecord): Promise<void> => {
     const mine = generation;
     if (closed || delivery.status === 'succeeded' || delivery.status === 'failed') return;
+    if (endpoint.status === 'disabled') {
+      delivery.status = 'failed';
+      delivery.nextAttemptAt = null;
+      return;
+    }
     const number = delivery.attempts.length + 1;
     const startedAt = clock.now();
     const started = performance.now();
@@ -162,7 +167,7 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
       const rawBody = eventBody(eventId, type, createdAt, orgId, data);
       const settled: Promise<void>[] = [];
       for (const endpoint of deps.store().endpoints.values())
-        if (endpoint.orgId === orgId && endpoint.eventTypes.includes(type))
+        if (endpoint.orgId === orgId && endpoint.status === 'enabled' && endpoint.eventTypes.includes(type))
           settled.push(queue(endpoint, eventId, type, rawBody).settled);
       return Promise.all(settled).then(() => undefined);
     },
