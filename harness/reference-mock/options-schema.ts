@@ -47,6 +47,15 @@ export const optionsSchema = z
       })
       .partial(),
     journalCapacity: positiveInt.max(1_000_000),
+    connections: z
+      .object({
+        headersTimeoutMs: positiveInt.max(600_000),
+        requestTimeoutMs: positiveInt.max(3_600_000),
+        idleTimeoutMs: positiveInt.max(3_600_000),
+        keepAliveTimeoutMs: positiveInt.max(600_000),
+        maxConnections: positiveInt.max(100_000),
+      })
+      .partial(),
   })
   .partial();
 

@@ -37,6 +37,24 @@ export interface WebhookDeliveryOptions {
   readonly allowNonLoopback: boolean;
 }
 
+/**
+ * How long the mock waits on a client and how many it serves at once. A test server answers in
+ * milliseconds, so a client that is silent or trickles for seconds has stalled: cutting it off frees
+ * its socket and any Idempotency-Key it reserved.
+ */
+export interface ConnectionLimits {
+  /** Real-time budget for the request line and headers. */
+  readonly headersTimeoutMs: number;
+  /** Real-time budget for the whole request, body included (408 after it). */
+  readonly requestTimeoutMs: number;
+  /** A connection with no bytes in either direction for this long is closed (fault-injected waits excepted). */
+  readonly idleTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open between requests. */
+  readonly keepAliveTimeoutMs: number;
+  /** Open connections at once; further ones are closed on arrival. */
+  readonly maxConnections: number;
+}
+
 /** A deliberately non-conforming provider, so tests can prove that contract checks fail. */
 export interface ReferenceMockDeviations {
   /** Header names (any case) removed from every API response. */
@@ -73,6 +91,7 @@ export interface ReferenceMockOptions {
   readonly deviations?: ReferenceMockDeviations;
   /** Entries kept in the request journal ring. */
   readonly journalCapacity?: number;
+  readonly connections?: Partial<ConnectionLimits>;
 }
 
 /** Options with every default applied; what the mock uses. */
@@ -96,6 +115,7 @@ export interface ResolvedReferenceMockOptions {
     readonly dropBodyFields: Partial<Record<RouteName, readonly string[]>>;
   };
   readonly journalCapacity: number;
+  readonly connections: ConnectionLimits;
 }
 
 /** Every default of the reference mock, in one place. */
@@ -116,6 +136,13 @@ export const DEFAULT_REFERENCE_MOCK_OPTIONS: ResolvedReferenceMockOptions = {
   contractHash: CONTRACT_PIN.hash,
   deviations: { dropResponseHeaders: [], dropBodyFields: {} },
   journalCapacity: 10_000,
+  connections: {
+    headersTimeoutMs: 10_000,
+    requestTimeoutMs: 30_000,
+    idleTimeoutMs: 30_000,
+    keepAliveTimeoutMs: 5000,
+    maxConnections: 1024,
+  },
 };
 
 /** Applies the defaults to caller options without touching them; throws ReferenceMockError on invalid ones. */
@@ -151,6 +178,13 @@ export function resolveReferenceMockOptions(options: ReferenceMockOptions = {}):
       'Invalid reference mock options: timeline offsets must not decrease (validating <= submitted <= decided).',
       { details: [{ field: 'timeline', reason: 'offsets must not decrease' }] },
     );
+  const connections = withDefaults(defaults.connections, given.connections);
+  if (connections.headersTimeoutMs > connections.requestTimeoutMs)
+    throw new ReferenceMockError(
+      'MOCK_ERR_OPTIONS',
+      'Invalid reference mock options: connections.headersTimeoutMs must not exceed connections.requestTimeoutMs (the headers are part of the request).',
+      { details: [{ field: 'connections.headersTimeoutMs', reason: 'greater than requestTimeoutMs' }] },
+    );
   const dropBodyFields: Partial<Record<RouteName, readonly string[]>> = {};
   for (const [name, fields] of Object.entries(given.deviations?.dropBodyFields ?? {}))
     if (Object.hasOwn(routes, name) && fields) dropBodyFields[name as RouteName] = [...fields];
@@ -174,6 +208,7 @@ export function resolveReferenceMockOptions(options: ReferenceMockOptions = {}):
       dropBodyFields,
     },
     journalCapacity: given.journalCapacity ?? defaults.journalCapacity,
+    connections,
   };
 }
 

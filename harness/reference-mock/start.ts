@@ -1,6 +1,7 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApiHandler } from './api-handler.js';
+import { createConnectionLimitedServer } from './connection-limits.js';
 import { createReferenceMockControl, type ReferenceMockControl } from './control-client.js';
 import { createControlPlaneHandler } from './control-plane.js';
 import { createMockEngine } from './engine.js';
@@ -51,7 +52,7 @@ export async function startReferenceMock(options: ReferenceMockOptions = {}): Pr
   const engine = createMockEngine(resolved);
   const api = createApiHandler(engine);
   const control = createControlPlaneHandler(engine);
-  const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => {
+  const server = createConnectionLimitedServer(resolved.connections, (req, res) => {
     if (req.url?.startsWith('/_mock/')) control(req, res);
     else api(req, res);
   });
