@@ -30,7 +30,12 @@ export interface ReferenceMockControl {
 export interface ReferenceMockControlOptions {
   /** Real-time budget of one control call; advancing the clock waits for webhook attempts. Default 30 000. */
   readonly timeoutMs?: number;
+  /** The mock's control token; default: the DUTYCLAIMS_MOCK_CONTROL_TOKEN environment variable, if set. */
+  readonly token?: string;
 }
+
+/** Where a control client finds the token of a mock it attaches to, when not given one. */
+export const CONTROL_TOKEN_ENV = 'DUTYCLAIMS_MOCK_CONTROL_TOKEN';
 
 /** Creates a control-plane client for the mock at `baseUrl`. */
 export function createReferenceMockControl(
@@ -39,6 +44,8 @@ export function createReferenceMockControl(
 ): ReferenceMockControl {
   const base = baseUrl.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const token = options.token ?? (process.env[CONTROL_TOKEN_ENV] || undefined);
+  const auth: Record<string, string> = token === undefined ? {} : { authorization: `Bearer ${token}` };
   // Its own dispatcher: interceptors installed on the global one (nock) never swallow control calls.
   const agent = new Agent({ keepAliveTimeout: 1000 });
 
@@ -48,7 +55,7 @@ export function createReferenceMockControl(
       response = await request(`${base}${path}`, {
         method,
         dispatcher: agent,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: body === undefined ? auth : { ...auth, 'content-type': 'application/json' },
         body: body === undefined ? null : JSON.stringify(body),
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,

@@ -20,6 +20,8 @@ export const optionsSchema = z
     host: z.string().min(1),
     allowNonLoopbackHost: z.boolean(),
     port: z.number().int().min(0).max(65_535),
+    controlToken: z.string().regex(/^[\x21-\x7e]{16,256}$/, 'must be 16-256 visible ASCII characters'),
+    allowUnauthenticatedControl: z.boolean(),
     seed: z.string().min(1),
     environment: z.enum(['sandbox', 'production']),
     clock: z.custom<() => number>((value) => typeof value === 'function', 'must be a function returning epoch ms'),
@@ -36,6 +38,7 @@ export const optionsSchema = z
         retryBaseMs: nonNegativeInt,
         maxAttempts: positiveInt.max(20),
         allowNonLoopback: z.boolean(),
+        signingClock: z.enum(['mock', 'real']),
       })
       .partial(),
     maxBodyBytes: positiveInt,

@@ -67,10 +67,18 @@ describe('resolveReferenceMockOptions', () => {
       expect((caught as Error).message).toMatch(/no authentication/);
       expect((caught as Error).message).toMatch(/allowNonLoopbackHost: true/);
       expect((caught as Error).message).toMatch(/DUTYCLAIMS_MOCK_ALLOW_NON_LOOPBACK_HOST=1/);
-      expect(resolveReferenceMockOptions({ host, allowNonLoopbackHost: true })).toMatchObject({
+      const token = 'control-token-0123456789';
+      expect(resolveReferenceMockOptions({ host, allowNonLoopbackHost: true, controlToken: token })).toMatchObject({
         host,
         allowNonLoopbackHost: true,
+        controlToken: token,
       });
+      expect(() => resolveReferenceMockOptions({ host, allowNonLoopbackHost: true })).toThrow(
+        /without a control token/,
+      );
+      expect(
+        resolveReferenceMockOptions({ host, allowNonLoopbackHost: true, allowUnauthenticatedControl: true }),
+      ).toMatchObject({ controlToken: null });
     }
     for (const host of ['127.0.0.1', '::1', 'localhost']) expect(resolveReferenceMockOptions({ host }).host).toBe(host);
   });

@@ -35,6 +35,13 @@ export interface WebhookDeliveryOptions {
   readonly maxAttempts: number;
   /** Deliver to hosts other than 127.0.0.1/::1/localhost. Off: this machine may only reach loopback. */
   readonly allowNonLoopback: boolean;
+  /**
+   * The clock of the signature's `t=`. `mock` (default): the mock clock, so after `advanceClock` a
+   * receiver checking against real time rejects the delivery as too old or in the future, unless it
+   * follows the mock clock. `real`: the machine's clock, for receivers on real time; retries and
+   * timelines still run on the mock clock.
+   */
+  readonly signingClock: 'mock' | 'real';
 }
 
 /**
@@ -69,10 +76,17 @@ export interface ReferenceMockOptions {
   readonly host?: string;
   /**
    * Listen on a `host` other machines can reach (e.g. `0.0.0.0` behind a published container port).
-   * Off by default: the control plane has no authentication and serves the full seeded credentials.
+   * Off by default: the control plane serves the full seeded credentials (and needs `controlToken` there).
    */
   readonly allowNonLoopbackHost?: boolean;
   readonly port?: number;
+  /**
+   * Token the control plane (`/_mock/`) requires as `Authorization: Bearer <token>` (at least 16
+   * characters). Optional on loopback; required on any other host unless `allowUnauthenticatedControl`.
+   */
+  readonly controlToken?: string;
+  /** Let a mock on a non-loopback host run its control plane without a token. Default false. */
+  readonly allowUnauthenticatedControl?: boolean;
   /** Personas (org ids, keys, OAuth client) are derived from it: same seed, same credentials. */
   readonly seed?: string;
   readonly environment?: MockEnvironment;
@@ -99,6 +113,8 @@ export interface ResolvedReferenceMockOptions {
   readonly host: string;
   readonly allowNonLoopbackHost: boolean;
   readonly port: number;
+  readonly controlToken: string | null;
+  readonly allowUnauthenticatedControl: boolean;
   readonly seed: string;
   readonly environment: MockEnvironment;
   readonly clock: () => number;
@@ -123,6 +139,8 @@ export const DEFAULT_REFERENCE_MOCK_OPTIONS: ResolvedReferenceMockOptions = {
   host: '127.0.0.1',
   allowNonLoopbackHost: false,
   port: 0,
+  controlToken: null,
+  allowUnauthenticatedControl: false,
   seed: 'dutyclaims-reference-mock',
   environment: 'sandbox',
   clock: Date.now,
@@ -131,7 +149,13 @@ export const DEFAULT_REFERENCE_MOCK_OPTIONS: ResolvedReferenceMockOptions = {
   authority: { mode: 'immediate' },
   claimOutcome: 'accepted',
   rateLimit: { limit: 1000, windowMs: 60_000 },
-  webhookDelivery: { timeoutMs: 5000, retryBaseMs: 1000, maxAttempts: 5, allowNonLoopback: false },
+  webhookDelivery: {
+    timeoutMs: 5000,
+    retryBaseMs: 1000,
+    maxAttempts: 5,
+    allowNonLoopback: false,
+    signingClock: 'mock',
+  },
   maxBodyBytes: 64 * 1024,
   contractHash: CONTRACT_PIN.hash,
   deviations: { dropResponseHeaders: [], dropBodyFields: {} },
@@ -166,8 +190,16 @@ export function resolveReferenceMockOptions(options: ReferenceMockOptions = {}):
   if (!allowNonLoopbackHost && !isLoopbackHost(host))
     throw new ReferenceMockError(
       'MOCK_ERR_OPTIONS',
-      `The reference mock will not listen on "${host}": it is not a loopback address, and the mock's control plane (/_mock/) has no authentication and serves the full seeded credentials at GET /_mock/personas. Listen on 127.0.0.1 (the default), or, if other machines must reach it (e.g. a published container port), opt in with allowNonLoopbackHost: true (CLI: --allow-non-loopback-host; container: DUTYCLAIMS_MOCK_ALLOW_NON_LOOPBACK_HOST=1).`,
+      `The reference mock will not listen on "${host}": it is not a loopback address, and the mock's control plane (/_mock/) has no authentication unless given a control token, and serves the full seeded credentials at GET /_mock/personas. Listen on 127.0.0.1 (the default), or, if other machines must reach it (e.g. a published container port), opt in with allowNonLoopbackHost: true (CLI: --allow-non-loopback-host; container: DUTYCLAIMS_MOCK_ALLOW_NON_LOOPBACK_HOST=1).`,
       { details: [{ field: 'host', reason: 'not a loopback address; set allowNonLoopbackHost to listen on it' }] },
+    );
+  const controlToken = given.controlToken ?? defaults.controlToken;
+  const allowUnauthenticatedControl = given.allowUnauthenticatedControl ?? defaults.allowUnauthenticatedControl;
+  if (!isLoopbackHost(host) && controlToken === null && !allowUnauthenticatedControl)
+    throw new ReferenceMockError(
+      'MOCK_ERR_OPTIONS',
+      `The reference mock will not listen on "${host}" without a control token: anyone who can reach it could reset it, inject faults and read the seeded credentials at GET /_mock/personas. Set controlToken (CLI: --control-token or DUTYCLAIMS_MOCK_CONTROL_TOKEN; container: DUTYCLAIMS_MOCK_CONTROL_TOKEN), or opt out with allowUnauthenticatedControl: true (container: DUTYCLAIMS_MOCK_ALLOW_UNAUTHENTICATED_CONTROL=1).`,
+      { details: [{ field: 'controlToken', reason: 'required on a non-loopback host' }] },
     );
   const timeline = withDefaults(defaults.timeline, given.timeline);
   if (
@@ -192,6 +224,8 @@ export function resolveReferenceMockOptions(options: ReferenceMockOptions = {}):
     host,
     allowNonLoopbackHost,
     port: given.port ?? defaults.port,
+    controlToken,
+    allowUnauthenticatedControl,
     seed: given.seed ?? defaults.seed,
     environment: given.environment ?? defaults.environment,
     clock: given.clock ?? defaults.clock,

@@ -78,7 +78,7 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
         const secrets = endpoint.secrets.filter((s) => s.expiresAt === null || s.expiresAt > startedAt);
         const signature = signDutyClaims({
           secrets: secrets.map((s) => s.value),
-          timestamp: Math.floor(startedAt / 1000),
+          timestamp: Math.floor((options.signingClock === 'real' ? Date.now() : startedAt) / 1000),
           rawBody: delivery.rawBody,
         });
         const response = await request(endpoint.url, {
