@@ -50,7 +50,11 @@ const shapeOf = (token: string): CredentialShape | null =>
         : null;
 
 /** Builds the registry from the seeded personas for a server of `environment`. */
-export function createCredentialRegistry(personas: Personas, environment: MockEnvironment): CredentialRegistry {
+export function createCredentialRegistry(
+  personas: Personas,
+  environment: MockEnvironment,
+  maxAccessTokens = 10_000,
+): CredentialRegistry {
   const known = new Map<string, CredentialRecord>();
   const addKey = (key: string, orgId: string, scopes: readonly Scope[], shape: CredentialShape) =>
     known.set(key, {
@@ -104,6 +108,11 @@ export function createCredentialRegistry(personas: Personas, environment: MockEn
     },
     issueAccessToken(orgId, scopes, now) {
       const token = `dc_oat_${randomBase32(40)}`;
+      // Same lifetime for all, so insertion order is expiry order: expired and surplus tokens go first.
+      for (const [old, record] of tokens) {
+        if (tokens.size < maxAccessTokens && (record.expiresAt ?? 0) > now) break;
+        tokens.delete(old);
+      }
       tokens.set(token, {
         bucket: `token:${orgId}`,
         orgId,

@@ -46,7 +46,7 @@ export interface MockEngine {
 const ORG_CREATED_AT = '2026-01-01T00:00:00.000Z';
 
 function seededStore(options: ResolvedReferenceMockOptions, personas: Personas): MockStore {
-  const store = new MockStore();
+  const store = new MockStore(options.retention);
   const persona = options.environment === 'sandbox' ? personas.sandbox : personas.production;
   store.orgs.set(persona.partnerOrgId, {
     id: persona.partnerOrgId,
@@ -79,9 +79,9 @@ export function createMockEngine(options: ResolvedReferenceMockOptions): MockEng
     clock,
     scheduler,
     personas,
-    credentials: createCredentialRegistry(personas, options.environment),
+    credentials: createCredentialRegistry(personas, options.environment, options.retention.maxAccessTokens),
     rateLimiter: createRateLimiter(options.rateLimit.limit, options.rateLimit.windowMs, clock.now),
-    idempotency: createIdempotencyStore(clock.now),
+    idempotency: createIdempotencyStore(clock.now, options.retention.maxAgeMs, options.retention.maxIdempotencyKeys),
     journal: createRequestJournal(options.journalCapacity),
     faults,
     dispatcher,

@@ -51,6 +51,7 @@ export function createWebhookEndpoint(ctx: HandlerContext): HandlerResult {
     queue: Promise.resolve(),
   };
   engine.store.endpoints.set(endpoint.id, endpoint);
+  engine.store.retainEndpoints(engine.clock.now());
   return { status: 201, body: { ...endpointBody(endpoint), secret } };
 }
 
@@ -128,7 +129,8 @@ export function listWebhookDeliveries(ctx: HandlerContext): HandlerResult {
   const limit = Number(query.limit);
   const page: DeliveryRecord[] = [];
   let hasMore = false;
-  for (let index = Math.min(deliveries.length, before - 1) - 1; index >= 0; index--) {
+  const dropped = ctx.engine.store.deliveriesDropped;
+  for (let index = Math.min(deliveries.length, before - 1 - dropped) - 1; index >= 0; index--) {
     const delivery = deliveries[index];
     if (delivery === undefined || delivery.orgId !== orgId) continue;
     if (query.endpointId !== undefined && delivery.endpointId !== query.endpointId) continue;

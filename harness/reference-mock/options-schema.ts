@@ -59,6 +59,17 @@ export const optionsSchema = z
         maxConnections: positiveInt.max(100_000),
       })
       .partial(),
+    retention: z
+      .object({
+        maxAgeMs: positiveInt,
+        maxClients: positiveInt.max(1_000_000),
+        maxClaims: positiveInt.max(1_000_000),
+        maxEndpoints: positiveInt.max(100_000),
+        maxDeliveries: positiveInt.max(1_000_000),
+        maxAccessTokens: positiveInt.max(1_000_000),
+        maxIdempotencyKeys: positiveInt.max(1_000_000),
+      })
+      .partial(),
   })
   .partial();
 

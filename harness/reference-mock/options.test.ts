@@ -16,7 +16,11 @@ describe('resolveReferenceMockOptions', () => {
       retryBaseMs: 1000,
       maxAttempts: 5,
       allowNonLoopback: false,
+      signingClock: 'mock',
     });
+    expect(resolved.connections.requestTimeoutMs).toBe(30_000);
+    expect(resolved.retention.maxDeliveries).toBe(10_000);
+    expect(resolved.controlToken).toBeNull();
     expect(resolved.maxBodyBytes).toBe(65_536);
     expect(resolved.contractHash).toBe(CONTRACT_PIN.hash);
     expect(resolved.timers).toBe('real');

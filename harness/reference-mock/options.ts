@@ -62,6 +62,23 @@ export interface ConnectionLimits {
   readonly maxConnections: number;
 }
 
+/**
+ * How much state the mock keeps, so a mock shared by a CI fleet for days stays flat in memory. A record
+ * goes once its store is over the count (oldest first) or once it is older than `maxAgeMs` of mock time.
+ */
+export interface RetentionLimits {
+  /** Mock-clock age after which clients, claims, endpoints, deliveries and idempotency keys are forgotten. */
+  readonly maxAgeMs: number;
+  readonly maxClients: number;
+  readonly maxClaims: number;
+  readonly maxEndpoints: number;
+  readonly maxDeliveries: number;
+  /** Issued OAuth access tokens kept (expired ones go first). */
+  readonly maxAccessTokens: number;
+  /** Completed Idempotency-Keys kept (their replay window is also `maxAgeMs`). */
+  readonly maxIdempotencyKeys: number;
+}
+
 /** A deliberately non-conforming provider, so tests can prove that contract checks fail. */
 export interface ReferenceMockDeviations {
   /** Header names (any case) removed from every API response. */
@@ -106,6 +123,7 @@ export interface ReferenceMockOptions {
   /** Entries kept in the request journal ring. */
   readonly journalCapacity?: number;
   readonly connections?: Partial<ConnectionLimits>;
+  readonly retention?: Partial<RetentionLimits>;
 }
 
 /** Options with every default applied; what the mock uses. */
@@ -132,6 +150,7 @@ export interface ResolvedReferenceMockOptions {
   };
   readonly journalCapacity: number;
   readonly connections: ConnectionLimits;
+  readonly retention: RetentionLimits;
 }
 
 /** Every default of the reference mock, in one place. */
@@ -166,6 +185,15 @@ export const DEFAULT_REFERENCE_MOCK_OPTIONS: ResolvedReferenceMockOptions = {
     idleTimeoutMs: 30_000,
     keepAliveTimeoutMs: 5000,
     maxConnections: 1024,
+  },
+  retention: {
+    maxAgeMs: 24 * 60 * 60 * 1000,
+    maxClients: 10_000,
+    maxClaims: 10_000,
+    maxEndpoints: 1000,
+    maxDeliveries: 10_000,
+    maxAccessTokens: 10_000,
+    maxIdempotencyKeys: 10_000,
   },
 };
 
@@ -243,6 +271,7 @@ export function resolveReferenceMockOptions(options: ReferenceMockOptions = {}):
     },
     journalCapacity: given.journalCapacity ?? defaults.journalCapacity,
     connections,
+    retention: withDefaults(defaults.retention, given.retention),
   };
 }
 

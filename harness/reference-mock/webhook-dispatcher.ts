@@ -134,7 +134,7 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
   const createDelivery = (endpoint: EndpointRecord, eventId: string, type: EventType, rawBody: string) => {
     const store = deps.store();
     const delivery: DeliveryRecord = {
-      seq: store.deliveries.length + 1,
+      seq: store.deliveriesDropped + store.deliveries.length + 1,
       id: newId('whd'),
       eventId,
       endpointId: endpoint.id,
@@ -147,6 +147,7 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
       nextAttemptAt: clock.now(),
     };
     store.deliveries.push(delivery);
+    store.retain(clock.now());
     return delivery;
   };
 
