@@ -6,6 +6,7 @@ import type { FaultSpec, InjectedFault } from './faults.js';
 import type { JournalEntry } from './journal.js';
 import type { AuthorityRule, ClaimOutcome } from './options.js';
 import type { Personas } from './personas.js';
+import type { Tenant } from './tenants.js';
 
 /** Typed wrapper over the `/_mock/` control plane. HTTP only, so it drives a mock in a container too. */
 export interface ReferenceMockControl {
@@ -23,6 +24,11 @@ export interface ReferenceMockControl {
   /** Forgets all resources, faults, journal, rate limits and clock advances; personas stay. */
   reset(): Promise<void>;
   personas(): Promise<Personas>;
+  /**
+   * A partner org of its own (credentials, rate buckets, resources) for one run on a shared mock; the
+   * seeded personas stay for manual use. The mock keeps the newest `retention.maxTenants`.
+   */
+  createTenant(): Promise<Tenant>;
   /** Releases this wrapper's connections. */
   close(): Promise<void>;
 }
@@ -91,6 +97,7 @@ export function createReferenceMockControl(
     setClaimOutcome: async (outcome) => void (await call('PUT', ControlPaths.claimOutcomeRule, { outcome })),
     reset: async () => void (await call('POST', ControlPaths.reset)),
     personas: async () => (await call('GET', ControlPaths.personas)) as Personas,
+    createTenant: async () => (await call('POST', ControlPaths.tenants)) as Tenant,
     close: () => agent.close(),
   };
 }

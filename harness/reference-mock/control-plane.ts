@@ -16,6 +16,7 @@ import { newId } from './ids.js';
 import { isLoopbackHost } from './loopback.js';
 import { ApiProblem, envelopeJson, isApiProblem, issuesToDetails, validationProblem } from './problem.js';
 import { parseJsonBody } from './request-checks.js';
+import { tenantOrg } from './tenants.js';
 
 type ControlHandler = (engine: MockEngine, body: () => Promise<unknown>) => Promise<[number, unknown]>;
 
@@ -79,6 +80,13 @@ const table: Record<string, Partial<Record<string, ControlHandler>>> = {
     },
   },
   [ControlPaths.personas]: { GET: async (engine) => [200, engine.personas] },
+  [ControlPaths.tenants]: {
+    POST: async (engine) => {
+      const tenant = engine.tenants.create(engine.clock.iso());
+      engine.store.orgs.set(tenant.partnerOrgId, tenantOrg(tenant));
+      return [201, tenant];
+    },
+  },
 };
 
 /**

@@ -68,6 +68,7 @@ export const optionsSchema = z
         maxDeliveries: positiveInt.max(1_000_000),
         maxAccessTokens: positiveInt.max(1_000_000),
         maxIdempotencyKeys: positiveInt.max(1_000_000),
+        maxTenants: positiveInt.max(100_000),
       })
       .partial(),
   })

@@ -77,6 +77,8 @@ export interface RetentionLimits {
   readonly maxAccessTokens: number;
   /** Completed Idempotency-Keys kept (their replay window is also `maxAgeMs`). */
   readonly maxIdempotencyKeys: number;
+  /** Run tenants (POST /_mock/tenants) kept; beyond it the oldest is retired and its keys stop working. */
+  readonly maxTenants: number;
 }
 
 /** A deliberately non-conforming provider, so tests can prove that contract checks fail. */
@@ -194,6 +196,7 @@ export const DEFAULT_REFERENCE_MOCK_OPTIONS: ResolvedReferenceMockOptions = {
     maxDeliveries: 10_000,
     maxAccessTokens: 10_000,
     maxIdempotencyKeys: 10_000,
+    maxTenants: 1000,
   },
 };
 
