@@ -19,7 +19,7 @@ describe('resolveReferenceMockOptions', () => {
       signingClock: 'mock',
     });
     expect(resolved.connections.requestTimeoutMs).toBe(30_000);
-    expect(resolved.retention.maxDeliveries).toBe(10_000);
+    expect(resolved.retention.maxDeliveries).toBe(5000);
     expect(resolved.controlToken).toBeNull();
     expect(resolved.maxBodyBytes).toBe(65_536);
     expect(resolved.contractHash).toBe(CONTRACT_PIN.hash);

@@ -190,12 +190,12 @@ export const DEFAULT_REFERENCE_MOCK_OPTIONS: ResolvedReferenceMockOptions = {
   },
   retention: {
     maxAgeMs: 24 * 60 * 60 * 1000,
-    maxClients: 10_000,
-    maxClaims: 10_000,
+    maxClients: 5000,
+    maxClaims: 5000,
     maxEndpoints: 1000,
-    maxDeliveries: 10_000,
-    maxAccessTokens: 10_000,
-    maxIdempotencyKeys: 10_000,
+    maxDeliveries: 5000,
+    maxAccessTokens: 5000,
+    maxIdempotencyKeys: 5000,
     maxTenants: 1000,
   },
 };
