@@ -26,6 +26,8 @@ const MB = 1024 * 1024;
 interface Memory {
   rss: number;
   heapUsed: number;
+  heapTotal: number;
+  external: number;
 }
 
 async function startSoakMock(): Promise<{
@@ -45,9 +47,10 @@ const memoryOf = async (child: ChildProcess): Promise<Memory> => {
   const [usage] = (await once(child, 'message')) as [Memory];
   return usage;
 };
+const mb = (bytes: number) => (bytes / MB).toFixed(1).padStart(6);
 const show = (label: string, m: Memory) =>
   console.log(
-    `  ${label.padEnd(34)} rss ${(m.rss / MB).toFixed(1).padStart(6)} MB  heap ${(m.heapUsed / MB).toFixed(1).padStart(6)} MB`,
+    `  ${label.padEnd(34)} rss ${mb(m.rss)} MB  heap used ${mb(m.heapUsed)} MB  heap total ${mb(m.heapTotal)} MB  external ${mb(m.external)} MB`,
   );
 
 /** A receiver that acknowledges every delivery. */
