@@ -99,7 +99,8 @@ function credentialLines(mock: StartedReferenceMock, full: boolean): string[] {
       `  oauth client id:     ${sandbox.oauthClient.clientId}`,
       `  oauth client secret: ${shown(sandbox.oauthClient.clientSecret)}`,
     );
-  if (!full) lines.push(`  full values:         GET ${mock.url}${ControlPaths.personas}`);
+  const withToken = mock.options.controlToken === null ? '' : ' (with the control token)';
+  if (!full) lines.push(`  full values:         GET ${mock.url}${ControlPaths.personas}${withToken}`);
   lines.push('  (seeded test credentials of this local mock; they are accepted nowhere else)');
   return lines;
 }
