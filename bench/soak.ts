@@ -2,6 +2,7 @@
 // The mock runs from dist/ (`npm run build` first). Figures, not assertions. Counts come from the environment so CI can run a smaller soak:
 //   BENCH_SOAK_REQUESTS="100000,500000"  checkpoints of mixed requests on one tenant
 //   BENCH_SOAK_REHEARSALS=1000           rehearsals against the same mock (0 skips them)
+//   BENCH_SOAK_NODE_FLAGS="..."           extra node flags for the mock process (e.g. --max-semi-space-size=2)
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
@@ -34,7 +35,9 @@ async function startSoakMock(): Promise<{
   child: ChildProcess;
   info: { url: string; apiKey: string; oauthClient: { clientId: string; clientSecret: string } };
 }> {
-  const child = spawn(process.execPath, ['--expose-gc', new URL('./soak-server.mjs', import.meta.url).pathname], {
+  const flags = (process.env.BENCH_SOAK_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const server = new URL('./soak-server.mjs', import.meta.url).pathname;
+  const child = spawn(process.execPath, ['--expose-gc', ...flags, server], {
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   const lines = createInterface({ input: child.stdout as NonNullable<typeof child.stdout> });
