@@ -1,6 +1,9 @@
 // `npm run bench`: ratios measured in one run on this machine, never timed assertions.
 //  1. reference mock requests/s on GET /v1/claims/{id}/status  /  bare node:http with a same-size body (target >= 0.5)
 //  2. typed client per-request time  /  raw undici.request + JSON parse with the same headers, same server (target <= 1.3)
+//  3. soak: the mock's RSS and heap after 100k and 500k mixed requests and after 1,000 rehearsals on one
+//     shared mock (bench/soak.ts; BENCH_SOAK_REQUESTS, BENCH_SOAK_REHEARSALS make it smaller; 0 rehearsals
+//     and BENCH_SOAK_REQUESTS=0 skip it)
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
@@ -8,6 +11,7 @@ import { createInterface } from 'node:readline';
 import { request } from 'undici';
 import { createDutyClaimsClient, DEFAULT_CLIENT_OPTIONS } from '../harness/client/index.js';
 import { runLoad } from './load.js';
+import { runSoak } from './soak.js';
 
 interface ServerInfo {
   url: string;
@@ -119,4 +123,8 @@ try {
 } finally {
   mock.child.kill('SIGTERM');
   bare.child.kill('SIGTERM');
+}
+if (process.env.BENCH_SOAK_REQUESTS !== '0') {
+  console.log('');
+  await runSoak();
 }

@@ -53,6 +53,8 @@ export interface DutyClaimsClient extends AsyncDisposable {
   ): Result<'createWebhookEndpoint'>;
   getWebhookEndpoint(endpointId: string, call?: CallOptions): Result<'getWebhookEndpoint'>;
   rotateWebhookSecret(endpointId: string, call?: WriteCallOptions): Result<'rotateWebhookSecret'>;
+  /** Stops deliveries to an endpoint: what a run does with the endpoint it registered when it ends. */
+  disableWebhookEndpoint(endpointId: string, call?: WriteCallOptions): Result<'disableWebhookEndpoint'>;
   sendSandboxWebhookTest(
     body: z.input<typeof SandboxWebhookTestRequest>,
     call?: WriteCallOptions,
@@ -179,6 +181,7 @@ export function createDutyClaimsClient(options: ClientOptions): DutyClaimsClient
     createWebhookEndpoint: (body, call) => invoke('createWebhookEndpoint', { body }, call),
     getWebhookEndpoint: (endpointId, call) => invoke('getWebhookEndpoint', { params: { endpointId } }, call),
     rotateWebhookSecret: (endpointId, call) => invoke('rotateWebhookSecret', { params: { endpointId } }, call),
+    disableWebhookEndpoint: (endpointId, call) => invoke('disableWebhookEndpoint', { params: { endpointId } }, call),
     sendSandboxWebhookTest: (body, call) => invoke('sendSandboxWebhookTest', { body }, call),
     createClient: (body, call) => invoke('createClient', { body }, call),
     getClientAuthority: (clientId, call) => invoke('getClientAuthority', { params: { clientId } }, call),

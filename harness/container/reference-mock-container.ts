@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { GenericContainer, getContainerRuntimeClient, ImageName } from 'testcontainers';
 import { type MockEnvironment, resolveReferenceMockOptions } from '../reference-mock/options.js';
 import { isReferenceMockContainerError, ReferenceMockContainerError } from './errors.js';
@@ -84,7 +85,10 @@ export class ReferenceMockContainer extends GenericContainer {
     for (let attempt = 1; ; attempt += 1) {
       const port = this.fixedPort ?? (await findFreePort(D.host));
       const url = `http://${D.host}:${port}`;
+      // The container requires a control token; each started container gets its own.
+      const controlToken = randomBytes(24).toString('hex');
       this.withEnvironment({
+        DUTYCLAIMS_MOCK_CONTROL_TOKEN: controlToken,
         DUTYCLAIMS_MOCK_HOST: D.host,
         DUTYCLAIMS_MOCK_PORT: String(port),
         DUTYCLAIMS_MOCK_ENVIRONMENT: this.mockEnvironment,
@@ -95,6 +99,7 @@ export class ReferenceMockContainer extends GenericContainer {
         const options = resolveReferenceMockOptions({
           host: D.host,
           port,
+          controlToken,
           environment: this.mockEnvironment,
           ...(this.seed === undefined ? {} : { seed: this.seed }),
         });

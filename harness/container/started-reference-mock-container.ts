@@ -20,6 +20,7 @@ export interface StartedMockDetails {
  */
 export class StartedReferenceMockContainer extends AbstractStartedContainer implements StartedReferenceMock {
   readonly url: string;
+  readonly listeningOn: string;
   readonly port: number;
   readonly personas: Personas;
   readonly control: ReferenceMockControl;
@@ -35,6 +36,7 @@ export class StartedReferenceMockContainer extends AbstractStartedContainer impl
   ) {
     super(started);
     this.url = details.url;
+    this.listeningOn = details.url;
     this.port = details.port;
     this.options = details.options;
     this.stopTimeoutMs = details.stopTimeoutMs;
@@ -47,7 +49,8 @@ export class StartedReferenceMockContainer extends AbstractStartedContainer impl
     started: StartedTestContainer,
     details: StartedMockDetails,
   ): Promise<StartedReferenceMockContainer> {
-    const control = createReferenceMockControl(details.url);
+    const token = details.options.controlToken;
+    const control = createReferenceMockControl(details.url, token === null ? {} : { token });
     try {
       const personas = await control.personas();
       return new StartedReferenceMockContainer(started, details, control, personas);

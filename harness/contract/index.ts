@@ -1,6 +1,12 @@
 export type { ErrorCode } from './error-codes.js';
 export { ErrorCodes, isErrorCode } from './error-codes.js';
 export { computeContractHash } from './hash.js';
+export {
+  MAX_ACTIVE_SIGNING_SECRETS,
+  ROTATION_OVERLAP_MS,
+  VISIBLE_ASCII_1_255,
+  VISIBLE_ASCII_1_255_PATTERN,
+} from './header-rules.js';
 export type { HeaderName } from './headers.js';
 export { Headers } from './headers.js';
 export { buildOpenApiDocument, CONTRACT_VERSION } from './openapi.js';

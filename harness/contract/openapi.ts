@@ -1,11 +1,18 @@
 import { z } from 'zod';
 import { type ErrorCode, ErrorCodes } from './error-codes.js';
+import { MAX_ACTIVE_SIGNING_SECRETS, VISIBLE_ASCII_1_255_PATTERN } from './header-rules.js';
 import { Headers } from './headers.js';
+import { successLinks } from './openapi-links.js';
 import type { RouteDefinition } from './route-definition.js';
-import { errorCodesFor, routes } from './routes.js';
+import { errorCodesFor, type RouteName, routes } from './routes.js';
 import { Scope } from './schemas/common.js';
 import { ErrorEnvelope } from './schemas/errors.js';
-import { ClaimStatusChangedEvent, SandboxTestEvent } from './schemas/webhooks.js';
+import {
+  ClaimStatusChangedEvent,
+  SandboxTestEvent,
+  WebhookEndpoint,
+  WebhookEndpointWithSecret,
+} from './schemas/webhooks.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -27,6 +34,12 @@ function toSchema(schema: z.ZodType, io: 'input' | 'output'): JsonObject {
   return rest;
 }
 
+/** Schemas that several routes answer with, named for what they are rather than for one route. */
+const SHARED_SCHEMA_NAMES = new Map<z.ZodType, string>([
+  [WebhookEndpoint, 'WebhookEndpoint'],
+  [WebhookEndpointWithSecret, 'WebhookEndpointWithSecret'],
+]);
+
 /** Names each route's body and success schemas, so the document reads like a hand-written one. */
 function collectComponents(): { schemas: JsonObject; refs: Map<z.ZodType, string> } {
   const refs = new Map<z.ZodType, string>();
@@ -34,15 +47,17 @@ function collectComponents(): { schemas: JsonObject; refs: Map<z.ZodType, string
   refs.set(ErrorEnvelope, 'ErrorEnvelope');
   const name = (route: RouteDefinition, suffix: string) =>
     route.operationId[0]?.toUpperCase() + route.operationId.slice(1) + suffix;
+  const register = (schema: z.ZodType, id: string, io: 'input' | 'output') => {
+    const existing = refs.get(schema);
+    // A schema shared by two routes under route names would point one route at the other's component.
+    if (existing !== undefined && existing !== id)
+      throw new Error(`Schema ${existing} is shared by several routes: name it in SHARED_SCHEMA_NAMES.`);
+    schemas[id] = toSchema(schema, io);
+    refs.set(schema, id);
+  };
   for (const route of Object.values(routes) as RouteDefinition[]) {
-    if (route.body) {
-      const id = name(route, 'Request');
-      schemas[id] = toSchema(route.body.schema, 'input');
-      refs.set(route.body.schema, id);
-    }
-    const id = name(route, 'Response');
-    schemas[id] = toSchema(route.success.schema, 'output');
-    refs.set(route.success.schema, id);
+    if (route.body) register(route.body.schema, name(route, 'Request'), 'input');
+    register(route.success.schema, SHARED_SCHEMA_NAMES.get(route.success.schema) ?? name(route, 'Response'), 'output');
   }
   schemas.ClaimStatusChangedEvent = toSchema(ClaimStatusChangedEvent, 'output');
   schemas.SandboxTestEvent = toSchema(SandboxTestEvent, 'output');
@@ -156,6 +171,7 @@ function operationOf(route: RouteDefinition, refs: Map<z.ZodType, string>): Json
       description: route.success.description,
       headers: responseHeaders(route, route.success.status),
       content: { 'application/json': { schema: ref(route.success.schema) } },
+      ...(successLinks[route.operationId as RouteName] ? { links: successLinks[route.operationId as RouteName] } : {}),
     },
     ...Object.fromEntries(
       [...errorCodesByStatus(route).keys()].map((status) => [
@@ -177,14 +193,19 @@ function webhookOf(eventType: string, schemaName: string): JsonObject {
     post: {
       operationId: `webhook_${eventType.replace('.', '_')}`,
       summary: `Delivery of ${eventType} events to a registered endpoint.`,
+      description:
+        'Authenticated by the DutyClaims-Signature header (HMAC of the raw body with the endpoint secret), not by an API credential.',
+      security: [],
       parameters: [
         {
           name: Headers.signature,
           in: 'header',
           required: true,
-          description:
-            't=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>; one v1 per active secret during rotation.',
-          schema: { type: 'string', pattern: '^t=\\d+(,v1=[0-9a-f]{64})+$' },
+          description: `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>; one v1 per active secret during rotation, at most ${MAX_ACTIVE_SIGNING_SECRETS}. t is an integer without leading zeros and each v1 is 64 lowercase hex characters: receivers accept no other spelling.`,
+          schema: {
+            type: 'string',
+            pattern: `^t=(0|[1-9][0-9]*)(,v1=[0-9a-f]{64}){1,${MAX_ACTIVE_SIGNING_SECRETS}}$`,
+          },
         },
         { name: Headers.eventId, in: 'header', required: true, schema: { type: 'string' } },
         { name: Headers.deliveryId, in: 'header', required: true, schema: { type: 'string' } },
@@ -246,20 +267,21 @@ export function buildOpenApiDocument(): JsonObject {
           name: Headers.idempotencyKey,
           in: 'header',
           required: false,
-          schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7E]+$' },
+          schema: { type: 'string', minLength: 1, maxLength: 255, pattern: VISIBLE_ASCII_1_255_PATTERN },
         },
         IdempotencyKeyRequired: {
           name: Headers.idempotencyKey,
           in: 'header',
           required: true,
-          schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7E]+$' },
+          schema: { type: 'string', minLength: 1, maxLength: 255, pattern: VISIBLE_ASCII_1_255_PATTERN },
         },
         CorrelationId: {
           name: Headers.correlationId,
           in: 'header',
           required: false,
-          description: 'Echoed back; generated when absent.',
-          schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$' },
+          description:
+            'Echoed back; generated when absent. 1-255 visible ASCII characters; any other value is refused with 400 invalid_header.',
+          schema: { type: 'string', minLength: 1, maxLength: 255, pattern: VISIBLE_ASCII_1_255_PATTERN },
         },
       },
       headers: {

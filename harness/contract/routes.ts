@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type ErrorCode, ErrorCodes } from './error-codes.js';
+import { MAX_ACTIVE_SIGNING_SECRETS } from './header-rules.js';
 import type { RouteDefinition } from './route-definition.js';
 import { defineRoute } from './route-definition.js';
 import { Claim, ClaimParams, ClaimStatusView, CreateClaimRequest } from './schemas/claims.js';
@@ -108,7 +109,7 @@ export const routes = {
     operationId: 'rotateWebhookSecret',
     method: 'POST',
     path: '/v1/webhooks/endpoints/{endpointId}/rotate-secret',
-    summary: 'Issue a new signing secret. Deliveries carry a v1 signature for each secret until the old one expires.',
+    summary: `Issue a new signing secret. Deliveries carry a v1 signature for each active secret: a rotated-out secret signs for 24 h, and at most ${MAX_ACTIVE_SIGNING_SECRETS} secrets are active at once (rotating beyond that expires the oldest at once).`,
     family: 'webhooks',
     auth: 'bearer',
     scopes: ['webhooks:write'],
@@ -120,6 +121,21 @@ export const routes = {
       description: 'The endpoint, with its new signing secret.',
       schema: WebhookEndpointWithSecret,
     },
+    errors: ['resource_not_found', 'idempotency_key_reused'],
+  }),
+  disableWebhookEndpoint: defineRoute({
+    operationId: 'disableWebhookEndpoint',
+    method: 'POST',
+    path: '/v1/webhooks/endpoints/{endpointId}/disable',
+    summary:
+      'Disable a webhook endpoint: no new deliveries, and pending retries to it end as failed. Disabling twice is harmless.',
+    family: 'webhooks',
+    auth: 'bearer',
+    scopes: ['webhooks:write'],
+    sandboxOnly: false,
+    idempotencyKey: 'optional',
+    params: WebhookEndpointParams,
+    success: { status: 200, description: 'The endpoint, now disabled.', schema: WebhookEndpoint },
     errors: ['resource_not_found', 'idempotency_key_reused'],
   }),
   sendSandboxWebhookTest: defineRoute({
@@ -217,8 +233,9 @@ export const routes = {
 export type RouteName = keyof typeof routes;
 export type Routes = typeof routes;
 
-/** Codes any route can return, whatever it does. */
+/** Codes any route can return, whatever it does (invalid_header: every route takes X-Correlation-Id). */
 const COMMON_ERRORS: readonly ErrorCode[] = [
+  'invalid_header',
   'route_not_found',
   'rate_limited',
   'internal_error',
@@ -240,6 +257,5 @@ export function errorCodesFor(route: RouteDefinition): ErrorCode[] {
   if (route.auth === 'bearer') for (const code of AUTH_ERRORS) codes.add(code);
   if (route.body) for (const code of BODY_ERRORS) codes.add(code);
   if (route.params || route.query) codes.add('validation_failed');
-  if (route.idempotencyKey !== 'none') codes.add('invalid_header');
   return [...codes].sort((a, b) => ErrorCodes[a].status - ErrorCodes[b].status || a.localeCompare(b));
 }

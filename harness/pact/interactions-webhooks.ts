@@ -30,7 +30,7 @@ const endpointBody = (withSecret: boolean) => ({
   ...(withSecret ? { secret: matching(SigningSecret, PactExamples.signingSecret) } : {}),
 });
 
-/** Endpoint registration, read-back, rotation, the sandbox test delivery and the delivery log. */
+/** Endpoint registration, read-back, rotation, disabling, the sandbox test delivery and the delivery log. */
 export const webhookInteractions: readonly ConsumerInteraction[] = [
   defineInteraction({
     id: 'createWebhookEndpoint.success',
@@ -86,6 +86,25 @@ export const webhookInteractions: readonly ConsumerInteraction[] = [
     exercise: async (client) => {
       const { data } = await client.rotateWebhookSecret(PactExamples.endpointId);
       check(SigningSecret.safeParse(data.secret).success, 'The rotated secret is not a signing secret.');
+    },
+  }),
+  defineInteraction({
+    id: 'disableWebhookEndpoint.success',
+    route: 'disableWebhookEndpoint',
+    outcome: 'success',
+    description: 'disabling a webhook endpoint a run no longer needs',
+    states: [endpointState],
+    credential: 'apiKey',
+    idempotencyKey: 'pact-disable-endpoint-0001',
+    request: { path: endpointPath('/disable') },
+    response: {
+      status: 200,
+      headers: { [Headers.idempotentReplayed]: 'false' },
+      body: { ...endpointBody(false), status: 'disabled' },
+    },
+    exercise: async (client) => {
+      const { data } = await client.disableWebhookEndpoint(PactExamples.endpointId);
+      check(data.status === 'disabled', 'The endpoint is not disabled after disabling it.');
     },
   }),
   defineInteraction({

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Headers, type RouteDefinition, type RouteName } from '../contract/index.js';
+import { Headers, type RouteDefinition, type RouteName, VISIBLE_ASCII_1_255 } from '../contract/index.js';
+import { exemptFromIdleTimeout } from './connection-limits.js';
 import type { CredentialResolution } from './credentials.js';
 import type { MockEngine } from './engine.js';
 import { faultProblem, waitOutDelay } from './fault-response.js';
@@ -12,13 +13,7 @@ import { createIdSequence } from './ids.js';
 import type { JournalRecord } from './journal.js';
 import { ApiProblem, envelopeJson, isApiProblem } from './problem.js';
 import type { RateLimitState } from './rate-limiter.js';
-import {
-  authorize,
-  checkIdempotencyKey,
-  invalidHeader,
-  VISIBLE_ASCII_1_255,
-  validateParamsAndQuery,
-} from './request-checks.js';
+import { authorize, checkIdempotencyKey, invalidHeader, validateParamsAndQuery } from './request-checks.js';
 import { createResponseWriter, type ResponseWriter } from './response.js';
 import { createRouter, type RouteLookup } from './router.js';
 
@@ -168,6 +163,7 @@ export function createApiHandler(engine: MockEngine): (req: IncomingMessage, res
         req.socket.destroy();
         return finisher.silent(ex);
       }
+      if (fault.kind === 'hang' || fault.kind === 'delay') exemptFromIdleTimeout(req.socket);
       if (fault.kind === 'hang') {
         engine.hanging.add(res);
         res.on('close', () => engine.hanging.delete(res));

@@ -6,6 +6,7 @@ import type { FaultSpec, InjectedFault } from './faults.js';
 import type { JournalEntry } from './journal.js';
 import type { AuthorityRule, ClaimOutcome } from './options.js';
 import type { Personas } from './personas.js';
+import type { Tenant } from './tenants.js';
 
 /** Typed wrapper over the `/_mock/` control plane. HTTP only, so it drives a mock in a container too. */
 export interface ReferenceMockControl {
@@ -23,6 +24,11 @@ export interface ReferenceMockControl {
   /** Forgets all resources, faults, journal, rate limits and clock advances; personas stay. */
   reset(): Promise<void>;
   personas(): Promise<Personas>;
+  /**
+   * A partner org of its own (credentials, rate buckets, resources) for one run on a shared mock; the
+   * seeded personas stay for manual use. The mock keeps the newest `retention.maxTenants`.
+   */
+  createTenant(): Promise<Tenant>;
   /** Releases this wrapper's connections. */
   close(): Promise<void>;
 }
@@ -30,7 +36,12 @@ export interface ReferenceMockControl {
 export interface ReferenceMockControlOptions {
   /** Real-time budget of one control call; advancing the clock waits for webhook attempts. Default 30 000. */
   readonly timeoutMs?: number;
+  /** The mock's control token; default: the DUTYCLAIMS_MOCK_CONTROL_TOKEN environment variable, if set. */
+  readonly token?: string;
 }
+
+/** Where a control client finds the token of a mock it attaches to, when not given one. */
+export const CONTROL_TOKEN_ENV = 'DUTYCLAIMS_MOCK_CONTROL_TOKEN';
 
 /** Creates a control-plane client for the mock at `baseUrl`. */
 export function createReferenceMockControl(
@@ -39,6 +50,8 @@ export function createReferenceMockControl(
 ): ReferenceMockControl {
   const base = baseUrl.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const token = options.token ?? (process.env[CONTROL_TOKEN_ENV] || undefined);
+  const auth: Record<string, string> = token === undefined ? {} : { authorization: `Bearer ${token}` };
   // Its own dispatcher: interceptors installed on the global one (nock) never swallow control calls.
   const agent = new Agent({ keepAliveTimeout: 1000 });
 
@@ -48,7 +61,7 @@ export function createReferenceMockControl(
       response = await request(`${base}${path}`, {
         method,
         dispatcher: agent,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: body === undefined ? auth : { ...auth, 'content-type': 'application/json' },
         body: body === undefined ? null : JSON.stringify(body),
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
@@ -84,6 +97,7 @@ export function createReferenceMockControl(
     setClaimOutcome: async (outcome) => void (await call('PUT', ControlPaths.claimOutcomeRule, { outcome })),
     reset: async () => void (await call('POST', ControlPaths.reset)),
     personas: async () => (await call('GET', ControlPaths.personas)) as Personas,
+    createTenant: async () => (await call('POST', ControlPaths.tenants)) as Tenant,
     close: () => agent.close(),
   };
 }

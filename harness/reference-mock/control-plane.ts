@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { Headers } from '../contract/index.js';
+import { ControlRefusal, createControlGuard } from './control-guard.js';
 import {
   AdvanceClockSchema,
   AuthorityRuleSchema,
@@ -12,8 +13,10 @@ import type { MockEngine } from './engine.js';
 import type { FaultSpec } from './faults.js';
 import { readBody } from './http-io.js';
 import { newId } from './ids.js';
+import { isLoopbackHost } from './loopback.js';
 import { ApiProblem, envelopeJson, isApiProblem, issuesToDetails, validationProblem } from './problem.js';
 import { parseJsonBody } from './request-checks.js';
+import { tenantOrg } from './tenants.js';
 
 type ControlHandler = (engine: MockEngine, body: () => Promise<unknown>) => Promise<[number, unknown]>;
 
@@ -77,10 +80,22 @@ const table: Record<string, Partial<Record<string, ControlHandler>>> = {
     },
   },
   [ControlPaths.personas]: { GET: async (engine) => [200, engine.personas] },
+  [ControlPaths.tenants]: {
+    POST: async (engine) => {
+      const tenant = engine.tenants.create(engine.clock.iso());
+      engine.store.orgs.set(tenant.partnerOrgId, tenantOrg(tenant));
+      return [201, tenant];
+    },
+  },
 };
 
-/** The `/_mock/` control plane: no auth (loopback only), never journaled, never faulted. */
+/**
+ * The `/_mock/` control plane: never journaled, never faulted. Guarded against other Hosts, web pages
+ * of other origins and, when the mock has one, callers without its control token.
+ */
 export function createControlPlaneHandler(engine: MockEngine): (req: IncomingMessage, res: ServerResponse) => void {
+  const { host, controlToken } = engine.options;
+  const guard = createControlGuard({ host, token: controlToken }, isLoopbackHost(host));
   const baseHeaders = {
     'Content-Type': 'application/json',
     'Cache-Control': 'no-store',
@@ -101,6 +116,7 @@ export function createControlPlaneHandler(engine: MockEngine): (req: IncomingMes
     const correlationId = newId('corr');
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     try {
+      guard(req);
       const routes = table[path];
       if (!routes)
         throw new ApiProblem('route_not_found', {
@@ -121,6 +137,26 @@ export function createControlPlaneHandler(engine: MockEngine): (req: IncomingMes
       const [status, payload] = await handler(engine, body);
       reply(res, status, payload, [requestId, correlationId]);
     } catch (error) {
+      if (error instanceof ControlRefusal) {
+        const envelope = {
+          error: {
+            type: 'permission_error',
+            code: error.code,
+            message: error.message,
+            requestId,
+            correlationId,
+            retryStrategy: 'fix_request',
+          },
+        };
+        req.resume(); // the body is not read: drain it so the connection stays usable
+        return reply(
+          res,
+          error.status,
+          envelope,
+          [requestId, correlationId],
+          error.status === 401 ? { 'WWW-Authenticate': 'Bearer realm="dutyclaims-mock-control"' } : {},
+        );
+      }
       const problem = isApiProblem(error) ? error : new ApiProblem('internal_error');
       const envelope = JSON.parse(envelopeJson(problem, requestId, correlationId));
       reply(res, problem.status, envelope, [requestId, correlationId], problem.headers);

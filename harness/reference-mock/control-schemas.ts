@@ -11,6 +11,7 @@ export const ControlPaths = {
   claimOutcomeRule: '/_mock/rules/claim-outcome',
   reset: '/_mock/reset',
   personas: '/_mock/personas',
+  tenants: '/_mock/tenants',
 } as const;
 
 /** Body of `POST /_mock/faults`. */

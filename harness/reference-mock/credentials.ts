@@ -38,6 +38,10 @@ export interface CredentialRegistry {
   readonly clientScopes: readonly Scope[];
   /** Forget issued access tokens (reset). */
   clearTokens(): void;
+  /** Adds a full and a read-only API key for `orgId` (a tenant made through the control plane). */
+  addOrgKeys(orgId: string, keys: { readonly apiKey: string; readonly readOnlyApiKey: string }): void;
+  /** Forgets API keys (a tenant that was retired). */
+  removeKeys(keys: readonly string[]): void;
 }
 
 const shapeOf = (token: string): CredentialShape | null =>
@@ -50,28 +54,34 @@ const shapeOf = (token: string): CredentialShape | null =>
         : null;
 
 /** Builds the registry from the seeded personas for a server of `environment`. */
-export function createCredentialRegistry(personas: Personas, environment: MockEnvironment): CredentialRegistry {
+export function createCredentialRegistry(
+  personas: Personas,
+  environment: MockEnvironment,
+  maxAccessTokens = 10_000,
+): CredentialRegistry {
   const known = new Map<string, CredentialRecord>();
-  const addKey = (key: string, orgId: string, scopes: readonly Scope[], shape: CredentialShape) =>
-    known.set(key, {
+  // Hot path: the exact header of a known API key resolves with one Map lookup.
+  const byHeader = new Map<string, CredentialResolution>();
+  const addKey = (key: string, orgId: string, scopes: readonly Scope[], shape: CredentialShape) => {
+    const record: CredentialRecord = {
       bucket: `key:${key.slice(0, CREDENTIAL_PREFIX_LENGTH)}:${known.size}`,
       orgId,
       shape,
       scopes: new Set(scopes),
       prefix: key.slice(0, CREDENTIAL_PREFIX_LENGTH),
       expiresAt: null,
-    });
+    };
+    known.set(key, record);
+    if ((shape === 'api_key_test') === (environment === 'sandbox'))
+      byHeader.set(`Bearer ${key}`, { record, error: null, prefix: record.prefix });
+  };
   const { sandbox, production } = personas;
   addKey(sandbox.apiKey, sandbox.partnerOrgId, ALL_SCOPES, 'api_key_test');
   addKey(sandbox.readOnlyApiKey, sandbox.partnerOrgId, READ_SCOPES, 'api_key_test');
   addKey(production.apiKey, production.partnerOrgId, ALL_SCOPES, 'api_key_live');
   addKey(production.readOnlyApiKey, production.partnerOrgId, READ_SCOPES, 'api_key_live');
   let tokens = new Map<string, CredentialRecord>();
-  // Hot path: the exact header of a known API key resolves with one Map lookup.
-  const byHeader = new Map<string, CredentialResolution>();
-  for (const [key, record] of known)
-    if ((record.shape === 'api_key_test') === (environment === 'sandbox'))
-      byHeader.set(`Bearer ${key}`, { record, error: null, prefix: record.prefix });
+  const ownShape: CredentialShape = environment === 'sandbox' ? 'api_key_test' : 'api_key_live';
 
   return {
     resolve(authorization, now) {
@@ -104,6 +114,11 @@ export function createCredentialRegistry(personas: Personas, environment: MockEn
     },
     issueAccessToken(orgId, scopes, now) {
       const token = `dc_oat_${randomBase32(40)}`;
+      // Same lifetime for all, so insertion order is expiry order: expired and surplus tokens go first.
+      for (const [old, record] of tokens) {
+        if (tokens.size < maxAccessTokens && (record.expiresAt ?? 0) > now) break;
+        tokens.delete(old);
+      }
       tokens.set(token, {
         bucket: `token:${orgId}`,
         orgId,
@@ -117,6 +132,16 @@ export function createCredentialRegistry(personas: Personas, environment: MockEn
     clientScopes: ALL_SCOPES,
     clearTokens() {
       tokens = new Map();
+    },
+    addOrgKeys(orgId, keys) {
+      addKey(keys.apiKey, orgId, ALL_SCOPES, ownShape);
+      addKey(keys.readOnlyApiKey, orgId, READ_SCOPES, ownShape);
+    },
+    removeKeys(keys) {
+      for (const key of keys) {
+        known.delete(key);
+        byHeader.delete(`Bearer ${key}`);
+      }
     },
   };
 }

@@ -9,6 +9,7 @@ import { derivePersonas, type Personas } from './personas.js';
 import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
 import { createScheduler, type Scheduler } from './scheduler.js';
 import { MockStore } from './store.js';
+import { createTenantBook, type TenantBook } from './tenants.js';
 import { createWebhookDispatcher, type WebhookDispatcher } from './webhook-dispatcher.js';
 
 /** Rules the control plane can change at run time. */
@@ -36,6 +37,8 @@ export interface MockEngine {
   readonly closing: AbortSignal;
   /** Other persona org ids: a credential naming one gets 403 partner_org_mismatch, not 404. */
   readonly knownOrgIds: ReadonlySet<string>;
+  /** Isolated partner orgs made through the control plane, one per run on a shared mock. */
+  readonly tenants: TenantBook;
   readonly store: MockStore;
   /** Back to the state right after start (personas and options unchanged). */
   reset(): void;
@@ -46,7 +49,7 @@ export interface MockEngine {
 const ORG_CREATED_AT = '2026-01-01T00:00:00.000Z';
 
 function seededStore(options: ResolvedReferenceMockOptions, personas: Personas): MockStore {
-  const store = new MockStore();
+  const store = new MockStore(options.retention);
   const persona = options.environment === 'sandbox' ? personas.sandbox : personas.production;
   store.orgs.set(persona.partnerOrgId, {
     id: persona.partnerOrgId,
@@ -74,14 +77,19 @@ export function createMockEngine(options: ResolvedReferenceMockOptions): MockEng
     store: () => store,
   });
   const hanging = new Set<ServerResponse>();
+  const credentials = createCredentialRegistry(personas, options.environment, options.retention.maxAccessTokens);
+  const tenants = createTenantBook(credentials, options.environment, options.retention.maxTenants, (orgId) =>
+    store.orgs.delete(orgId),
+  );
   const engine: MockEngine = {
     options,
     clock,
     scheduler,
     personas,
-    credentials: createCredentialRegistry(personas, options.environment),
+    credentials,
+    tenants,
     rateLimiter: createRateLimiter(options.rateLimit.limit, options.rateLimit.windowMs, clock.now),
-    idempotency: createIdempotencyStore(clock.now),
+    idempotency: createIdempotencyStore(clock.now, options.retention.maxAgeMs, options.retention.maxIdempotencyKeys),
     journal: createRequestJournal(options.journalCapacity),
     faults,
     dispatcher,
@@ -97,6 +105,7 @@ export function createMockEngine(options: ResolvedReferenceMockOptions): MockEng
       dispatcher.reset();
       clock.resetOffset();
       store = seededStore(options, personas);
+      for (const org of tenants.orgs()) store.orgs.set(org.id, org); // tenants keep their org, not their state
       engine.credentials.clearTokens();
       engine.rateLimiter.clear();
       engine.idempotency.clear();

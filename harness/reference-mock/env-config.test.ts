@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { parseMockEnv } from './env-config.js';
+import { parseMockEnv as parseEnv } from './env-config.js';
+
+const TOKEN = 'control-token-0123456789';
+/** The container requires a control token: these tests give one unless they test its absence. */
+const parseMockEnv = (env: Record<string, string>) => parseEnv({ DUTYCLAIMS_MOCK_CONTROL_TOKEN: TOKEN, ...env });
 
 describe('parseMockEnv', () => {
   it('defaults to 127.0.0.1:4010 sandbox', () => {
-    expect(parseMockEnv({})).toEqual({ ok: true, options: { host: '127.0.0.1', port: 4010, environment: 'sandbox' } });
+    expect(parseMockEnv({})).toEqual({
+      ok: true,
+      options: { host: '127.0.0.1', port: 4010, environment: 'sandbox', controlToken: TOKEN },
+    });
   });
 
   it('reads every variable, treating empty ones as unset', () => {
@@ -16,7 +23,7 @@ describe('parseMockEnv', () => {
     });
     expect(config).toEqual({
       ok: true,
-      options: { host: '0.0.0.0', port: 0, seed: 's1', environment: 'production' },
+      options: { host: '0.0.0.0', port: 0, seed: 's1', environment: 'production', controlToken: TOKEN },
     });
     expect(parseMockEnv({ DUTYCLAIMS_MOCK_SEED: '' })).toMatchObject({ ok: true });
   });
@@ -34,6 +41,17 @@ describe('parseMockEnv', () => {
         'DUTYCLAIMS_MOCK_ALLOW_NON_LOOPBACK_HOST="yes": must be 1 (or true) to allow a non-loopback host, 0 (or false) not to',
       ],
     });
+  });
+
+  it('requires a control token unless explicitly run without one', () => {
+    const missing = parseEnv({});
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.problems[0]).toMatch(/DUTYCLAIMS_MOCK_CONTROL_TOKEN is not set/);
+    expect(parseEnv({ DUTYCLAIMS_MOCK_ALLOW_UNAUTHENTICATED_CONTROL: '1' })).toMatchObject({
+      ok: true,
+      options: { allowUnauthenticatedControl: true },
+    });
+    expect(parseEnv({ DUTYCLAIMS_MOCK_CONTROL_TOKEN: 'short' })).toMatchObject({ ok: false });
   });
 
   it('lists every problem with the variable, its value and what is expected', () => {

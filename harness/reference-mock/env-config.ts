@@ -16,6 +16,14 @@ const EnvSchema = z.object({
     .pipe(z.number().max(65_535, 'must be a port number (0-65535)'))
     .default(4010),
   DUTYCLAIMS_MOCK_SEED: z.string().min(1, 'must not be empty').optional(),
+  DUTYCLAIMS_MOCK_CONTROL_TOKEN: z
+    .string()
+    .regex(/^[\x21-\x7e]{16,256}$/, 'must be 16-256 visible ASCII characters (e.g. openssl rand -hex 24)')
+    .optional(),
+  DUTYCLAIMS_MOCK_ALLOW_UNAUTHENTICATED_CONTROL: z
+    .enum(['1', 'true', '0', 'false'], { error: 'must be 1 (or true) to run the control plane without a token' })
+    .transform((value) => value === '1' || value === 'true')
+    .default(false),
   DUTYCLAIMS_MOCK_ENVIRONMENT: z
     .enum(['sandbox', 'production'], { error: 'must be "sandbox" or "production"' })
     .default('sandbox'),
@@ -45,12 +53,22 @@ export function parseMockEnv(env: Readonly<Record<string, string | undefined>>):
       }),
     };
   const data = parsed.data;
+  // In the container the token is required whatever the host: a published port is one flag away.
+  if (data.DUTYCLAIMS_MOCK_CONTROL_TOKEN === undefined && !data.DUTYCLAIMS_MOCK_ALLOW_UNAUTHENTICATED_CONTROL)
+    return {
+      ok: false,
+      problems: [
+        'DUTYCLAIMS_MOCK_CONTROL_TOKEN is not set: the control plane (/_mock/) needs a token in the container. Set it (e.g. openssl rand -hex 24) and give it to the control client, or set DUTYCLAIMS_MOCK_ALLOW_UNAUTHENTICATED_CONTROL=1 to run without one.',
+      ],
+    };
   return {
     ok: true,
     options: {
       host: data.DUTYCLAIMS_MOCK_HOST,
       ...(data.DUTYCLAIMS_MOCK_ALLOW_NON_LOOPBACK_HOST ? { allowNonLoopbackHost: true } : {}),
       port: data.DUTYCLAIMS_MOCK_PORT,
+      ...(data.DUTYCLAIMS_MOCK_CONTROL_TOKEN === undefined ? {} : { controlToken: data.DUTYCLAIMS_MOCK_CONTROL_TOKEN }),
+      ...(data.DUTYCLAIMS_MOCK_ALLOW_UNAUTHENTICATED_CONTROL ? { allowUnauthenticatedControl: true } : {}),
       environment: data.DUTYCLAIMS_MOCK_ENVIRONMENT,
       ...(data.DUTYCLAIMS_MOCK_SEED === undefined ? {} : { seed: data.DUTYCLAIMS_MOCK_SEED }),
     },

@@ -34,6 +34,7 @@ export function createClaim(ctx: HandlerContext): HandlerResult {
     statusJson: null,
   };
   engine.store.claims.set(claim.id, claim);
+  engine.store.retain(now);
   startClaimLifecycle(engine, claim, now);
   return {
     status: 202,

@@ -43,6 +43,7 @@ export function createClient(ctx: HandlerContext): HandlerResult {
   };
   store.clients.set(client.id, client);
   store.clientsByRef.set(refKey, client.id);
+  store.retain(ctx.engine.clock.now());
   if (rule.mode === 'after') {
     const due = now + rule.afterMs;
     scheduler.schedule(due, () => {

@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { CreateWebhookEndpointRequest, ListWebhookDeliveriesQuery } from '../contract/index.js';
+import {
+  type CreateWebhookEndpointRequest,
+  type ListWebhookDeliveriesQuery,
+  MAX_ACTIVE_SIGNING_SECRETS,
+  ROTATION_OVERLAP_MS,
+} from '../contract/index.js';
 import { type HandlerContext, type HandlerResult, notFound, orgOf } from './handler-context.js';
 import { newId } from './ids.js';
 import { isLoopbackUrl, NON_LOOPBACK_REASON } from './loopback.js';
@@ -8,8 +13,6 @@ import type { DeliveryRecord, EndpointRecord } from './store.js';
 
 /** Characters of a signing secret shown after creation ("whsec_" + 6). */
 export const SECRET_PREFIX_LENGTH = 12;
-/** How long a rotated-out secret keeps signing, in mock milliseconds. */
-export const ROTATION_OVERLAP_MS = 24 * 60 * 60 * 1000;
 
 const newSecret = () => `whsec_${randomBytes(32).toString('base64')}`;
 
@@ -18,7 +21,7 @@ const endpointBody = (endpoint: EndpointRecord) => ({
   url: endpoint.url,
   eventTypes: [...endpoint.eventTypes],
   description: endpoint.description,
-  status: 'enabled',
+  status: endpoint.status,
   secretPrefix: (endpoint.secrets[0]?.value ?? '').slice(0, SECRET_PREFIX_LENGTH),
   createdAt: endpoint.createdAt,
 });
@@ -44,9 +47,11 @@ export function createWebhookEndpoint(ctx: HandlerContext): HandlerResult {
     description: body.description ?? null,
     createdAt: engine.clock.iso(),
     secrets: [{ value: secret, expiresAt: null }],
+    status: 'enabled',
     queue: Promise.resolve(),
   };
   engine.store.endpoints.set(endpoint.id, endpoint);
+  engine.store.retainEndpoints(engine.clock.now());
   return { status: 201, body: { ...endpointBody(endpoint), secret } };
 }
 
@@ -55,21 +60,36 @@ export function getWebhookEndpoint(ctx: HandlerContext): HandlerResult {
   return { status: 200, body: endpointBody(ownEndpoint(ctx, ctx.params.endpointId ?? '')) };
 }
 
-/** POST .../rotate-secret: a new secret; the previous one keeps signing for 24 h of mock time. */
+/**
+ * POST .../rotate-secret: a new secret; the previous one keeps signing for 24 h of mock time. At most
+ * MAX_ACTIVE_SIGNING_SECRETS sign at once (the oldest expires at once beyond that), so the signature
+ * header stays small however often a partner rotates.
+ */
 export function rotateWebhookSecret(ctx: HandlerContext): HandlerResult {
   const endpoint = ownEndpoint(ctx, ctx.params.endpointId ?? '');
   const now = ctx.engine.clock.now();
   const secret = newSecret();
-  const kept = endpoint.secrets.filter((s) => s.expiresAt === null || s.expiresAt > now);
+  const kept = endpoint.secrets
+    .filter((s) => s.expiresAt === null || s.expiresAt > now)
+    .slice(0, MAX_ACTIVE_SIGNING_SECRETS - 1);
   for (const old of kept) if (old.expiresAt === null) old.expiresAt = now + ROTATION_OVERLAP_MS;
   endpoint.secrets = [{ value: secret, expiresAt: null }, ...kept];
   return { status: 200, body: { ...endpointBody(endpoint), secret } };
+}
+
+/** POST .../disable: no new deliveries; retries still pending end as failed at their next turn. */
+export function disableWebhookEndpoint(ctx: HandlerContext): HandlerResult {
+  const endpoint = ownEndpoint(ctx, ctx.params.endpointId ?? '');
+  endpoint.status = 'disabled';
+  return { status: 200, body: endpointBody(endpoint) };
 }
 
 /** POST /v1/sandbox/webhooks/test: queues a signed `sandbox.test` event. */
 export function sendSandboxWebhookTest(ctx: HandlerContext): HandlerResult {
   const body = ctx.body as { endpointId: string; eventType: 'sandbox.test' };
   const endpoint = ownEndpoint(ctx, body.endpointId);
+  if (endpoint.status === 'disabled')
+    throw validationProblem([{ field: 'endpointId', reason: 'the endpoint is disabled: register a new one' }]);
   const queued = ctx.engine.dispatcher.send(endpoint, 'sandbox.test', {
     endpointId: endpoint.id,
     message: 'Synthetic sandbox.test event from the DutyClaims reference mock. Verify its signature on the raw body.',
@@ -109,7 +129,8 @@ export function listWebhookDeliveries(ctx: HandlerContext): HandlerResult {
   const limit = Number(query.limit);
   const page: DeliveryRecord[] = [];
   let hasMore = false;
-  for (let index = Math.min(deliveries.length, before - 1) - 1; index >= 0; index--) {
+  const dropped = ctx.engine.store.deliveriesDropped;
+  for (let index = Math.min(deliveries.length, before - 1 - dropped) - 1; index >= 0; index--) {
     const delivery = deliveries[index];
     if (delivery === undefined || delivery.orgId !== orgId) continue;
     if (query.endpointId !== undefined && delivery.endpointId !== query.endpointId) continue;

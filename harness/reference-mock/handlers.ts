@@ -6,6 +6,7 @@ import { createOAuthToken } from './handlers-oauth.js';
 import { getCapabilities, getPartnerOrganization } from './handlers-partner.js';
 import {
   createWebhookEndpoint,
+  disableWebhookEndpoint,
   getWebhookEndpoint,
   listWebhookDeliveries,
   rotateWebhookSecret,
@@ -23,6 +24,7 @@ export const handlers: Readonly<Record<RouteName, RouteHandler>> = {
   createWebhookEndpoint,
   getWebhookEndpoint,
   rotateWebhookSecret,
+  disableWebhookEndpoint,
   sendSandboxWebhookTest,
   createClient,
   getClientAuthority,

@@ -81,4 +81,25 @@ describe('idempotency store', () => {
     now = 1000;
     expect((await store.reserve('k')).kind).toBe('owner');
   });
+
+  it('keeps at most maxEntries completed keys, forgetting the oldest and never one in flight', async () => {
+    const store = createIdempotencyStore(() => 0, 1000, 2);
+    const inFlight = await store.reserve('busy');
+    for (const key of ['a', 'b', 'c']) {
+      const slot = await store.reserve(key);
+      if (slot.kind === 'owner') slot.complete('fp', response(key));
+    }
+    expect(store.size).toBeLessThanOrEqual(3);
+    expect((await store.reserve('a')).kind).toBe('owner'); // forgotten
+    expect(inFlight.kind).toBe('owner');
+    let waited = false;
+    const second = store.reserve('busy').then((slot) => {
+      waited = true;
+      return slot;
+    });
+    await Promise.resolve();
+    expect(waited).toBe(false); // still in flight, still held
+    if (inFlight.kind === 'owner') inFlight.complete('fp', response('busy'));
+    expect((await second).kind).toBe('stored');
+  });
 });

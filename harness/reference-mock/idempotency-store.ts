@@ -42,8 +42,12 @@ export interface IdempotencyStore {
   clear(): void;
 }
 
-/** Creates an in-memory idempotency store. */
-export function createIdempotencyStore(now: () => number, ttlMs = 24 * 60 * 60 * 1000): IdempotencyStore {
+/** Creates an in-memory idempotency store: keys live `ttlMs` of mock time, at most `maxEntries` completed ones. */
+export function createIdempotencyStore(
+  now: () => number,
+  ttlMs = 24 * 60 * 60 * 1000,
+  maxEntries = 10_000,
+): IdempotencyStore {
   let entries = new Map<string, Entry>();
   let insertsSinceSweep = 0;
 
@@ -57,6 +61,11 @@ export function createIdempotencyStore(now: () => number, ttlMs = 24 * 60 * 60 *
       insertsSinceSweep = 0;
       sweep();
     }
+    if (entries.size >= maxEntries)
+      for (const [key, entry] of entries) {
+        if (entries.size < maxEntries) break;
+        if (entry.state === 'done') entries.delete(key); // the oldest completed keys; never one in flight
+      }
     let settle: () => void = () => undefined;
     const settled = new Promise<void>((resolve) => {
       settle = resolve;

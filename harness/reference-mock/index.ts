@@ -24,3 +24,4 @@ export type { CredentialPrinting, StandaloneMockHandle, StandaloneMockOptions } 
 export { runStandaloneMock } from './standalone.js';
 export type { StartedReferenceMock } from './start.js';
 export { startReferenceMock } from './start.js';
+export type { Tenant } from './tenants.js';

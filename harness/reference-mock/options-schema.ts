@@ -20,6 +20,8 @@ export const optionsSchema = z
     host: z.string().min(1),
     allowNonLoopbackHost: z.boolean(),
     port: z.number().int().min(0).max(65_535),
+    controlToken: z.string().regex(/^[\x21-\x7e]{16,256}$/, 'must be 16-256 visible ASCII characters'),
+    allowUnauthenticatedControl: z.boolean(),
     seed: z.string().min(1),
     environment: z.enum(['sandbox', 'production']),
     clock: z.custom<() => number>((value) => typeof value === 'function', 'must be a function returning epoch ms'),
@@ -36,6 +38,7 @@ export const optionsSchema = z
         retryBaseMs: nonNegativeInt,
         maxAttempts: positiveInt.max(20),
         allowNonLoopback: z.boolean(),
+        signingClock: z.enum(['mock', 'real']),
       })
       .partial(),
     maxBodyBytes: positiveInt,
@@ -47,6 +50,27 @@ export const optionsSchema = z
       })
       .partial(),
     journalCapacity: positiveInt.max(1_000_000),
+    connections: z
+      .object({
+        headersTimeoutMs: positiveInt.max(600_000),
+        requestTimeoutMs: positiveInt.max(3_600_000),
+        idleTimeoutMs: positiveInt.max(3_600_000),
+        keepAliveTimeoutMs: positiveInt.max(600_000),
+        maxConnections: positiveInt.max(100_000),
+      })
+      .partial(),
+    retention: z
+      .object({
+        maxAgeMs: positiveInt,
+        maxClients: positiveInt.max(1_000_000),
+        maxClaims: positiveInt.max(1_000_000),
+        maxEndpoints: positiveInt.max(100_000),
+        maxDeliveries: positiveInt.max(1_000_000),
+        maxAccessTokens: positiveInt.max(1_000_000),
+        maxIdempotencyKeys: positiveInt.max(1_000_000),
+        maxTenants: positiveInt.max(100_000),
+      })
+      .partial(),
   })
   .partial();
 

@@ -16,7 +16,11 @@ describe('resolveReferenceMockOptions', () => {
       retryBaseMs: 1000,
       maxAttempts: 5,
       allowNonLoopback: false,
+      signingClock: 'mock',
     });
+    expect(resolved.connections.requestTimeoutMs).toBe(30_000);
+    expect(resolved.retention.maxDeliveries).toBe(5000);
+    expect(resolved.controlToken).toBeNull();
     expect(resolved.maxBodyBytes).toBe(65_536);
     expect(resolved.contractHash).toBe(CONTRACT_PIN.hash);
     expect(resolved.timers).toBe('real');
@@ -67,10 +71,18 @@ describe('resolveReferenceMockOptions', () => {
       expect((caught as Error).message).toMatch(/no authentication/);
       expect((caught as Error).message).toMatch(/allowNonLoopbackHost: true/);
       expect((caught as Error).message).toMatch(/DUTYCLAIMS_MOCK_ALLOW_NON_LOOPBACK_HOST=1/);
-      expect(resolveReferenceMockOptions({ host, allowNonLoopbackHost: true })).toMatchObject({
+      const token = 'control-token-0123456789';
+      expect(resolveReferenceMockOptions({ host, allowNonLoopbackHost: true, controlToken: token })).toMatchObject({
         host,
         allowNonLoopbackHost: true,
+        controlToken: token,
       });
+      expect(() => resolveReferenceMockOptions({ host, allowNonLoopbackHost: true })).toThrow(
+        /without a control token/,
+      );
+      expect(
+        resolveReferenceMockOptions({ host, allowNonLoopbackHost: true, allowUnauthenticatedControl: true }),
+      ).toMatchObject({ controlToken: null });
     }
     for (const host of ['127.0.0.1', '::1', 'localhost']) expect(resolveReferenceMockOptions({ host }).host).toBe(host);
   });

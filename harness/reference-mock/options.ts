@@ -35,6 +35,50 @@ export interface WebhookDeliveryOptions {
   readonly maxAttempts: number;
   /** Deliver to hosts other than 127.0.0.1/::1/localhost. Off: this machine may only reach loopback. */
   readonly allowNonLoopback: boolean;
+  /**
+   * The clock of the signature's `t=`. `mock` (default): the mock clock, so after `advanceClock` a
+   * receiver checking against real time rejects the delivery as too old or in the future, unless it
+   * follows the mock clock. `real`: the machine's clock, for receivers on real time; retries and
+   * timelines still run on the mock clock.
+   */
+  readonly signingClock: 'mock' | 'real';
+}
+
+/**
+ * How long the mock waits on a client and how many it serves at once. A test server answers in
+ * milliseconds, so a client that is silent or trickles for seconds has stalled: cutting it off frees
+ * its socket and any Idempotency-Key it reserved.
+ */
+export interface ConnectionLimits {
+  /** Real-time budget for the request line and headers. */
+  readonly headersTimeoutMs: number;
+  /** Real-time budget for the whole request, body included (408 after it). */
+  readonly requestTimeoutMs: number;
+  /** A connection with no bytes in either direction for this long is closed (fault-injected waits excepted). */
+  readonly idleTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open between requests. */
+  readonly keepAliveTimeoutMs: number;
+  /** Open connections at once; further ones are closed on arrival. */
+  readonly maxConnections: number;
+}
+
+/**
+ * How much state the mock keeps, so a mock shared by a CI fleet for days stays flat in memory. A record
+ * goes once its store is over the count (oldest first) or once it is older than `maxAgeMs` of mock time.
+ */
+export interface RetentionLimits {
+  /** Mock-clock age after which clients, claims, endpoints, deliveries and idempotency keys are forgotten. */
+  readonly maxAgeMs: number;
+  readonly maxClients: number;
+  readonly maxClaims: number;
+  readonly maxEndpoints: number;
+  readonly maxDeliveries: number;
+  /** Issued OAuth access tokens kept (expired ones go first). */
+  readonly maxAccessTokens: number;
+  /** Completed Idempotency-Keys kept (their replay window is also `maxAgeMs`). */
+  readonly maxIdempotencyKeys: number;
+  /** Run tenants (POST /_mock/tenants) kept; beyond it the oldest is retired and its keys stop working. */
+  readonly maxTenants: number;
 }
 
 /** A deliberately non-conforming provider, so tests can prove that contract checks fail. */
@@ -51,10 +95,17 @@ export interface ReferenceMockOptions {
   readonly host?: string;
   /**
    * Listen on a `host` other machines can reach (e.g. `0.0.0.0` behind a published container port).
-   * Off by default: the control plane has no authentication and serves the full seeded credentials.
+   * Off by default: the control plane serves the full seeded credentials (and needs `controlToken` there).
    */
   readonly allowNonLoopbackHost?: boolean;
   readonly port?: number;
+  /**
+   * Token the control plane (`/_mock/`) requires as `Authorization: Bearer <token>` (at least 16
+   * characters). Optional on loopback; required on any other host unless `allowUnauthenticatedControl`.
+   */
+  readonly controlToken?: string;
+  /** Let a mock on a non-loopback host run its control plane without a token. Default false. */
+  readonly allowUnauthenticatedControl?: boolean;
   /** Personas (org ids, keys, OAuth client) are derived from it: same seed, same credentials. */
   readonly seed?: string;
   readonly environment?: MockEnvironment;
@@ -73,6 +124,8 @@ export interface ReferenceMockOptions {
   readonly deviations?: ReferenceMockDeviations;
   /** Entries kept in the request journal ring. */
   readonly journalCapacity?: number;
+  readonly connections?: Partial<ConnectionLimits>;
+  readonly retention?: Partial<RetentionLimits>;
 }
 
 /** Options with every default applied; what the mock uses. */
@@ -80,6 +133,8 @@ export interface ResolvedReferenceMockOptions {
   readonly host: string;
   readonly allowNonLoopbackHost: boolean;
   readonly port: number;
+  readonly controlToken: string | null;
+  readonly allowUnauthenticatedControl: boolean;
   readonly seed: string;
   readonly environment: MockEnvironment;
   readonly clock: () => number;
@@ -96,6 +151,8 @@ export interface ResolvedReferenceMockOptions {
     readonly dropBodyFields: Partial<Record<RouteName, readonly string[]>>;
   };
   readonly journalCapacity: number;
+  readonly connections: ConnectionLimits;
+  readonly retention: RetentionLimits;
 }
 
 /** Every default of the reference mock, in one place. */
@@ -103,6 +160,8 @@ export const DEFAULT_REFERENCE_MOCK_OPTIONS: ResolvedReferenceMockOptions = {
   host: '127.0.0.1',
   allowNonLoopbackHost: false,
   port: 0,
+  controlToken: null,
+  allowUnauthenticatedControl: false,
   seed: 'dutyclaims-reference-mock',
   environment: 'sandbox',
   clock: Date.now,
@@ -111,11 +170,34 @@ export const DEFAULT_REFERENCE_MOCK_OPTIONS: ResolvedReferenceMockOptions = {
   authority: { mode: 'immediate' },
   claimOutcome: 'accepted',
   rateLimit: { limit: 1000, windowMs: 60_000 },
-  webhookDelivery: { timeoutMs: 5000, retryBaseMs: 1000, maxAttempts: 5, allowNonLoopback: false },
+  webhookDelivery: {
+    timeoutMs: 5000,
+    retryBaseMs: 1000,
+    maxAttempts: 5,
+    allowNonLoopback: false,
+    signingClock: 'mock',
+  },
   maxBodyBytes: 64 * 1024,
   contractHash: CONTRACT_PIN.hash,
   deviations: { dropResponseHeaders: [], dropBodyFields: {} },
   journalCapacity: 10_000,
+  connections: {
+    headersTimeoutMs: 10_000,
+    requestTimeoutMs: 30_000,
+    idleTimeoutMs: 30_000,
+    keepAliveTimeoutMs: 5000,
+    maxConnections: 1024,
+  },
+  retention: {
+    maxAgeMs: 24 * 60 * 60 * 1000,
+    maxClients: 5000,
+    maxClaims: 5000,
+    maxEndpoints: 1000,
+    maxDeliveries: 5000,
+    maxAccessTokens: 5000,
+    maxIdempotencyKeys: 5000,
+    maxTenants: 1000,
+  },
 };
 
 /** Applies the defaults to caller options without touching them; throws ReferenceMockError on invalid ones. */
@@ -139,8 +221,16 @@ export function resolveReferenceMockOptions(options: ReferenceMockOptions = {}):
   if (!allowNonLoopbackHost && !isLoopbackHost(host))
     throw new ReferenceMockError(
       'MOCK_ERR_OPTIONS',
-      `The reference mock will not listen on "${host}": it is not a loopback address, and the mock's control plane (/_mock/) has no authentication and serves the full seeded credentials at GET /_mock/personas. Listen on 127.0.0.1 (the default), or, if other machines must reach it (e.g. a published container port), opt in with allowNonLoopbackHost: true (CLI: --allow-non-loopback-host; container: DUTYCLAIMS_MOCK_ALLOW_NON_LOOPBACK_HOST=1).`,
+      `The reference mock will not listen on "${host}": it is not a loopback address, and the mock's control plane (/_mock/) has no authentication unless given a control token, and serves the full seeded credentials at GET /_mock/personas. Listen on 127.0.0.1 (the default), or, if other machines must reach it (e.g. a published container port), opt in with allowNonLoopbackHost: true (CLI: --allow-non-loopback-host; container: DUTYCLAIMS_MOCK_ALLOW_NON_LOOPBACK_HOST=1).`,
       { details: [{ field: 'host', reason: 'not a loopback address; set allowNonLoopbackHost to listen on it' }] },
+    );
+  const controlToken = given.controlToken ?? defaults.controlToken;
+  const allowUnauthenticatedControl = given.allowUnauthenticatedControl ?? defaults.allowUnauthenticatedControl;
+  if (!isLoopbackHost(host) && controlToken === null && !allowUnauthenticatedControl)
+    throw new ReferenceMockError(
+      'MOCK_ERR_OPTIONS',
+      `The reference mock will not listen on "${host}" without a control token: anyone who can reach it could reset it, inject faults and read the seeded credentials at GET /_mock/personas. Set controlToken (CLI: --control-token or DUTYCLAIMS_MOCK_CONTROL_TOKEN; container: DUTYCLAIMS_MOCK_CONTROL_TOKEN), or opt out with allowUnauthenticatedControl: true (container: DUTYCLAIMS_MOCK_ALLOW_UNAUTHENTICATED_CONTROL=1).`,
+      { details: [{ field: 'controlToken', reason: 'required on a non-loopback host' }] },
     );
   const timeline = withDefaults(defaults.timeline, given.timeline);
   if (
@@ -151,6 +241,13 @@ export function resolveReferenceMockOptions(options: ReferenceMockOptions = {}):
       'Invalid reference mock options: timeline offsets must not decrease (validating <= submitted <= decided).',
       { details: [{ field: 'timeline', reason: 'offsets must not decrease' }] },
     );
+  const connections = withDefaults(defaults.connections, given.connections);
+  if (connections.headersTimeoutMs > connections.requestTimeoutMs)
+    throw new ReferenceMockError(
+      'MOCK_ERR_OPTIONS',
+      'Invalid reference mock options: connections.headersTimeoutMs must not exceed connections.requestTimeoutMs (the headers are part of the request).',
+      { details: [{ field: 'connections.headersTimeoutMs', reason: 'greater than requestTimeoutMs' }] },
+    );
   const dropBodyFields: Partial<Record<RouteName, readonly string[]>> = {};
   for (const [name, fields] of Object.entries(given.deviations?.dropBodyFields ?? {}))
     if (Object.hasOwn(routes, name) && fields) dropBodyFields[name as RouteName] = [...fields];
@@ -158,6 +255,8 @@ export function resolveReferenceMockOptions(options: ReferenceMockOptions = {}):
     host,
     allowNonLoopbackHost,
     port: given.port ?? defaults.port,
+    controlToken,
+    allowUnauthenticatedControl,
     seed: given.seed ?? defaults.seed,
     environment: given.environment ?? defaults.environment,
     clock: given.clock ?? defaults.clock,
@@ -174,6 +273,8 @@ export function resolveReferenceMockOptions(options: ReferenceMockOptions = {}):
       dropBodyFields,
     },
     journalCapacity: given.journalCapacity ?? defaults.journalCapacity,
+    connections,
+    retention: withDefaults(defaults.retention, given.retention),
   };
 }
 

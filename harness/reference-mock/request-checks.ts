@@ -1,12 +1,10 @@
 import type { IncomingMessage } from 'node:http';
-import { Headers, type RouteDefinition } from '../contract/index.js';
+import { Headers, type RouteDefinition, VISIBLE_ASCII_1_255 } from '../contract/index.js';
+import { assertWellFormedStrings, decodeUtf8Body } from './body-text.js';
 import type { CredentialRecord, CredentialResolution } from './credentials.js';
 import { mediaType, readBody } from './http-io.js';
 import { exceedsJsonDepth, MAX_JSON_DEPTH } from './json-depth.js';
 import { ApiProblem, issuesToDetails, validationProblem } from './problem.js';
-
-/** 1-255 visible ASCII characters: the contract's rule for Idempotency-Key, also used for X-Correlation-Id. */
-export const VISIBLE_ASCII_1_255 = /^[\x21-\x7e]{1,255}$/;
 
 /** 400 invalid_header for `header`. */
 export const invalidHeader = (header: string, reason: string) =>
@@ -74,13 +72,14 @@ export async function readRouteBody(
       message: `Send this body as ${spec.contentType}${type === null ? '' : `, not ${type}`}.`,
       details: [{ field: 'Content-Type', reason: `expected ${spec.contentType}` }],
     });
-  const raw = await readBody(req, maxBytes);
+  const text = decodeUtf8Body(req.headers, await readBody(req, maxBytes));
   if (spec.contentType === 'application/x-www-form-urlencoded') {
     // The OAuth handler validates the form itself (its errors are invalid_grant_request, not 422).
-    const form = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
+    const form = Object.fromEntries(new URLSearchParams(text));
     return { body: form, json: form };
   }
-  const json = parseJsonBody(raw.toString('utf8'));
+  const json = parseJsonBody(text);
+  assertWellFormedStrings(text, json);
   const parsed = spec.schema.safeParse(json);
   if (!parsed.success) throw validationProblem(issuesToDetails(parsed.error.issues, 'body'));
   return { body: parsed.data, json };

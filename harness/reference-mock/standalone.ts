@@ -1,5 +1,6 @@
 import { ControlPaths } from './control-schemas.js';
 import { CREDENTIAL_PREFIX_LENGTH } from './credentials.js';
+import { exposureLines } from './exposure-lines.js';
 import type { MockEnvironment } from './options.js';
 import { type StartedReferenceMock, startReferenceMock } from './start.js';
 
@@ -11,6 +12,10 @@ export interface StandaloneMockOptions {
   /** Allow a non-loopback `host` (see ReferenceMockOptions.allowNonLoopbackHost). Default false. */
   readonly allowNonLoopbackHost?: boolean;
   readonly port?: number;
+  /** See ReferenceMockOptions.controlToken. */
+  readonly controlToken?: string;
+  /** See ReferenceMockOptions.allowUnauthenticatedControl. */
+  readonly allowUnauthenticatedControl?: boolean;
   readonly seed?: string;
   readonly environment?: MockEnvironment;
   /**
@@ -46,6 +51,10 @@ export async function runStandaloneMock(options: StandaloneMockOptions = {}): Pr
     ...(options.host === undefined ? {} : { host: options.host }),
     ...(options.allowNonLoopbackHost === undefined ? {} : { allowNonLoopbackHost: options.allowNonLoopbackHost }),
     ...(options.port === undefined ? {} : { port: options.port }),
+    ...(options.controlToken === undefined ? {} : { controlToken: options.controlToken }),
+    ...(options.allowUnauthenticatedControl === undefined
+      ? {}
+      : { allowUnauthenticatedControl: options.allowUnauthenticatedControl }),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(options.environment === undefined ? {} : { environment: options.environment }),
   });
@@ -66,7 +75,8 @@ export async function runStandaloneMock(options: StandaloneMockOptions = {}): Pr
     return closing;
   };
   if (options.handleSignals !== false) for (const signal of SIGNALS) process.on(signal, onSignal);
-  log(`reference mock listening on ${mock.url}`);
+  log(`reference mock listening on ${mock.listeningOn}`);
+  for (const line of exposureLines(mock.options, mock.url, mock.listeningOn)) log(line);
   const credentials = options.credentials ?? 'prefixes';
   if (credentials !== 'none') for (const line of credentialLines(mock, credentials === 'full')) log(line);
   return { mock, url: mock.url, closed, close, [Symbol.asyncDispose]: close };
@@ -89,7 +99,8 @@ function credentialLines(mock: StartedReferenceMock, full: boolean): string[] {
       `  oauth client id:     ${sandbox.oauthClient.clientId}`,
       `  oauth client secret: ${shown(sandbox.oauthClient.clientSecret)}`,
     );
-  if (!full) lines.push(`  full values:         GET ${mock.url}${ControlPaths.personas}`);
+  const withToken = mock.options.controlToken === null ? '' : ' (with the control token)';
+  if (!full) lines.push(`  full values:         GET ${mock.url}${ControlPaths.personas}${withToken}`);
   lines.push('  (seeded test credentials of this local mock; they are accepted nowhere else)');
   return lines;
 }

@@ -1,6 +1,7 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApiHandler } from './api-handler.js';
+import { createConnectionLimitedServer } from './connection-limits.js';
 import { createReferenceMockControl, type ReferenceMockControl } from './control-client.js';
 import { createControlPlaneHandler } from './control-plane.js';
 import { createMockEngine } from './engine.js';
@@ -14,8 +15,10 @@ import type { Personas } from './personas.js';
 
 /** A running reference mock. `await using mock = await startReferenceMock()` closes it at scope end. */
 export interface StartedReferenceMock extends AsyncDisposable {
-  /** `http://127.0.0.1:PORT` (a wildcard host is reported as loopback). */
+  /** `http://127.0.0.1:PORT`: where this machine reaches it (a wildcard host is reported as loopback). */
   readonly url: string;
+  /** The address it really listens on, e.g. `http://0.0.0.0:PORT` for a wildcard host. */
+  readonly listeningOn: string;
   readonly port: number;
   readonly personas: Personas;
   readonly control: ReferenceMockControl;
@@ -24,9 +27,10 @@ export interface StartedReferenceMock extends AsyncDisposable {
   close(): Promise<void>;
 }
 
+const httpUrl = (host: string, port: number) => `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
 function urlFor(host: string, port: number): string {
-  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
-  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
+  return httpUrl(host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host, port);
 }
 
 function listen(server: Server, host: string, port: number): Promise<AddressInfo> {
@@ -51,7 +55,7 @@ export async function startReferenceMock(options: ReferenceMockOptions = {}): Pr
   const engine = createMockEngine(resolved);
   const api = createApiHandler(engine);
   const control = createControlPlaneHandler(engine);
-  const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => {
+  const server = createConnectionLimitedServer(resolved.connections, (req, res) => {
     if (req.url?.startsWith('/_mock/')) control(req, res);
     else api(req, res);
   });
@@ -68,7 +72,10 @@ export async function startReferenceMock(options: ReferenceMockOptions = {}): Pr
     );
   }
   const url = urlFor(resolved.host, address.port);
-  const controlClient = createReferenceMockControl(url);
+  const controlClient = createReferenceMockControl(
+    url,
+    resolved.controlToken === null ? {} : { token: resolved.controlToken },
+  );
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
@@ -82,6 +89,7 @@ export async function startReferenceMock(options: ReferenceMockOptions = {}): Pr
   };
   return {
     url,
+    listeningOn: httpUrl(resolved.host, address.port),
     port: address.port,
     personas: engine.personas,
     control: controlClient,

@@ -1,5 +1,5 @@
 import type { AuthorityStatus, ClaimStatus, CreateClaimRequest, DeliveryStatus, EventType } from '../contract/index.js';
-import type { ClaimOutcome } from './options.js';
+import type { ClaimOutcome, RetentionLimits } from './options.js';
 
 export interface OrgRecord {
   readonly id: string;
@@ -53,6 +53,8 @@ export interface EndpointRecord {
   readonly createdAt: string;
   /** Newest first. */
   secrets: SecretRecord[];
+  /** A disabled endpoint gets no deliveries. */
+  status: 'enabled' | 'disabled';
   /** Attempts to one endpoint go out one at a time, in order. */
   queue: Promise<void>;
 }
@@ -80,7 +82,27 @@ export interface DeliveryRecord {
   nextAttemptAt: number | null;
 }
 
-/** All resources of one mock, in memory. `reset` replaces the whole store. */
+const createdMs = (record: { readonly createdAt: string }) => Date.parse(record.createdAt);
+
+/** Deletes the oldest entries of `map` while it is over `max` or its oldest was created before `cutoff`. */
+function trimOldest<V extends { readonly createdAt: string }>(
+  map: Map<string, V>,
+  max: number,
+  cutoff: number,
+  onDelete?: (value: V) => void,
+): void {
+  for (const [key, value] of map) {
+    if (map.size <= max && createdMs(value) >= cutoff) return;
+    map.delete(key);
+    onDelete?.(value);
+  }
+}
+
+/**
+ * All resources of one mock, in memory, bounded by `limits`: after each write the oldest records go
+ * once a store is over its count, or once they are older than `maxAgeMs` of mock time (insertion
+ * order is creation order, so each trim stops at the first record it keeps). `reset` replaces it.
+ */
 export class MockStore {
   readonly orgs = new Map<string, OrgRecord>();
   readonly clients = new Map<string, ClientRecord>();
@@ -88,6 +110,40 @@ export class MockStore {
   readonly clientsByRef = new Map<string, string>();
   readonly claims = new Map<string, ClaimRecord>();
   readonly endpoints = new Map<string, EndpointRecord>();
-  /** Oldest first; `seq` is the index + 1. */
+  /** Oldest first; `seq` is the index + 1 + `deliveriesDropped`. */
   readonly deliveries: DeliveryRecord[] = [];
+  /** Deliveries forgotten from the front of `deliveries`. */
+  deliveriesDropped = 0;
+
+  constructor(readonly limits: RetentionLimits) {}
+
+  /** Applies the limits at mock instant `now`; cheap when nothing is due (called on every write). */
+  retain(now: number): void {
+    const cutoff = now - this.limits.maxAgeMs;
+    trimOldest(this.claims, this.limits.maxClaims, cutoff);
+    trimOldest(this.clients, this.limits.maxClients, cutoff, (client) =>
+      this.clientsByRef.delete(`${client.orgId}\n${client.externalRef}`),
+    );
+    let drop = Math.max(0, this.deliveries.length - this.limits.maxDeliveries);
+    while (drop < this.deliveries.length && createdMs(this.deliveries[drop] as DeliveryRecord) < cutoff) drop++;
+    if (drop > 0) {
+      this.deliveries.splice(0, drop);
+      this.deliveriesDropped += drop;
+    }
+  }
+
+  /**
+   * Endpoints: disabled ones go once older than `maxAgeMs`; over the count, the oldest disabled go
+   * first, then the oldest. An enabled endpoint is never forgotten for its age alone.
+   */
+  retainEndpoints(now: number): void {
+    const cutoff = now - this.limits.maxAgeMs;
+    for (const [id, endpoint] of this.endpoints)
+      if (endpoint.status === 'disabled' && createdMs(endpoint) < cutoff) this.endpoints.delete(id);
+    for (const onlyDisabled of [true, false])
+      for (const [id, endpoint] of this.endpoints) {
+        if (this.endpoints.size <= this.limits.maxEndpoints) return;
+        if (!onlyDisabled || endpoint.status === 'disabled') this.endpoints.delete(id);
+      }
+  }
 }

@@ -61,6 +61,11 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
   const attempt = async (endpoint: EndpointRecord, delivery: DeliveryRecord): Promise<void> => {
     const mine = generation;
     if (closed || delivery.status === 'succeeded' || delivery.status === 'failed') return;
+    if (endpoint.status === 'disabled') {
+      delivery.status = 'failed';
+      delivery.nextAttemptAt = null;
+      return;
+    }
     const number = delivery.attempts.length + 1;
     const startedAt = clock.now();
     const started = performance.now();
@@ -73,7 +78,7 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
         const secrets = endpoint.secrets.filter((s) => s.expiresAt === null || s.expiresAt > startedAt);
         const signature = signDutyClaims({
           secrets: secrets.map((s) => s.value),
-          timestamp: Math.floor(startedAt / 1000),
+          timestamp: Math.floor((options.signingClock === 'real' ? Date.now() : startedAt) / 1000),
           rawBody: delivery.rawBody,
         });
         const response = await request(endpoint.url, {
@@ -129,7 +134,7 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
   const createDelivery = (endpoint: EndpointRecord, eventId: string, type: EventType, rawBody: string) => {
     const store = deps.store();
     const delivery: DeliveryRecord = {
-      seq: store.deliveries.length + 1,
+      seq: store.deliveriesDropped + store.deliveries.length + 1,
       id: newId('whd'),
       eventId,
       endpointId: endpoint.id,
@@ -142,6 +147,7 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
       nextAttemptAt: clock.now(),
     };
     store.deliveries.push(delivery);
+    store.retain(clock.now());
     return delivery;
   };
 
@@ -162,7 +168,7 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
       const rawBody = eventBody(eventId, type, createdAt, orgId, data);
       const settled: Promise<void>[] = [];
       for (const endpoint of deps.store().endpoints.values())
-        if (endpoint.orgId === orgId && endpoint.eventTypes.includes(type))
+        if (endpoint.orgId === orgId && endpoint.status === 'enabled' && endpoint.eventTypes.includes(type))
           settled.push(queue(endpoint, eventId, type, rawBody).settled);
       return Promise.all(settled).then(() => undefined);
     },

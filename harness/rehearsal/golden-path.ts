@@ -117,4 +117,8 @@ export async function runGoldenPath(context: GoldenPathContext, observations: Re
   await runSteps(context, observations, STEPS, state);
   if (observations.partnerOrg?.ok && !observations.halted)
     await readDeliveryLog(context, observations, state.endpointId);
+  // The endpoint this run registered points at its own receiver, which is about to stop: disable it,
+  // so a shared mock (or sandbox) does not keep delivering to a receiver that is gone.
+  if (observations.endpoint?.ok)
+    await context.client.disableWebhookEndpoint(observations.endpoint.value.id).catch(() => undefined);
 }

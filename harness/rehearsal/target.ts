@@ -28,11 +28,20 @@ export interface ResolvedTarget extends AsyncDisposable {
 
 const hostOf = (url: string) => new URL(url).host;
 
-/** The personas of a reference mock already running at `baseUrl` (standalone or in a container). */
-async function runningMockPersonas(baseUrl: string) {
+/**
+ * Who this run is on a reference mock already running at `baseUrl` (standalone or in a container):
+ * a tenant of its own, so runs sharing the mock never share an org, a rate bucket or resources.
+ * A mock without tenants (an older version) lends its seeded sandbox persona instead.
+ */
+async function runningMockPersonas(baseUrl: string): Promise<MockTarget['personas']> {
   const { createReferenceMockControl } = await import('../reference-mock/index.js');
   const control = createReferenceMockControl(baseUrl);
   try {
+    const tenant = await control.createTenant().catch((error: unknown) => {
+      if ((error as { status?: number }).status === 404) return null;
+      throw error;
+    });
+    if (tenant) return { sandbox: { partnerOrgId: tenant.partnerOrgId, apiKey: tenant.apiKey } };
     return await control.personas();
   } catch (error) {
     throw new HarnessConfigError([

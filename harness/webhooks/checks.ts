@@ -1,5 +1,11 @@
 import { WebhookVerificationError } from './errors.js';
 
+/**
+ * Whole unix seconds in their one canonical spelling: decimal digits, no sign, no leading zero
+ * (`0123` would sign the same instant under a second spelling), at most 12 digits.
+ */
+export const UNIX_SECONDS = /^(?:0|[1-9]\d{0,11})$/;
+
 /** Default tolerance between the signed timestamp and the receiver's clock, in seconds. */
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 

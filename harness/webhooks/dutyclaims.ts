@@ -1,4 +1,4 @@
-import { checkTimestamp, requireSecrets } from './checks.js';
+import { checkTimestamp, requireSecrets, UNIX_SECONDS } from './checks.js';
 import { WebhookVerificationError } from './errors.js';
 import { digestEquals, hmacSha256, type RawBody, toArray } from './hmac.js';
 
@@ -60,8 +60,11 @@ export function parseDutyClaimsSignature(header: string): { timestamp: number; s
     const key = item.slice(0, separator).trim();
     const value = item.slice(separator + 1).trim();
     if (key === 't') {
-      if (!/^\d{1,12}$/.test(value))
-        throw new WebhookVerificationError('WEBHOOK_HEADER_MALFORMED', 'The t= value is not whole unix seconds.');
+      if (!UNIX_SECONDS.test(value))
+        throw new WebhookVerificationError(
+          'WEBHOOK_HEADER_MALFORMED',
+          'The t= value is not whole unix seconds without leading zeros.',
+        );
       timestamp = Number(value);
     } else if (key === 'v1') signatures.push(value);
   }

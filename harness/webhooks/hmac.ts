@@ -10,12 +10,16 @@ export function hmacSha256(key: string | Uint8Array, prefix: string, rawBody: Ra
   return hmac.digest();
 }
 
-/** Constant-time comparison of an expected digest with a candidate in the given encoding. */
+/**
+ * Constant-time comparison of an expected digest with a candidate spelled in the given encoding.
+ * Only the one canonical spelling matches (lowercase hex of the full length; padded base64 without
+ * stray bits): decoding first would let uppercase hex, an extra nibble or unpadded base64 through,
+ * and a signature that has several accepted spellings is malleable.
+ */
 export function digestEquals(expected: Buffer, candidate: string, encoding: 'hex' | 'base64'): boolean {
-  const pattern = encoding === 'hex' ? /^[0-9a-fA-F]+$/ : /^[A-Za-z0-9+/]+={0,2}$/;
-  if (!pattern.test(candidate)) return false;
-  const actual = Buffer.from(candidate, encoding);
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  const spelled = Buffer.from(expected.toString(encoding), 'latin1');
+  const actual = Buffer.from(candidate, 'latin1');
+  return actual.length === spelled.length && timingSafeEqual(actual, spelled);
 }
 
 export const toArray = <T>(value: T | readonly T[]): readonly T[] => (Array.isArray(value) ? value : [value as T]);

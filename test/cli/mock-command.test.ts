@@ -95,7 +95,13 @@ describe('dutyclaims-launch mock', () => {
     expect(refused.stderr).toMatch(/no authentication/);
     expect(refused.stderr).toContain('--allow-non-loopback-host');
     // Allowed, it tries to listen: 192.0.2.1 (TEST-NET-1) is on no interface here, so nothing is exposed.
-    const allowed = await runToExit(['--port', '0', '--host', '192.0.2.1', '--allow-non-loopback-host']);
+    const tokenless = await runToExit(['--port', '0', '--host', '192.0.2.1', '--allow-non-loopback-host']);
+    expect(tokenless.code).toBe(2);
+    expect(tokenless.stderr).toMatch(/without a control token/);
+    const allowed = await runToExit([
+      ...['--port', '0', '--host', '192.0.2.1', '--allow-non-loopback-host'],
+      ...['--control-token', 'control-token-0123456789'],
+    ]);
     expect(allowed.code).toBe(2);
     expect(allowed.stderr).toMatch(/could not listen on 192\.0\.2\.1:0/);
   });

@@ -28,6 +28,7 @@ const REQUIRED: readonly [RouteName, number, string | null][] = [
   ['createWebhookEndpoint', 201, null],
   ['getWebhookEndpoint', 200, null],
   ['rotateWebhookSecret', 200, null],
+  ['disableWebhookEndpoint', 200, null],
   ['sendSandboxWebhookTest', 202, null],
   ['listWebhookDeliveries', 200, null],
   ['createClient', 201, null],

@@ -151,7 +151,9 @@ describe('bad input gets the error envelope, never a 5xx', () => {
       idempotencyKey: 'deep-ok',
     });
     expect(limit.status, limit.text).toBe(201);
-    expect((await call(roomy.url, 'POST', '/_mock/faults', { rawBody: `{"kind":${deep(5000)}}` })).status).toBe(400);
+    const headers = { 'content-type': 'application/json' };
+    const control = await call(roomy.url, 'POST', '/_mock/faults', { rawBody: `{"kind":${deep(5000)}}`, headers });
+    expect(control.status).toBe(400);
   });
 
   it('survives a battery of odd requests without a single 5xx', async () => {

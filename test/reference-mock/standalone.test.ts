@@ -7,9 +7,11 @@ import { call } from './support/http.js';
 const MAIN = fileURLToPath(new URL('../../harness/reference-mock/main.ts', import.meta.url));
 
 /** Runs main.ts with tsx; resolves with its output and exit code. `onLine` may act on a running process. */
+const CONTROL_TOKEN = 'control-token-0123456789';
+
 function runMain(env: Record<string, string>, onLine?: (line: string, kill: () => void) => void) {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { ...process.env, ...env },
+    env: { ...process.env, DUTYCLAIMS_MOCK_CONTROL_TOKEN: CONTROL_TOKEN, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -88,7 +90,12 @@ describe('main.ts (container entry)', () => {
       const match = /^reference mock listening on (http:\/\/\S+)$/.exec(line);
       if (!match?.[1]) return;
       url = match[1];
-      void call(url, 'GET', '/_mock/personas').then((personas) => {
+      const authorization = `Bearer ${CONTROL_TOKEN}`;
+      void Promise.all([
+        call(url, 'GET', '/_mock/personas'),
+        call(url, 'GET', '/_mock/personas', { headers: { authorization } }),
+      ]).then(([refused, personas]) => {
+        expect(refused.status).toBe(401); // the container requires its control token
         expect(personas.json.seed).toBe('container');
         kill();
       });

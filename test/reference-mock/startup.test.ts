@@ -62,7 +62,10 @@ describe('startReferenceMock', () => {
       message: expect.stringMatching(/not a loopback address.*allowNonLoopbackHost: true/s),
     });
     // Allowed, it tries to listen: 192.0.2.1 (TEST-NET-1) is on no interface here, so nothing is exposed.
-    await expect(startReferenceMock({ host: '192.0.2.1', allowNonLoopbackHost: true })).rejects.toMatchObject({
+    const controlToken = 'control-token-0123456789';
+    await expect(
+      startReferenceMock({ host: '192.0.2.1', allowNonLoopbackHost: true, controlToken }),
+    ).rejects.toMatchObject({
       code: 'MOCK_ERR_LISTEN',
     });
   });

@@ -5,16 +5,18 @@ import type { CliIo } from '../run-cli.js';
 import { ExitCode, UsageError } from '../usage-error.js';
 
 export const mockUsage = `Usage: dutyclaims-launch mock [--port 4010] [--host 127.0.0.1] [--environment sandbox|production] [--seed S]
-                            [--print-credentials] [--allow-non-loopback-host]
+                            [--print-credentials] [--allow-non-loopback-host] [--control-token T]
 
 Runs the reference mock standalone until SIGTERM or Ctrl-C, and prints its URL and the first 12
 characters of the seeded test credentials of its personas (accepted by this local mock only). The
 full values are at GET <url>/_mock/personas; --print-credentials prints them too (they then end up
 in whatever keeps this output).
 
---host must be a loopback address (127.0.0.1, ::1, localhost): the control plane under /_mock/ has no
-authentication and serves those credentials. --allow-non-loopback-host lets it listen on another
-address (e.g. 0.0.0.0), reachable by every machine that can reach this one.`;
+--host must be a loopback address (127.0.0.1, ::1, localhost): the control plane under /_mock/ serves
+those credentials. --allow-non-loopback-host lets it listen on another address (e.g. 0.0.0.0),
+reachable by every machine that can reach this one; there the control plane requires a token:
+--control-token T (or DUTYCLAIMS_MOCK_CONTROL_TOKEN), sent as "Authorization: Bearer T". The control
+client reads the same variable. On loopback the token is optional.`;
 
 /** `mock`: the reference mock as a standalone dev server. */
 export async function runMockCommand(argv: readonly string[], io: CliIo): Promise<number> {
@@ -27,6 +29,7 @@ export async function runMockCommand(argv: readonly string[], io: CliIo): Promis
       seed: { type: 'string' },
       'print-credentials': { type: 'boolean', default: false },
       'allow-non-loopback-host': { type: 'boolean', default: false },
+      'control-token': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -42,12 +45,14 @@ export async function runMockCommand(argv: readonly string[], io: CliIo): Promis
   }
   if (!values['allow-non-loopback-host'] && !isLoopbackHost(values.host))
     throw new UsageError(
-      `--host ${values.host} is not a loopback address, and the mock's control plane (/_mock/) has no authentication and serves the full seeded credentials. Use 127.0.0.1, or add --allow-non-loopback-host if other machines must reach this mock.`,
+      `--host ${values.host} is not a loopback address, and the mock's control plane (/_mock/) has no authentication unless given a token, and serves the full seeded credentials. Use 127.0.0.1, or add --allow-non-loopback-host if other machines must reach this mock.`,
     );
+  const controlToken = values['control-token'] ?? process.env.DUTYCLAIMS_MOCK_CONTROL_TOKEN;
   const { runStandaloneMock } = await import('../../reference-mock/standalone.js');
   const handle = await runStandaloneMock({
     host: values.host,
     allowNonLoopbackHost: values['allow-non-loopback-host'],
+    ...(controlToken ? { controlToken } : {}),
     port,
     environment: values.environment,
     log: io.out,
@@ -55,7 +60,8 @@ export async function runMockCommand(argv: readonly string[], io: CliIo): Promis
     ...(values.seed === undefined ? {} : { seed: values.seed }),
   }).catch((error: unknown) => {
     // A port that is taken or an address this machine does not have: exit 2 with the mock's advice.
-    if (isReferenceMockError(error) && error.code === 'MOCK_ERR_LISTEN') throw new UsageError(error.message);
+    if (isReferenceMockError(error) && (error.code === 'MOCK_ERR_LISTEN' || error.code === 'MOCK_ERR_OPTIONS'))
+      throw new UsageError(error.message);
     throw error;
   });
   await handle.closed;

@@ -73,7 +73,7 @@ export function createHexHmacScheme(options: HexHmacSchemeOptions): WebhookSchem
       if (!HEX_SHA256.test(signature))
         throw new WebhookVerificationError(
           'WEBHOOK_HEADER_MALFORMED',
-          `The ${options.signatureHeader} header is not 64 hex characters. Reject the delivery.`,
+          `The ${options.signatureHeader} header is not 64 lowercase hex characters. Reject the delivery.`,
           timestamp,
         );
       checkTimestamp(timestamp, toleranceSeconds, now);

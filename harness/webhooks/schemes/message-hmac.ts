@@ -15,5 +15,5 @@ export function hmacParts(key: string | Uint8Array, parts: readonly MessagePart[
 export const bodyBytes = (rawBody: RawBody): Uint8Array =>
   typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : rawBody;
 
-/** A hex-encoded SHA-256 digest: 64 hex characters. */
-export const HEX_SHA256 = /^[0-9a-fA-F]{64}$/;
+/** A hex-encoded SHA-256 digest in its one spelling: 64 lowercase hex characters. */
+export const HEX_SHA256 = /^[0-9a-f]{64}$/;

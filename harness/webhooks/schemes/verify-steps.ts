@@ -1,13 +1,14 @@
 export { checkTimestamp, requireSecrets } from '../checks.js';
 
+import { UNIX_SECONDS } from '../checks.js';
 import { WebhookVerificationError } from '../errors.js';
 
 /** Parses a header holding whole unix seconds; throws WEBHOOK_HEADER_MALFORMED otherwise. */
 export function parseUnixSeconds(value: string, headerName: string): number {
-  if (!/^\d{1,12}$/.test(value.trim()))
+  if (!UNIX_SECONDS.test(value.trim()))
     throw new WebhookVerificationError(
       'WEBHOOK_HEADER_MALFORMED',
-      `The ${headerName} header is not whole unix seconds. Reject the delivery.`,
+      `The ${headerName} header is not whole unix seconds without leading zeros. Reject the delivery.`,
     );
   return Number(value.trim());
 }

@@ -9,6 +9,8 @@ export interface RawConnection extends AsyncDisposable {
   response(timeoutMs?: number): Promise<RawResponse>;
   /** Closes the connection at once, as a client that gives up does. */
   destroy(): void;
+  /** Resolves with everything received once the server has closed the connection; rejects after `timeoutMs`. */
+  closed(timeoutMs?: number): Promise<string>;
 }
 
 export interface RawResponse {
@@ -48,6 +50,11 @@ export async function openRaw(port: number): Promise<RawConnection> {
     for (const wake of waiters) wake();
   });
   socket.on('error', () => undefined); // a reset after destroy() is expected
+  let ended = false;
+  socket.on('close', () => {
+    ended = true;
+    for (const wake of waiters) wake();
+  });
   const until = <T>(seen: (text: string) => T | null, what: string, timeoutMs: number) =>
     new Promise<T>((resolve, reject) => {
       const check = () => {
@@ -73,6 +80,7 @@ export async function openRaw(port: number): Promise<RawConnection> {
       until((text) => (pattern.test(text) ? text : null), String(pattern), timeoutMs),
     response: (timeoutMs = 3000) => until(parseResponse, 'complete response', timeoutMs),
     destroy,
+    closed: (timeoutMs = 3000) => until((text) => (ended ? text : null), 'close', timeoutMs),
     [Symbol.asyncDispose]: async () => destroy(),
   };
 }

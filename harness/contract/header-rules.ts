@@ -1,0 +1,14 @@
+/**
+ * Rules the contract states once and the mock enforces from the same constants, so the OpenAPI
+ * document and the provider cannot disagree.
+ */
+
+/** Idempotency-Key and X-Correlation-Id: 1-255 visible ASCII characters (0x21-0x7E). */
+export const VISIBLE_ASCII_1_255 = /^[\x21-\x7e]{1,255}$/;
+/** The same rule as an OpenAPI (ECMA-262) pattern string. */
+export const VISIBLE_ASCII_1_255_PATTERN = '^[\\x21-\\x7E]{1,255}$';
+
+/** Signing secrets an endpoint holds at once: the current one plus rotated-out ones still in overlap. */
+export const MAX_ACTIVE_SIGNING_SECRETS = 3;
+/** How long a rotated-out secret keeps signing, in milliseconds (of the provider's clock). */
+export const ROTATION_OVERLAP_MS = 24 * 60 * 60 * 1000;
