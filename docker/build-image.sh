@@ -30,7 +30,7 @@ trap 'rm -rf "$stage"' EXIT
 # they are reported and the emitted JavaScript is used.
 echo "build-image: compiling harness/ with tsc"
 if ! node_modules/.bin/tsc -p tsconfig.build.json --outDir "$stage/build" \
-  --declaration false --declarationMap false --sourceMap false; then
+  --declaration false --declarationMap false --sourceMap false --inlineSources false; then
   echo "build-image: warning: tsc reported type errors (above); run npm run typecheck before shipping this image." >&2
 fi
 [[ -f "$stage/build/harness/reference-mock/main.js" ]] ||
