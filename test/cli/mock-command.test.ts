@@ -7,7 +7,11 @@ import { describe, expect, it } from 'vitest';
 
 const main = fileURLToPath(new URL('../../harness/cli/main.ts', import.meta.url));
 
-describe('dutyclaims-launch mock', () => {
+// A process that boots tsx can take many seconds on a busy 2-core machine: the kill timer is only a
+// safety net for a regression that keeps serving, never a limit a healthy run can reach.
+const SPAWN_LIMIT_MS = 90_000;
+
+describe('dutyclaims-launch mock', { timeout: SPAWN_LIMIT_MS + 30_000 }, () => {
   /** Starts `mock` with `args`, reads its banner up to the last credentials line, and returns it with the child. */
   const startMock = async (args: readonly string[]) => {
     const child = spawn(process.execPath, ['--import', 'tsx', main, 'mock', '--port', '0', ...args], {
@@ -82,7 +86,7 @@ describe('dutyclaims-launch mock', () => {
       stderr += chunk.toString();
     });
     // Should it start serving after all (a regression), do not leave it listening.
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), SPAWN_LIMIT_MS);
     const [code] = await once(child, 'exit');
     clearTimeout(timer);
     return { code: code as number | null, stderr };

@@ -99,7 +99,9 @@ describe('rehearse: a packet the writer refuses still ends with a summary and ex
     expect(result.code).toBe(1);
     expect(result.out).toMatch(/^Verdict: /m);
     expect(output).toMatch(/Refusing to write the launch packet: .*launch-packet\.json would contain a secret/);
-    expect(output).toMatch(/launch-packet\.json line \d+: a (known secret|DutyClaims API key) starting "dc_test_\w{4}…"/);
+    expect(output).toMatch(
+      /launch-packet\.json line \d+: a (known secret|DutyClaims API key) starting "dc_test_\w{4}…"/,
+    );
     expect(output).not.toContain(apiKey);
     expect(output).not.toMatch(STACK_FRAME);
     expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);

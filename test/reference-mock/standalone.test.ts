@@ -6,9 +6,13 @@ import { call } from './support/http.js';
 
 const MAIN = fileURLToPath(new URL('../../harness/reference-mock/main.ts', import.meta.url));
 
-/** Runs main.ts with tsx; resolves with its output and exit code. `onLine` may act on a running process. */
+// A process that boots tsx can take many seconds on a busy 2-core machine: the kill timer is only a
+// safety net for a regression that keeps serving, never a limit a healthy run can reach.
+const SPAWN_LIMIT_MS = 90_000;
+
 const CONTROL_TOKEN = 'control-token-0123456789';
 
+/** Runs main.ts with tsx; resolves with its output and exit code. `onLine` may act on a running process. */
 function runMain(env: Record<string, string>, onLine?: (line: string, kill: () => void) => void) {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     env: { ...process.env, DUTYCLAIMS_MOCK_CONTROL_TOKEN: CONTROL_TOKEN, ...env },
@@ -24,7 +28,7 @@ function runMain(env: Record<string, string>, onLine?: (line: string, kill: () =
     stderr += chunk.toString();
   });
   // A run that should have stopped but serves (a regression) must not outlive the test.
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  const timer = setTimeout(() => child.kill('SIGKILL'), SPAWN_LIMIT_MS);
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
     child.on('exit', (code) => {
       clearTimeout(timer);
@@ -83,7 +87,7 @@ describe('runStandaloneMock', () => {
   });
 });
 
-describe('main.ts (container entry)', () => {
+describe('main.ts (container entry)', { timeout: SPAWN_LIMIT_MS + 30_000 }, () => {
   it('logs one ready line, serves, and exits 0 on SIGTERM', async () => {
     let url = '';
     const result = await runMain({ DUTYCLAIMS_MOCK_PORT: '0', DUTYCLAIMS_MOCK_SEED: 'container' }, (line, kill) => {
