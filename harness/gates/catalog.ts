@@ -1,5 +1,5 @@
 /**
- * The six gates of the DutyClaims Production Launch Checklist, as the seed states them. The wording
+ * The six gates of the DutyClaims Production Launch Checklist, as the checklist states them. The wording
  * of "mustProve" and "evidenceToKeep" is the checklist's own, so the packet reads like the page
  * support already knows.
  */
@@ -65,7 +65,7 @@ export type GateSpec = (typeof GATES)[number];
 
 export const GATE_IDS = GATES.map((gate) => gate.id) as readonly GateId[];
 
-/** The seed's seven-step dry-run route sequence. */
+/** The checklist's seven-step dry-run route sequence. */
 export const DRY_RUN_STEPS = [
   {
     step: 1,

@@ -37,7 +37,7 @@ function partnerReceiverAgreement(
 }
 
 /**
- * Gate 5: the seed's seven-step dry run ran in order, and the status reads and the verified webhook
+ * Gate 5: the checklist's seven-step dry run ran in order, and the status reads and the verified webhook
  * deliveries agree on the lifecycle change the run triggered.
  */
 export function evaluateGoldenPathRehearsal(observations: RehearsalObservations): GateResult {

@@ -13,7 +13,7 @@ import {
 } from './gate-result.js';
 import { haltedReason } from './run-state.js';
 
-/** The seed's escalation template, filled from the run's claim write (or, read-only, its last read). */
+/** The checklist's escalation template, filled from the run's claim write (or, read-only, its last read). */
 export function buildEscalationTemplate(observations: RehearsalObservations): EscalationTemplate {
   const { claim, deliveryLog, capabilities, target, config } = observations;
   const anchor = claim?.meta ?? deliveryLog?.meta ?? capabilities?.meta ?? null;

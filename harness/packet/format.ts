@@ -14,7 +14,7 @@ export const NOT_RECORDED = 'not recorded';
 
 export const orNotRecorded = (value: string | null): string => value ?? NOT_RECORDED;
 
-/** The seed's "one successful request example": the first successful write, else the first success. */
+/** The checklist's "one successful request example": the first successful write, else the first success. */
 export function successfulExample(packet: LaunchPacket): LogFields | undefined {
   const ok = packet.logFields.filter((fields) => fields.outcome === 'ok');
   return ok.find((fields) => fields.method !== 'GET' && fields.method !== 'HEAD') ?? ok[0];
@@ -65,7 +65,7 @@ export const describeAttemptLog = (fields: LogFields): string | null =>
         .join(' → ')
     : null;
 
-/** Labels of the escalation template, in the seed's order. */
+/** Labels of the escalation template, in the checklist's order. */
 export const ESCALATION_LABELS: readonly [keyof LaunchPacket['escalation'], string][] = [
   ['route', 'Route'],
   ['timestamp', 'Timestamp'],

@@ -44,7 +44,7 @@ const artifactsTable = (packet: LaunchPacket): SafeHtml =>
   )}</tbody>
 </table></div>`;
 
-/** The seed's "Support handoff packet": example, contract and artifacts, webhook, owners. */
+/** The checklist's "Support handoff packet": example, contract and artifacts, webhook, owners. */
 export function handoffSection(packet: LaunchPacket): SafeHtml {
   const example = successfulExample(packet);
   return html`
@@ -114,7 +114,7 @@ const logRow = (fields: LogFields): SafeHtml => {
   </tr>`;
 };
 
-/** The seed's minimum log fields, one row per write and per non-2xx response. */
+/** The checklist's minimum log fields, one row per write and per non-2xx response. */
 export const logFieldsSection = (packet: LaunchPacket): SafeHtml => html`
 <section id="log-fields">
   <h2>Minimum log fields</h2>

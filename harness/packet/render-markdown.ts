@@ -203,7 +203,7 @@ const logFields = (packet: LaunchPacket): string[] =>
         ]),
       );
 
-/** Renders the packet as Markdown: verdict, the seed's support handoff packet, escalation template, gates, partner integration grades, log fields, timeline. */
+/** Renders the packet as Markdown: verdict, the checklist's support handoff packet, escalation template, gates, partner integration grades, log fields, timeline. */
 export function renderMarkdown(packet: LaunchPacket): string {
   const lines = [
     `# DutyClaims launch packet: ${text(verdictHeadline(packet))}`,

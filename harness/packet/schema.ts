@@ -30,7 +30,7 @@ export const AttemptFields = z.object({
 });
 export type AttemptFields = z.infer<typeof AttemptFields>;
 
-/** The seed's "minimum log fields", for one request. */
+/** The checklist's "minimum log fields", for one request. */
 export const LogFields = z.object({
   step: z.string().nullable(),
   operationId: z.string(),

@@ -75,7 +75,7 @@ async function readPartnerOrganization(
     : { ok: false, detail: partnerOrg.error.code };
 }
 
-/** The seed's seven steps, in the seed's order (routes and success signals: DRY_RUN_STEPS). */
+/** The checklist's seven steps, in the checklist's order (routes and success signals: DRY_RUN_STEPS). */
 const STEPS: readonly DryRunStep[] = [
   readPartnerOrganization,
   registerEndpoint,
@@ -111,7 +111,7 @@ export async function runReadOnlyPath(context: GoldenPathContext, observations: 
   if (!observations.halted) await readDeliveryLog(context, observations, observations.config.webhook.endpointId);
 }
 
-/** The seed's seven-step dry run, in order, stopping at the first step that fails. */
+/** The checklist's seven-step dry run, in order, stopping at the first step that fails. */
 export async function runGoldenPath(context: GoldenPathContext, observations: RehearsalObservations): Promise<void> {
   const state: GoldenPathState = { endpointId: observations.config.webhook.endpointId, clientId: null, claimId: null };
   await runSteps(context, observations, STEPS, state);

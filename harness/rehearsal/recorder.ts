@@ -11,7 +11,7 @@ const ID_LABELS: Record<string, string> = {
 };
 
 /**
- * Records every call of a run as the seed's minimum log fields, and a timeline. Fed by the client's
+ * Records every call of a run as the checklist's minimum log fields, and a timeline. Fed by the client's
  * `onCall` hook, so nothing the client sent goes unrecorded.
  */
 export class CallRecorder {
@@ -64,7 +64,7 @@ export class CallRecorder {
     });
   };
 
-  /** The seed asks for the minimum log fields of every write and every non-2xx. */
+  /** The checklist asks for the minimum log fields of every write and every non-2xx. */
   writesAndFailures(): LogFields[] {
     return this.calls.filter((call) => call.method !== 'GET' || call.outcome === 'error');
   }
