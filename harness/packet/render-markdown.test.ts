@@ -21,7 +21,7 @@ describe('renderMarkdown', () => {
     expect(lineOf(markdown, '| Golden-path rehearsal |')).toContain('✅ **PASS**');
   });
 
-  it('has the checklist's sections: escalation template, support handoff, minimum log fields, timeline', () => {
+  it('has the checklist sections: escalation template, support handoff, minimum log fields, timeline', () => {
     for (const heading of [
       '## Escalation template',
       '## Support handoff packet',
