@@ -2,7 +2,7 @@ import type { GradeCheck } from '../shared/report.js';
 import { type EvaluationContext, gradeCheck, lines, ms } from './grade-check.js';
 import { finishedAt, isWriteMethod, nextRepeat, requestKey } from './journal-view.js';
 import { CLIENT_GRADE_TOLERANCES } from './options.js';
-import { scheduledRetryAfterMs } from './schedule.js';
+import { JUDGED_RATE_LIMIT_OPERATION, scheduledRetryAfterMs } from './schedule.js';
 
 /** Ambiguous outcomes of a write: the provider may or may not have acted (5xx, dropped or abandoned). */
 const ambiguous = (status: number | null) => status === null || status >= 500;
@@ -48,10 +48,13 @@ export function retryAfterHonoured(context: EvaluationContext): GradeCheck {
   const id = 'retry-after-honoured';
   const { view } = context;
   const limited = view.entries.filter(
-    (entry) => entry.status === 429 && scheduledRetryAfterMs(entry, context.schedule) !== null,
+    (entry) =>
+      entry.status === 429 &&
+      entry.operationId === JUDGED_RATE_LIMIT_OPERATION &&
+      scheduledRetryAfterMs(entry, context.schedule) !== null,
   );
   if (limited.length === 0)
-    return gradeCheck(id, 'not_graded', 'no 429 was answered (step 1: the first POST /v1/clients)', []);
+    return gradeCheck(id, 'not_graded', 'no 429 was answered (step 5: the first GET /v1/webhook-deliveries)', []);
   const evidence: string[] = [];
   const early: string[] = [];
   let retried = 0;
@@ -63,6 +66,16 @@ export function retryAfterHonoured(context: EvaluationContext): GradeCheck {
     retried++;
     const gap = retry.receivedAt - finishedAt(entry);
     evidence.push(`${view.line(retry)}: ${ms(gap)} after the 429 (Retry-After ${wait / 1000} s)`);
+    // A retry at least the declared timeout after the 429's request arrived may be a timeout retry: on a
+    // busy machine the client's timer can fire before it reads an answer already sent. Lean to a pass.
+    const timeoutMs = context.declared.timeoutMs;
+    if (timeoutMs !== null && retry.receivedAt - entry.receivedAt >= timeoutMs) {
+      if (gap < wait - CLIENT_GRADE_TOLERANCES.retryAfterMs)
+        evidence.push(
+          `#${retry.seq} came before Retry-After but ${ms(retry.receivedAt - entry.receivedAt)} after #${entry.seq} arrived, past the declared ${ms(timeoutMs)} timeout: possibly a timeout retry of an answer never read, not judged early`,
+        );
+      continue;
+    }
     if (gap < wait - CLIENT_GRADE_TOLERANCES.retryAfterMs)
       early.push(`#${retry.seq} came ${ms(gap)} after the 429 of #${entry.seq}, Retry-After asked for ${ms(wait)}`);
   }

@@ -7,8 +7,15 @@ import type { ScheduleSettings } from './schedule.js';
 /** What every evaluator reads. */
 export interface EvaluationContext {
   readonly view: JournalView;
-  readonly declared: { readonly timeoutMs: number | null; readonly maxConcurrency: number | null };
+  readonly declared: {
+    readonly timeoutMs: number | null;
+    readonly maxConcurrency: number | null;
+    readonly maxRetries: number;
+    readonly maxBackoffMs: number;
+  };
   readonly schedule: Pick<ScheduleSettings, 'retryAfterSeconds' | 'holdMs'>;
+  /** The step 6 read that keeps failing past the retry limit, e.g. `/v1/clients/cli_x/authority`. */
+  readonly giveUpPath: string | null;
 }
 
 /** Builds a GradeCheck with the catalog title. */
