@@ -84,7 +84,7 @@ export const CLIENT_GRADE_TOLERANCES = {
   /** A delay may exceed the declared backoff cap by this much (a busy machine only makes retries later). */
   backoffCapSlackMs: 2000,
   /** Abandoning the hung read and sending its retry may take the declared timeout plus this. */
-  timeoutSlackMs: 500,
+  timeoutSlackMs: 1000,
   /** Intervals overlapping by no more than this are not concurrent (a response and the next request). */
   overlapMs: 1,
 } as const;
