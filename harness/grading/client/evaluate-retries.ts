@@ -1,5 +1,5 @@
 import type { GradeCheck } from '../shared/report.js';
-import { type EvaluationContext, gradeCheck, lines, ms } from './grade-check.js';
+import { type EvaluationContext, gradeCheck, lines, mayBeTimeoutRetry, ms } from './grade-check.js';
 import { finishedAt, isWriteMethod, nextRepeat, requestKey } from './journal-view.js';
 import { CLIENT_GRADE_TOLERANCES } from './options.js';
 import { JUDGED_RATE_LIMIT_OPERATION, scheduledRetryAfterMs } from './schedule.js';
@@ -68,11 +68,10 @@ export function retryAfterHonoured(context: EvaluationContext): GradeCheck {
     evidence.push(`${view.line(retry)}: ${ms(gap)} after the 429 (Retry-After ${wait / 1000} s)`);
     // A retry at least the declared timeout after the 429's request arrived may be a timeout retry: on a
     // busy machine the client's timer can fire before it reads an answer already sent. Lean to a pass.
-    const timeoutMs = context.declared.timeoutMs;
-    if (timeoutMs !== null && retry.receivedAt - entry.receivedAt >= timeoutMs) {
+    if (mayBeTimeoutRetry(context, entry, retry)) {
       if (gap < wait - CLIENT_GRADE_TOLERANCES.retryAfterMs)
         evidence.push(
-          `#${retry.seq} came before Retry-After but ${ms(retry.receivedAt - entry.receivedAt)} after #${entry.seq} arrived, past the declared ${ms(timeoutMs)} timeout: possibly a timeout retry of an answer never read, not judged early`,
+          `#${retry.seq} came before Retry-After but ${ms(retry.receivedAt - entry.receivedAt)} after #${entry.seq} arrived, past the declared ${ms(context.declared.timeoutMs ?? 0)} timeout: possibly a timeout retry of an answer never read, not judged early`,
         );
       continue;
     }
@@ -97,7 +96,8 @@ export function retryAfterHonoured(context: EvaluationContext): GradeCheck {
 }
 
 /** A 4xx other than 429 is final: no later request repeats it. */
-export function noRetryOn4xx({ view }: EvaluationContext): GradeCheck {
+export function noRetryOn4xx(context: EvaluationContext): GradeCheck {
+  const { view } = context;
   const id = 'no-retry-on-4xx';
   const final = view.entries.filter((entry) => entry.status !== null && entry.status >= 400 && entry.status < 500);
   const rejected = final.filter((entry) => entry.status !== 429);
@@ -108,18 +108,23 @@ export function noRetryOn4xx({ view }: EvaluationContext): GradeCheck {
       'no 4xx was answered (step 2 expects a 409, step 6 a 403 and a 404): run the whole scenario',
       [],
     );
+  const excused: string[] = [];
   const repeated = rejected.flatMap((entry) => {
     const repeat = nextRepeat(view, entry);
+    if (repeat && mayBeTimeoutRetry(context, entry, repeat)) {
+      excused.push(
+        `${view.line(repeat)} repeats #${entry.seq} ${ms(repeat.receivedAt - entry.receivedAt)} after it arrived, past the declared timeout: possibly a timeout retry of an answer never read, not counted`,
+      );
+      return [];
+    }
     return repeat ? [{ entry, repeat }] : [];
   });
   if (repeated.length === 0) {
     const statuses = [...new Set(rejected.map((entry) => entry.status))].join('/');
-    return gradeCheck(
-      id,
-      'pass',
-      `none of the ${rejected.length} ${statuses} answers was retried`,
-      lines(view, rejected),
-    );
+    return gradeCheck(id, 'pass', `none of the ${rejected.length} ${statuses} answers was retried`, [
+      ...lines(view, rejected),
+      ...excused,
+    ]);
   }
   const evidence = repeated.flatMap(({ entry, repeat }) => [view.line(entry), `retried by ${view.line(repeat)}`]);
   const which = repeated.map(({ entry }) => `${entry.status} on ${requestKey(entry)}`).join('; ');

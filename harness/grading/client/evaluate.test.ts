@@ -296,6 +296,14 @@ describe('no-retry-on-4xx', () => {
     expect(check.verdict, check.reason).toBe('pass');
   });
 
+  it('does not count a repeat that came after the declared timeout (the answer may never have been read)', () => {
+    const entries = [req(0, 'GET /v1/clients/cli_b/authority', 404), req(560, 'GET /v1/clients/cli_b/authority', 404)];
+    const check = noRetryOn4xx(ctx(entries));
+    expect(check.verdict).toBe('pass');
+    expect(check.evidence.join('\n')).toContain('possibly a timeout retry');
+    expect(verdict(noRetryOn4xx(ctx(entries, { timeoutMs: null })))).toBe('fail');
+  });
+
   it('fails a repeated 404 and quotes both requests', () => {
     const check = noRetryOn4xx(
       ctx([req(0, 'GET /v1/clients/cli_b/authority', 404), req(90, 'GET /v1/clients/cli_b/authority', 404)]),

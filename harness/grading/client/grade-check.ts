@@ -34,3 +34,11 @@ export const lines = (view: JournalView, entries: readonly JournalEntry[], limit
 
 /** Rounds milliseconds for reasons. */
 export const ms = (value: number): string => `${Math.round(value)} ms`;
+
+/**
+ * Whether `repeat` may be the client's timeout retry of `entry`: it arrived at least the declared
+ * timeout after `entry` did. On a busy machine a client's timer can fire before it reads an answer the
+ * mock already wrote; such a repeat is not held against the client (timing checks lean to a pass).
+ */
+export const mayBeTimeoutRetry = (context: EvaluationContext, entry: JournalEntry, repeat: JournalEntry): boolean =>
+  context.declared.timeoutMs !== null && repeat.receivedAt - entry.receivedAt >= context.declared.timeoutMs;
