@@ -27,7 +27,7 @@ async function gradeReceiver(
   start: () => ReturnType<typeof startNodeReceiver> | ReturnType<typeof startPythonReceiver>,
 ) {
   await using receiver = await start();
-  return gradeWebhookReceiver({ url: receiver.url, secret, processedEventsUrl: receiver.processedUrl ?? '' });
+  return await gradeWebhookReceiver({ url: receiver.url, secret, processedEventsUrl: receiver.processedUrl ?? '' });
 }
 
 const PARTNERS: readonly Partner[] = [
@@ -78,7 +78,7 @@ try {
         if (check.verdict !== 'pass') {
           const key = `${check.id} ${check.verdict}`;
           problems.set(key, (problems.get(key) ?? 0) + 1);
-          console.log(`  run ${run + 1}: ${key}: ${check.reason}`);
+          console.log(`  run ${run + 1}: ${key}: ${check.reason.slice(0, 300)}`);
         }
     }
     const sorted = [...times].sort((a, b) => a - b);
