@@ -38,7 +38,10 @@ export function viewHook(
   if (!signed.some((outcome) => timesProcessed(reading, outcome.delivery.eventId) > 0))
     return {
       state: 'unusable',
-      reason: `the processed-events hook lists none of the validly signed events (e.g. ${signed[0]?.delivery.eventId ?? 'none sent'}); make it list every processed event id, or check that the receiver processes valid deliveries`,
+      reason:
+        gaveUpAfterMs === null
+          ? `the processed-events hook lists none of the validly signed events (e.g. ${signed[0]?.delivery.eventId ?? 'none sent'}); make it list every processed event id, or check that the receiver processes valid deliveries`
+          : `the processed-events hook listed none of the validly signed events within ${(gaveUpAfterMs / 1000).toFixed(1)} s (e.g. ${signed[0]?.delivery.eventId ?? 'none sent'}): if your worker needs longer, raise processingWaitMs (--processing-wait-ms); otherwise make the hook list every processed event id`,
       evidence: [summary],
     };
   const waited = gaveUpAfterMs === null ? [] : [`the grader waited ${gaveUpAfterMs} ms for processing`];
