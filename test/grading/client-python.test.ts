@@ -24,6 +24,8 @@ describe.skipIf(!hasPython).concurrent(needsPython('the Python client'), () => {
     ['new-key-per-retry', 'idempotent-write-retry', /different Idempotency-Key/],
     ['no-timeout', 'timeout-abandons-hung-request', /waited \d+ ms for the held read/],
     ['unbounded-concurrency', 'concurrency-bound', /above the declared bound of 4/],
+    ['one-correlation-id', 'correlation-id', /sent by different operations/],
+    ['retry-forever', 'retries-give-up', /9 attempts .* more than 7/],
   ] as const)(
     'with the %s flaw fails exactly %s',
     async (flaw, checkId, reason) => {

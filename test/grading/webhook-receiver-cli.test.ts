@@ -25,7 +25,7 @@ describe('dutyclaims-launch grade-webhook', () => {
     await using receiver = await startNodeReceiver({ secret, testMode: true });
     const result = await run(['--url', receiver.url, '--processed-url', receiver.processedUrl ?? '']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('11 checks: 11 pass, 0 fail, 0 not graded');
+    expect(result.stdout).toContain('12 checks: 12 pass, 0 fail, 0 not graded');
     expect(result.stderr).toBe('');
     expect(result.stdout).not.toContain(secret);
   });

@@ -21,10 +21,12 @@ const EXPECTED: Record<ReceiverFlaw, readonly WebhookReceiverCheckId[]> = {
   'accept-stale': ['stale-timestamp'],
   'accept-future': ['future-timestamp'],
   'first-signature-only': ['rotation'],
+  'last-signature-only': ['rotation'],
+  'mark-seen-before-verify': ['forged-then-genuine'],
   'process-before-verify': ['rejected-not-processed'],
   'no-dedupe': ['duplicate-processed-once'],
   'dedupe-by-event-and-timestamp': ['duplicate-processed-once'],
-  'slow-ack': ['valid-delivery', 'rotation', 'duplicate-processed-once'],
+  'slow-ack': ['valid-delivery', 'rotation', 'forged-then-genuine', 'duplicate-processed-once'],
 };
 
 async function grade(flaw: ReceiverFlaw, scheme: WebhookSchemeId = 'dutyclaims'): Promise<GradeReport> {
@@ -35,6 +37,7 @@ async function grade(flaw: ReceiverFlaw, scheme: WebhookSchemeId = 'dutyclaims')
     scheme,
     processedEventsUrl: receiver.processedUrl ?? '',
     processingWaitMs: 500,
+    processingQuietMs: 100,
     ...(flaw === 'slow-ack' ? { ackTimeoutMs: 200 } : {}),
   };
   // Every real report must validate: among other things, no pass without evidence.
@@ -64,6 +67,8 @@ describe('each deliberately flawed receiver fails exactly the checks it should',
 
   it.each([
     ['standard-webhooks', 'first-signature-only', ['rotation']],
+    ['standard-webhooks', 'last-signature-only', ['rotation']],
+    ['standard-webhooks', 'mark-seen-before-verify', ['forged-then-genuine']],
     ['standard-webhooks', 'reserialize', ['reserialized-body']],
     ['seed-004', 'dedupe-by-event-and-timestamp', ['duplicate-processed-once']],
     ['seed-002', 'allow-unsigned', ['missing-signature']],

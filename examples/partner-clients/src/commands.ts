@@ -6,6 +6,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 /** The TypeScript reference client's entry point. */
 export const NODE_CLIENT_PATH = join(here, 'main.ts');
+/** The shell reference client's script (bash, curl and awk). */
+export const SHELL_CLIENT_PATH = join(here, '..', 'shell', 'client.sh');
 /** The Python reference client's script. */
 export const PYTHON_CLIENT_PATH = join(here, '..', 'python', 'client.py');
 
@@ -26,3 +28,6 @@ export const pythonClientCommand = (flaws: readonly ClientFlaw[] = [], python = 
   PYTHON_CLIENT_PATH,
   ...flagsOf(flaws),
 ];
+
+/** The command that runs the shell reference client (one curl per attempt, one sleep per retry). */
+export const shellClientCommand = (): string[] => ['bash', SHELL_CLIENT_PATH];

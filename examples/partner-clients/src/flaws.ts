@@ -7,9 +7,12 @@ export const CLIENT_FLAWS = {
   'retry-4xx': 'no-retry-on-4xx', // retries any error answer, 409 and 404 included
   'ignore-retry-after': 'retry-after-honoured', // backs off by its own clock only
   'no-jitter': 'backoff-grows-with-jitter', // exact doubling: every client retries in lockstep
+  'flat-jitter': 'backoff-grows-with-jitter', // a random 200-400 ms before every retry: jitter, no growth
+  'retry-forever': 'retries-give-up', // retries a failing operation until it succeeds
   'no-timeout': 'timeout-abandons-hung-request', // waits for an answer however long it takes
   'no-correlation-id': 'correlation-id', // sends no X-Correlation-Id
   'new-correlation-per-retry': 'correlation-id', // a fresh X-Correlation-Id on every attempt
+  'one-correlation-id': 'correlation-id', // one X-Correlation-Id for the whole run
   'first-page-only': 'pagination-to-end', // reads the first page and ignores nextCursor
   'unbounded-concurrency': 'concurrency-bound', // fires the whole fan-out at once
 } as const;

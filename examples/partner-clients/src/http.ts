@@ -33,6 +33,13 @@ export function backoffMs(retry: number, jitter: boolean, random: () => number =
   return jitter ? window / 2 + random() * (window / 2) : window;
 }
 
+/** The delay before retry `retry` with this client's flaws applied. */
+const delayMs = (retry: number, flaws: ReadonlySet<ClientFlaw>) =>
+  flaws.has('flat-jitter') ? 200 + Math.random() * 200 : backoffMs(retry, !flaws.has('no-jitter'));
+
+/** The `one-correlation-id` flaw's id, shared by every request of the run. */
+const RUN_CORRELATION_ID = `corr-${randomUUID()}`;
+
 /** Retry-After in milliseconds (integer seconds or an HTTP date), or 0 when absent. */
 export function retryAfterMs(header: string | null, now = Date.now()): number {
   if (header === null) return 0;
@@ -49,10 +56,10 @@ const retryable = (status: number) => status === 429 || status >= 500;
  */
 export async function send(settings: HttpSettings, req: ApiRequest): Promise<ApiResponse> {
   const { flaws } = settings;
-  const correlationId = `corr-${randomUUID()}`;
+  const correlationId = flaws.has('one-correlation-id') ? RUN_CORRELATION_ID : `corr-${randomUUID()}`;
   const idempotencyKey = `idem-${randomUUID()}`;
   for (let attempt = 1; ; attempt++) {
-    const last = attempt === MAX_ATTEMPTS;
+    const last = attempt === MAX_ATTEMPTS && !flaws.has('retry-forever');
     const headers: Record<string, string> = { authorization: `Bearer ${settings.apiKey}` };
     if (!flaws.has('no-correlation-id'))
       headers['x-correlation-id'] = flaws.has('new-correlation-per-retry') ? `corr-${randomUUID()}` : correlationId;
@@ -77,11 +84,11 @@ export async function send(settings: HttpSettings, req: ApiRequest): Promise<Api
       // Dropped connection or timeout: the request may or may not have landed; the key makes a retry safe.
       if (last)
         throw new Error(`${req.method} ${req.path} failed after ${attempt} attempts: ${(error as Error).message}`);
-      await sleep(backoffMs(attempt, !flaws.has('no-jitter')));
+      await sleep(delayMs(attempt, flaws));
       continue;
     }
     const retry = retryable(status) || (flaws.has('retry-4xx') && status >= 400 && attempt < 2);
     if (!retry || last) return { status, body: text === '' ? {} : JSON.parse(text), attempts: attempt };
-    await sleep(Math.max(waitAtLeast, backoffMs(attempt, !flaws.has('no-jitter'))));
+    await sleep(Math.max(waitAtLeast, delayMs(attempt, flaws)));
   }
 }

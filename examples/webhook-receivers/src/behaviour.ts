@@ -15,6 +15,8 @@ export interface ReceiverBehaviour {
   dedupeKey(event: VerifiedEvent): string;
   /** Process before verifying (a flaw: work happens for forged deliveries). */
   readonly processBeforeVerify: boolean;
+  /** Record the event id as seen before verifying (a flaw: a forged delivery blocks the genuine one). */
+  readonly markSeenBeforeVerify: boolean;
   /** Delay before acknowledging (a flaw: slow synchronous work before the 2xx). */
   readonly ackDelayMs: number;
 }
@@ -40,6 +42,7 @@ export function referenceBehaviour(
     },
     dedupeKey: (event) => event.eventId,
     processBeforeVerify: false,
+    markSeenBeforeVerify: false,
     ackDelayMs: 0,
   };
 }

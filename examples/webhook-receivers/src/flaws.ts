@@ -18,6 +18,8 @@ export const RECEIVER_FLAWS = [
   'accept-stale', // no lower bound on the timestamp: stale-timestamp
   'accept-future', // no upper bound on the timestamp: future-timestamp
   'first-signature-only', // checks only the first v1: rotation
+  'last-signature-only', // checks only the last v1 (where a rotation usually appends the new secret): rotation
+  'mark-seen-before-verify', // records the event id, then verifies: a forged delivery blocks it: forged-then-genuine
   'process-before-verify', // does the work, then verifies: rejected-not-processed
   'no-dedupe', // processes every verified delivery: duplicate-processed-once
   'dedupe-by-event-and-timestamp', // seed 002's advice; a re-signed retry is new: duplicate-processed-once
@@ -36,12 +38,13 @@ export interface FlawContext {
 
 const LONG_AGO = 10 * 365 * 24 * 3600;
 
-/** Keeps only the first signature: `t=..,v1=A,v1=B` -> `t=..,v1=A`; `v1,A v1,B` -> `v1,A`. */
-function firstSignatureOnly(value: string): string {
-  if (value.includes(' ')) return value.split(' ')[0] ?? value;
+/** Keeps one signature: `t=..,v1=A,v1=B` -> `t=..,v1=A` (first); `v1,A v1,B` -> `v1,B` (last). */
+function oneSignatureOnly(value: string, which: 'first' | 'last'): string {
+  const pick = <T>(items: readonly T[]) => (which === 'first' ? items[0] : items.at(-1));
+  if (value.includes(' ')) return pick(value.split(' ')) ?? value;
   const parts = value.split(',');
-  const firstV1 = parts.find((part) => part.startsWith('v1='));
-  return [...parts.filter((part) => !part.startsWith('v1=')), ...(firstV1 ? [firstV1] : [])].join(',');
+  const kept = pick(parts.filter((part) => part.startsWith('v1=')));
+  return [...parts.filter((part) => !part.startsWith('v1=')), ...(kept ? [kept] : [])].join(',');
 }
 
 /** The reference behaviour with the given flaws applied; no flaws returns it unchanged. */
@@ -65,7 +68,9 @@ export function flawedBehaviour(
       const signatureKey = context.scheme.signatureHeader.toLowerCase();
       const signature = headers[signatureKey];
       if (has('first-signature-only') && typeof signature === 'string')
-        sent = { ...headers, [signatureKey]: firstSignatureOnly(signature) };
+        sent = { ...headers, [signatureKey]: oneSignatureOnly(signature, 'first') };
+      if (has('last-signature-only') && typeof signature === 'string')
+        sent = { ...headers, [signatureKey]: oneSignatureOnly(signature, 'last') };
       const body = has('reserialize') ? Buffer.from(JSON.stringify(JSON.parse(rawBody.toString('utf8')))) : rawBody;
       let event: VerifiedEvent;
       try {
@@ -92,6 +97,7 @@ export function flawedBehaviour(
       return reference.dedupeKey(event);
     },
     processBeforeVerify: has('process-before-verify'),
+    markSeenBeforeVerify: has('mark-seen-before-verify'),
     ackDelayMs: has('slow-ack') ? (context.slowAckMs ?? 6000) : 0,
   };
 }

@@ -5,6 +5,7 @@ import { startNodeReceiver } from './node-receiver.js';
 
 // Usage: WEBHOOK_SECRET=whsec_... npx tsx examples/webhook-receivers/src/main.ts --port 8080 --test-mode
 //   [--scheme dutyclaims|standard-webhooks|seed-002|seed-004] [--tolerance 300] [--flaw NAME ...]
+//   [--work-ms 1500]  (acknowledge at once, process in a background worker taking this long per event)
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '8080' },
@@ -12,6 +13,7 @@ const { values } = parseArgs({
     tolerance: { type: 'string', default: '300' },
     'test-mode': { type: 'boolean', default: false },
     flaw: { type: 'string', multiple: true, default: [] },
+    'work-ms': { type: 'string', default: '0' },
   },
 });
 const secret = process.env.WEBHOOK_SECRET;
@@ -35,6 +37,7 @@ const receiver = await startNodeReceiver({
   testMode: values['test-mode'],
   flaws: values.flaw as ReceiverFlaw[],
   port: Number(values.port),
+  workMsPerEvent: Number(values['work-ms']),
 });
 console.log(
   `listening on ${receiver.url}${receiver.processedUrl ? ` (processed events: ${receiver.processedUrl})` : ''}`,

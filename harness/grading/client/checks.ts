@@ -10,11 +10,16 @@ export const CLIENT_CHECKS = [
   },
   { id: 'retry-after-honoured', title: 'A 429 is retried no sooner than its Retry-After' },
   { id: 'backoff-grows-with-jitter', title: 'Backoff between retries grows and is jittered' },
+  {
+    id: 'retries-give-up',
+    title: 'An operation that keeps failing is given up within the declared retries and backoff cap',
+  },
   { id: 'no-retry-on-4xx', title: 'A 4xx other than 429 (400/401/403/404/409/422) is not retried' },
   { id: 'timeout-abandons-hung-request', title: 'A hung response is abandoned within the declared timeout' },
   {
     id: 'correlation-id',
-    title: 'Every request carries X-Correlation-Id, and one operation keeps one id across retries',
+    title:
+      'Every request carries X-Correlation-Id, one operation keeps one id across retries, and different operations have different ids',
   },
   { id: 'pagination-to-end', title: 'The list of webhook deliveries is read to its last page' },
   { id: 'concurrency-bound', title: 'Requests in flight never exceed the declared concurrency bound' },

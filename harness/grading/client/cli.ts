@@ -20,6 +20,8 @@ The scenario your command must run is in examples/partner-clients/SCENARIO.md.
 
   --timeout-ms MS           the request timeout your client uses (grades the hung read)
   --max-concurrency N       the most requests your client keeps in flight (grades the fan-out)
+  --max-retries N           the most retries of one operation (default 6)
+  --max-backoff-ms MS       your backoff cap (default 10000)
   --command-timeout-ms MS   stop the command after this long (default 60000)
   --page-size N             the list limit handed over in DUTYCLAIMS_PAGE_SIZE (default 5)
   --json                    print the report as JSON
@@ -50,6 +52,8 @@ function parse(argv: readonly string[]) {
     options: {
       'timeout-ms': { type: 'string' },
       'max-concurrency': { type: 'string' },
+      'max-retries': { type: 'string' },
+      'max-backoff-ms': { type: 'string' },
       'command-timeout-ms': { type: 'string' },
       'page-size': { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -67,6 +71,8 @@ function parse(argv: readonly string[]) {
   const numbers = {
     timeoutMs: wholeNumber('--timeout-ms', values['timeout-ms']),
     maxConcurrency: wholeNumber('--max-concurrency', values['max-concurrency']),
+    maxRetries: wholeNumber('--max-retries', values['max-retries']),
+    maxBackoffMs: wholeNumber('--max-backoff-ms', values['max-backoff-ms']),
     commandTimeoutMs: wholeNumber('--command-timeout-ms', values['command-timeout-ms']),
     pageSize: wholeNumber('--page-size', values['page-size']),
   };

@@ -3,6 +3,8 @@ export type ClientGradeConfigField =
   | 'command'
   | 'timeoutMs'
   | 'maxConcurrency'
+  | 'maxRetries'
+  | 'maxBackoffMs'
   | 'commandTimeoutMs'
   | 'pageSize'
   | 'deliveries'

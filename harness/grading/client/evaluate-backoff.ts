@@ -53,6 +53,41 @@ export function isFixedDelay(gaps: readonly number[]): boolean {
   return Math.max(...quickest) - Math.min(...quickest) <= 2 * tolerance;
 }
 
+/**
+ * The per-retry growth factor of the backoff: the median, over every pair of delays before different
+ * retry numbers i < j, of (later / earlier)^(1 / (j - i)). Doubling backoff gives about 2, with any
+ * jitter; flat delays give about 1. A median over all pairs is robust to the few retries a busy
+ * machine delays, which a comparison of the longest delays is not.
+ */
+export function growthFactor(byRetry: ReadonlyMap<number, readonly number[]>): number {
+  const factors: number[] = [];
+  const retries = [...byRetry.keys()].sort((a, b) => a - b);
+  for (const [index, earlier] of retries.entries())
+    for (const later of retries.slice(index + 1))
+      for (const a of byRetry.get(earlier) ?? [])
+        for (const b of byRetry.get(later) ?? [])
+          factors.push((Math.max(b, 1) / Math.max(a, 1)) ** (1 / (later - earlier)));
+  return median(factors);
+}
+
+/** The backoff verdict from delays by retry number (pure; bench/backoff-calibration.ts simulates it). */
+export function judgeBackoff(byRetry: ReadonlyMap<number, readonly number[]>) {
+  const retries = [...byRetry.keys()].sort((a, b) => a - b);
+  const sampled = retries.filter((retry) => (byRetry.get(retry)?.length ?? 0) >= 2);
+  const factor = growthFactor(byRetry);
+  // Jittered when at least half of the retry numbers seen twice or more vary: a busy machine can make one
+  // retry number of a fixed schedule look varied, rarely most of them.
+  const varied = sampled.filter((retry) => !isFixedDelay(byRetry.get(retry) ?? []));
+  return {
+    retries,
+    sampled,
+    varied,
+    factor,
+    grows: factor >= CLIENT_GRADE_TOLERANCES.growthFactor,
+    jittered: varied.length * 2 >= sampled.length,
+  };
+}
+
 const sampleLine = (view: JournalView, { retry, gapMs, failed, next }: BackoffSample) =>
   `retry ${retry}: ${ms(gapMs)} after #${failed.seq} t+${ms(failed.receivedAt - view.origin)} ${failed.method} ${failed.path} -> ${failed.status ?? 'no answer'}, retried by #${next.seq}`;
 
@@ -60,51 +95,45 @@ const summary = (retry: number, gaps: readonly number[]) =>
   `retry ${retry}: ${gaps.length} delay(s) ${ms(Math.min(...gaps))}..${ms(Math.max(...gaps))}, median ${ms(median(gaps))}`;
 
 /**
- * Growth: the longest delay before the most-sampled later retry exceeds the longest first-retry delay.
- * Jitter: at some retry number, the delays of different operations differ by more than the tolerance.
+ * Growth: the per-retry growth factor (growthFactor) reaches CLIENT_GRADE_TOLERANCES.growthFactor.
+ * Jitter: at half or more of the retry numbers, the delays of different operations differ by more than the tolerance.
  */
 export function backoffGrowsWithJitter(context: EvaluationContext): GradeCheck {
   const id = 'backoff-grows-with-jitter';
   const samples = backoffSamples(context);
   const byRetry = new Map<number, number[]>();
   for (const sample of samples) byRetry.set(sample.retry, [...(byRetry.get(sample.retry) ?? []), sample.gapMs]);
-  const retries = [...byRetry.keys()].sort((a, b) => a - b);
-  const evidence = [
-    ...retries.map((retry) => summary(retry, byRetry.get(retry) ?? [])),
-    ...samples.map((sample) => sampleLine(context.view, sample)),
-  ];
-  const first = byRetry.get(1) ?? [];
-  const later = retries
-    .filter((retry) => retry > 1)
-    .sort((a, b) => (byRetry.get(b)?.length ?? 0) - (byRetry.get(a)?.length ?? 0) || b - a)[0];
-  const sampled = retries.filter((retry) => (byRetry.get(retry)?.length ?? 0) >= 2);
-  if (first.length === 0 || later === undefined || sampled.length === 0)
+  const { retries, sampled, varied, factor, grows, jittered } = judgeBackoff(byRetry);
+  if (sampled.length < 2)
     return gradeCheck(
       id,
       'not_graded',
-      `too few retries after 5xx or dropped connections to judge the backoff (${samples.length} delay(s); the scenario makes ten operations fail twice): retry those failures`,
-      evidence,
+      `too few retries after 5xx or dropped connections to judge the backoff (${samples.length} delay(s), ${sampled.length} retry number(s) seen twice or more; the scenario makes eight reads fail three times): retry those failures`,
+      samples.map((sample) => sampleLine(context.view, sample)),
     );
-  const laterGaps = byRetry.get(later) ?? [];
-  const grows = Math.max(...laterGaps) > Math.max(...first) + CLIENT_GRADE_TOLERANCES.growthMs;
-  const jittered = sampled.some((retry) => !isFixedDelay(byRetry.get(retry) ?? []));
+  const threshold = CLIENT_GRADE_TOLERANCES.growthFactor;
+  const evidence = [
+    `growth factor per retry ${factor.toFixed(2)} (median over every pair of delays before different retries; at least ${threshold} counts as growth)`,
+    ...retries.map((retry) => summary(retry, byRetry.get(retry) ?? [])),
+    ...samples.map((sample) => sampleLine(context.view, sample)),
+  ];
   const problems = [
     ...(grows
       ? []
       : [
-          `the delay does not grow (longest before retry ${later}: ${ms(Math.max(...laterGaps))}, before retry 1: ${ms(Math.max(...first))}): double the backoff window after each failed attempt`,
+          `the delay does not grow (each retry waited about ${factor.toFixed(2)}x the one before, at least ${threshold}x expected): double the backoff window after each failed attempt`,
         ]),
     ...(jittered
       ? []
       : [
-          `the delays are not jittered (the quickest 60% of the operations waited the same time before the same retry, ±${CLIENT_GRADE_TOLERANCES.backoffMs} ms or ${CLIENT_GRADE_TOLERANCES.backoffRatio * 100}%): add a random part so clients that failed together do not retry together`,
+          `the delays are not jittered (at ${sampled.length - varied.length} of ${sampled.length} retry numbers the quickest 60% of the operations waited the same time, ±${CLIENT_GRADE_TOLERANCES.backoffMs} ms or ${CLIENT_GRADE_TOLERANCES.backoffRatio * 100}%): add a random part so clients that failed together do not retry together`,
         ]),
   ];
   if (problems.length > 0) return gradeCheck(id, 'fail', problems.join('; '), evidence);
   return gradeCheck(
     id,
     'pass',
-    `delays grow (retry ${later} up to ${ms(Math.max(...laterGaps))}, retry 1 up to ${ms(Math.max(...first))}) and vary between operations`,
+    `delays grow (about ${factor.toFixed(2)}x per retry over retries ${retries.join(', ')}) and vary between operations`,
     evidence,
   );
 }

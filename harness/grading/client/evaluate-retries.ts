@@ -1,8 +1,8 @@
 import type { GradeCheck } from '../shared/report.js';
-import { type EvaluationContext, gradeCheck, lines, ms } from './grade-check.js';
+import { type EvaluationContext, gradeCheck, lines, mayBeTimeoutRetry, ms } from './grade-check.js';
 import { finishedAt, isWriteMethod, nextRepeat, requestKey } from './journal-view.js';
 import { CLIENT_GRADE_TOLERANCES } from './options.js';
-import { scheduledRetryAfterMs } from './schedule.js';
+import { JUDGED_RATE_LIMIT_OPERATION, scheduledRetryAfterMs } from './schedule.js';
 
 /** Ambiguous outcomes of a write: the provider may or may not have acted (5xx, dropped or abandoned). */
 const ambiguous = (status: number | null) => status === null || status >= 500;
@@ -48,10 +48,13 @@ export function retryAfterHonoured(context: EvaluationContext): GradeCheck {
   const id = 'retry-after-honoured';
   const { view } = context;
   const limited = view.entries.filter(
-    (entry) => entry.status === 429 && scheduledRetryAfterMs(entry, context.schedule) !== null,
+    (entry) =>
+      entry.status === 429 &&
+      entry.operationId === JUDGED_RATE_LIMIT_OPERATION &&
+      scheduledRetryAfterMs(entry, context.schedule) !== null,
   );
   if (limited.length === 0)
-    return gradeCheck(id, 'not_graded', 'no 429 was answered (step 1: the first POST /v1/clients)', []);
+    return gradeCheck(id, 'not_graded', 'no 429 was answered (step 5: the first GET /v1/webhook-deliveries)', []);
   const evidence: string[] = [];
   const early: string[] = [];
   let retried = 0;
@@ -63,6 +66,15 @@ export function retryAfterHonoured(context: EvaluationContext): GradeCheck {
     retried++;
     const gap = retry.receivedAt - finishedAt(entry);
     evidence.push(`${view.line(retry)}: ${ms(gap)} after the 429 (Retry-After ${wait / 1000} s)`);
+    // A retry at least the declared timeout after the 429's request arrived may be a timeout retry: on a
+    // busy machine the client's timer can fire before it reads an answer already sent. Lean to a pass.
+    if (mayBeTimeoutRetry(context, entry, retry)) {
+      if (gap < wait - CLIENT_GRADE_TOLERANCES.retryAfterMs)
+        evidence.push(
+          `#${retry.seq} came before Retry-After but ${ms(retry.receivedAt - entry.receivedAt)} after #${entry.seq} arrived, past the declared ${ms(context.declared.timeoutMs ?? 0)} timeout: possibly a timeout retry of an answer never read, not judged early`,
+        );
+      continue;
+    }
     if (gap < wait - CLIENT_GRADE_TOLERANCES.retryAfterMs)
       early.push(`#${retry.seq} came ${ms(gap)} after the 429 of #${entry.seq}, Retry-After asked for ${ms(wait)}`);
   }
@@ -84,7 +96,8 @@ export function retryAfterHonoured(context: EvaluationContext): GradeCheck {
 }
 
 /** A 4xx other than 429 is final: no later request repeats it. */
-export function noRetryOn4xx({ view }: EvaluationContext): GradeCheck {
+export function noRetryOn4xx(context: EvaluationContext): GradeCheck {
+  const { view } = context;
   const id = 'no-retry-on-4xx';
   const final = view.entries.filter((entry) => entry.status !== null && entry.status >= 400 && entry.status < 500);
   const rejected = final.filter((entry) => entry.status !== 429);
@@ -95,18 +108,23 @@ export function noRetryOn4xx({ view }: EvaluationContext): GradeCheck {
       'no 4xx was answered (step 2 expects a 409, step 6 a 403 and a 404): run the whole scenario',
       [],
     );
+  const excused: string[] = [];
   const repeated = rejected.flatMap((entry) => {
     const repeat = nextRepeat(view, entry);
+    if (repeat && mayBeTimeoutRetry(context, entry, repeat)) {
+      excused.push(
+        `${view.line(repeat)} repeats #${entry.seq} ${ms(repeat.receivedAt - entry.receivedAt)} after it arrived, past the declared timeout: possibly a timeout retry of an answer never read, not counted`,
+      );
+      return [];
+    }
     return repeat ? [{ entry, repeat }] : [];
   });
   if (repeated.length === 0) {
     const statuses = [...new Set(rejected.map((entry) => entry.status))].join('/');
-    return gradeCheck(
-      id,
-      'pass',
-      `none of the ${rejected.length} ${statuses} answers was retried`,
-      lines(view, rejected),
-    );
+    return gradeCheck(id, 'pass', `none of the ${rejected.length} ${statuses} answers was retried`, [
+      ...lines(view, rejected),
+      ...excused,
+    ]);
   }
   const evidence = repeated.flatMap(({ entry, repeat }) => [view.line(entry), `retried by ${view.line(repeat)}`]);
   const which = repeated.map(({ entry }) => `${entry.status} on ${requestKey(entry)}`).join('; ');

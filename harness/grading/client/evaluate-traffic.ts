@@ -4,7 +4,29 @@ import { type EvaluationContext, gradeCheck, lines, ms } from './grade-check.js'
 import { finishedAt, type JournalView, nextRepeat, requestKey } from './journal-view.js';
 import { CLIENT_GRADE_TOLERANCES } from './options.js';
 
-/** Every request carries X-Correlation-Id, and every attempt of a retried operation carries the same one. */
+/**
+ * Requests that share a correlation id although they belong to different logical operations: a
+ * different method, path or query, or any request after the id's operation already succeeded.
+ */
+export function sharedAcrossOperations(view: JournalView): JournalEntry[][] {
+  const byId = new Map<string, JournalEntry[]>();
+  for (const entry of view.entries)
+    if (entry.correlationIdSent !== null)
+      byId.set(entry.correlationIdSent, [...(byId.get(entry.correlationIdSent) ?? []), entry]);
+  return [...byId.values()].filter((group) => {
+    const first = group[0];
+    if (!first || group.length < 2) return false;
+    const succeeded = group.findIndex((entry) => entry.status !== null && entry.status < 300);
+    return (
+      group.some((entry) => requestKey(entry) !== requestKey(first)) || (succeeded >= 0 && succeeded < group.length - 1)
+    );
+  });
+}
+
+/**
+ * Every request carries X-Correlation-Id, every attempt of a retried operation carries the same one,
+ * and different operations carry different ones.
+ */
 export function correlationId({ view }: EvaluationContext): GradeCheck {
   const id = 'correlation-id';
   if (view.entries.length === 0) return gradeCheck(id, 'not_graded', 'the command sent no request', []);
@@ -12,6 +34,7 @@ export function correlationId({ view }: EvaluationContext): GradeCheck {
   const changed = view.chains.filter(
     ([first, ...retries]) => first && retries.some((retry) => retry.correlationIdSent !== first.correlationIdSent),
   );
+  const shared = sharedAcrossOperations(view);
   const problems = [
     ...(missing.length > 0
       ? [`${missing.length} of ${view.entries.length} requests carried no X-Correlation-Id: send one on every request`]
@@ -21,11 +44,17 @@ export function correlationId({ view }: EvaluationContext): GradeCheck {
           `${changed.length} retried operation(s) changed X-Correlation-Id between attempts (${changed.map((chain) => (chain[0] ? requestKey(chain[0]) : '')).join('; ')}): create the id once per operation and reuse it on every retry`,
         ]
       : []),
+    ...(shared.length > 0
+      ? [
+          `${shared.length} X-Correlation-Id value(s) were sent by different operations (e.g. ${shared[0]?.length ?? 0} requests shared ${shared[0]?.[0]?.correlationIdSent ?? ''}): create a new id for each logical operation, so support can find one operation by it`,
+        ]
+      : []),
   ];
   if (problems.length > 0)
     return gradeCheck(id, 'fail', problems.join('; '), [
       ...lines(view, missing, 10),
       ...changed.flatMap((chain) => lines(view, chain)),
+      ...shared.slice(0, 3).flatMap((group) => lines(view, group, 6)),
     ]);
   if (view.chains.length === 0)
     return gradeCheck(
@@ -37,7 +66,7 @@ export function correlationId({ view }: EvaluationContext): GradeCheck {
   return gradeCheck(
     id,
     'pass',
-    `all ${view.entries.length} requests carried X-Correlation-Id and the ${view.chains.length} retried operations kept theirs`,
+    `all ${view.entries.length} requests carried X-Correlation-Id, the ${view.chains.length} retried operations kept theirs and no two operations shared one`,
     view.chains.flatMap((chain) => lines(view, chain)),
   );
 }

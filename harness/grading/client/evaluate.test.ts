@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../reference-mock/index.js';
 import { evaluateClientJournal } from './evaluate.js';
-import { backoffGrowsWithJitter, isFixedDelay } from './evaluate-backoff.js';
+import { backoffGrowsWithJitter, growthFactor, isFixedDelay } from './evaluate-backoff.js';
+import { retriesGiveUp } from './evaluate-give-up.js';
 import { idempotentWriteRetry, noRetryOn4xx, retryAfterHonoured } from './evaluate-retries.js';
 import { paginationToEnd, scenarioCompleted } from './evaluate-scenario.js';
 import { timeoutAbandonsHungRequest } from './evaluate-timeout.js';
@@ -46,8 +47,9 @@ function req(t: number, request: string, status: number | null, extra: Partial<J
 }
 const ctx = (entries: JournalEntry[], declared: Partial<EvaluationContext['declared']> = {}): EvaluationContext => ({
   view: viewJournal(entries),
-  declared: { timeoutMs: 500, maxConcurrency: 4, ...declared },
+  declared: { timeoutMs: 500, maxConcurrency: 4, maxRetries: 6, maxBackoffMs: 10_000, ...declared },
   schedule: { retryAfterSeconds: 1, holdMs: 2000 },
+  giveUpPath: '/v1/clients/cli_gone/authority',
 });
 const verdict = (check: { verdict: string }) => check.verdict;
 
@@ -81,18 +83,33 @@ describe('idempotent-write-retry', () => {
 });
 
 describe('retry-after-honoured', () => {
-  const limited = req(0, 'POST /v1/clients', 429, { fault: 'rate_limit', durationMs: 2 });
+  const list = 'GET /v1/webhook-deliveries?limit=5';
+  const limited = req(0, list, 429, { fault: 'rate_limit', durationMs: 2 });
   it.each([
     [1002, 'pass'],
     [980, 'pass'], // within the 25 ms tolerance
     [970, 'fail'],
     [100, 'fail'],
   ])('a retry %i ms after the request (the 429 took 2 ms): %s', (t, expected) => {
-    expect(verdict(retryAfterHonoured(ctx([limited, req(t, 'POST /v1/clients', 201)])))).toBe(expected);
+    const entries = [limited, req(t, list, 200)];
+    expect(verdict(retryAfterHonoured(ctx(entries, { timeoutMs: null })))).toBe(expected);
+  });
+
+  it('does not judge early a retry that came after the declared timeout (a timeout retry of an unread answer)', () => {
+    const check = retryAfterHonoured(ctx([limited, req(520, list, 200)]));
+    expect(check.verdict).toBe('pass');
+    expect(check.evidence.join('\n')).toMatch(/possibly a timeout retry/);
+    expect(verdict(retryAfterHonoured(ctx([limited, req(520, list, 200)], { timeoutMs: null })))).toBe('fail');
+  });
+
+  it("does not judge the 429 of the client's first request (a cold process may time out before reading it)", () => {
+    const first = req(0, 'POST /v1/clients', 429, { fault: 'rate_limit' });
+    const early = [first, req(100, 'POST /v1/clients', 201), limited, req(1100, list, 200)];
+    expect(verdict(retryAfterHonoured(ctx(early, { timeoutMs: null })))).toBe('pass');
   });
 
   it('is not graded without a 429 or when the 429 was never retried', () => {
-    expect(verdict(retryAfterHonoured(ctx([req(0, 'POST /v1/clients', 201)])))).toBe('not_graded');
+    expect(verdict(retryAfterHonoured(ctx([req(0, list, 200)])))).toBe('not_graded');
     expect(verdict(retryAfterHonoured(ctx([limited])))).toBe('not_graded');
   });
 });
@@ -138,14 +155,132 @@ describe('backoff-grows-with-jitter', () => {
     expect(check.reason).toContain('does not grow');
   });
 
+  it('passes equal jitter although a busy machine delayed a few first retries far beyond every second one', () => {
+    // The run that failed the old "longest vs longest" rule: retry 1 delays up to 1250 ms, retry 2 up to 553 ms.
+    const busy = (i: number) => (i === 3 ? 1150 : i === 7 ? 400 : (i * 13) % 40);
+    const check = backoffGrowsWithJitter(
+      ctx(
+        chains(
+          (i) => 50 + ((i * 17) % 50) + busy(i),
+          (i) => 100 + ((i * 31) % 100) + busy(i + 1),
+        ),
+      ),
+    );
+    expect(check.verdict, check.reason).toBe('pass');
+  });
+
+  it('fails a random 200-400 ms wait before every retry (jitter without growth)', () => {
+    const check = backoffGrowsWithJitter(
+      ctx(
+        chains(
+          (i) => 200 + ((i * 71) % 200),
+          (i) => 200 + ((i * 43 + 50) % 200),
+        ),
+      ),
+    );
+    expect(check.verdict).toBe('fail');
+    expect(check.reason).toContain('does not grow');
+    expect(check.reason).not.toContain('not jittered');
+  });
+
+  it('measures growth as the median per-retry factor over every pair of delays', () => {
+    const byRetry = new Map([
+      [1, [100, 100]],
+      [2, [200, 200]],
+      [3, [400]],
+    ]);
+    expect(growthFactor(byRetry)).toBeCloseTo(2, 5);
+    expect(
+      growthFactor(
+        new Map([
+          [1, [300, 200]],
+          [2, [210, 290]],
+        ]),
+      ),
+    ).toBeLessThan(1.2);
+  });
+
   it('is not graded with fewer than two retries of any operation', () => {
     const check = backoffGrowsWithJitter(ctx([req(0, 'GET /v1/x', 503), req(80, 'GET /v1/x', 200)]));
     expect(check.verdict).toBe('not_graded');
   });
 
-  it('treats delays within ±5 ms (or 5%) as one fixed delay', () => {
+  it('treats delays within ±5 ms (or 7%) as one fixed delay', () => {
     expect(isFixedDelay([100, 104, 109, 101, 103, 150])).toBe(true);
     expect(isFixedDelay([60, 75, 90, 55, 99, 81])).toBe(false);
+  });
+});
+
+describe('retries-give-up', () => {
+  const gone = 'GET /v1/clients/cli_gone/authority';
+  const attempts = (n: number, gap: (i: number) => number) => {
+    let t = 0;
+    return Array.from({ length: n }, (_, i) => {
+      t += i === 0 ? 0 : gap(i) + 1;
+      return req(t, gone, 503);
+    });
+  };
+  it('passes a client that stops within its declared retries and cap', () => {
+    const check = retriesGiveUp(ctx(attempts(5, (i) => 100 * 2 ** i)));
+    expect(check.verdict, check.reason).toBe('pass');
+    expect(check.reason).toContain('gave up after 5 attempt(s)');
+  });
+
+  it('fails a client that keeps retrying past the declared limit', () => {
+    const check = retriesGiveUp(ctx(attempts(9, () => 300)));
+    expect(check.verdict).toBe('fail');
+    expect(check.reason).toMatch(/9 attempts .*more than 7 \(6 retries declared\)/);
+    expect(
+      verdict(
+        retriesGiveUp(
+          ctx(
+            attempts(9, () => 300),
+            { maxRetries: 8 },
+          ),
+        ),
+      ),
+    ).toBe('pass');
+  });
+
+  it('fails a wait beyond the declared backoff cap, with slack for a busy machine', () => {
+    expect(verdict(retriesGiveUp(ctx(attempts(3, () => 11_500))))).toBe('pass');
+    expect(retriesGiveUp(ctx(attempts(3, () => 12_500))).reason).toContain('beyond the declared backoff cap');
+  });
+
+  it('is not graded when the failing read was never sent', () => {
+    expect(verdict(retriesGiveUp(ctx([req(0, 'GET /v1/x', 200)])))).toBe('not_graded');
+  });
+});
+
+describe('correlation-id', () => {
+  const withId = (t: number, request: string, status: number, id: string) =>
+    req(t, request, status, { correlationIdSent: id });
+  const retried = [withId(0, 'POST /v1/claims', 503, 'c-claim'), withId(100, 'POST /v1/claims', 202, 'c-claim')];
+  it('passes one id per operation, kept across its retries', () => {
+    const entries = [
+      withId(0, 'POST /v1/clients', 201, 'c-1'),
+      withId(10, 'POST /v1/clients', 409, 'c-2'),
+      ...retried.map((e) => ({ ...e, receivedAt: e.receivedAt + 50 })),
+    ];
+    expect(verdict(correlationId(ctx(entries)))).toBe('pass');
+  });
+
+  it('fails one id shared by different operations, even when every retry keeps it', () => {
+    const one = [
+      withId(0, 'POST /v1/clients', 201, 'c-run'),
+      withId(10, 'POST /v1/clients', 409, 'c-run'),
+      ...retried.map((e) => ({ ...e, receivedAt: e.receivedAt + 50, correlationIdSent: 'c-run' })),
+    ];
+    const check = correlationId(ctx(one));
+    expect(check.verdict).toBe('fail');
+    expect(check.reason).toContain('sent by different operations');
+    const sameKey = [withId(0, 'POST /v1/clients', 201, 'c-x'), withId(10, 'POST /v1/clients', 409, 'c-x'), ...retried];
+    expect(correlationId(ctx(sameKey)).reason).toContain('sent by different operations');
+  });
+
+  it('does not count a repeated 4xx as a second operation (that is no-retry-on-4xx)', () => {
+    const entries = [withId(0, 'POST /v1/clients', 409, 'c-2'), withId(90, 'POST /v1/clients', 409, 'c-2'), ...retried];
+    expect(verdict(correlationId(ctx(entries)))).toBe('pass');
   });
 });
 
@@ -161,6 +296,14 @@ describe('no-retry-on-4xx', () => {
     expect(check.verdict, check.reason).toBe('pass');
   });
 
+  it('does not count a repeat that came after the declared timeout (the answer may never have been read)', () => {
+    const entries = [req(0, 'GET /v1/clients/cli_b/authority', 404), req(560, 'GET /v1/clients/cli_b/authority', 404)];
+    const check = noRetryOn4xx(ctx(entries));
+    expect(check.verdict).toBe('pass');
+    expect(check.evidence.join('\n')).toContain('possibly a timeout retry');
+    expect(verdict(noRetryOn4xx(ctx(entries, { timeoutMs: null })))).toBe('fail');
+  });
+
   it('fails a repeated 404 and quotes both requests', () => {
     const check = noRetryOn4xx(
       ctx([req(0, 'GET /v1/clients/cli_b/authority', 404), req(90, 'GET /v1/clients/cli_b/authority', 404)]),
@@ -173,14 +316,14 @@ describe('no-retry-on-4xx', () => {
 describe('timeout-abandons-hung-request', () => {
   const held = (status: number | null, durationMs: number) =>
     req(0, 'GET /v1/claims/clm_1/status', status, { fault: 'delay', durationMs });
-  it('passes when the held read is abandoned and retried within timeout + 500 ms', () => {
+  it('passes when the held read is abandoned and retried within timeout + 1000 ms', () => {
     const check = timeoutAbandonsHungRequest(ctx([held(null, 2000), req(620, 'GET /v1/claims/clm_1/status', 200)]));
     expect(check.verdict, check.reason).toBe('pass');
   });
 
   it('fails a client that waited out the hold, or gave up later than declared', () => {
     expect(timeoutAbandonsHungRequest(ctx([held(200, 2000)])).reason).toContain('waited 2000 ms');
-    const late = ctx([held(null, 2000), req(1500, 'GET /v1/claims/clm_1/status', 200)]);
+    const late = ctx([held(null, 2000), req(1600, 'GET /v1/claims/clm_1/status', 200)]);
     expect(verdict(timeoutAbandonsHungRequest(late))).toBe('fail');
   });
 
@@ -271,10 +414,11 @@ describe('scenario-completed and pagination-to-end', () => {
     const grade = (journal: JournalEntry[], clientIds: string[]) =>
       evaluateClientJournal({
         journal,
-        declared: { timeoutMs: 500, maxConcurrency: 4 },
+        declared: { timeoutMs: 500, maxConcurrency: 4, maxRetries: 6, maxBackoffMs: 10_000 },
         schedule: { retryAfterSeconds: 1, holdMs: 2000 },
         command,
         clientIds,
+        giveUpPath: null,
         lastPage: { hasMore: false, error: null },
         pageSize: 5,
       });

@@ -2,6 +2,7 @@ import type { JournalEntry } from '../../reference-mock/index.js';
 import type { GradeCheck } from '../shared/report.js';
 import { CLIENT_CHECKS } from './checks.js';
 import { backoffGrowsWithJitter } from './evaluate-backoff.js';
+import { retriesGiveUp } from './evaluate-give-up.js';
 import { idempotentWriteRetry, noRetryOn4xx, retryAfterHonoured } from './evaluate-retries.js';
 import { type LastPageReplay, paginationToEnd, scenarioCompleted } from './evaluate-scenario.js';
 import { timeoutAbandonsHungRequest } from './evaluate-timeout.js';
@@ -17,8 +18,9 @@ export interface ClientEvaluationInput {
   readonly declared: EvaluationContext['declared'];
   readonly schedule: Pick<ScheduleSettings, 'retryAfterSeconds' | 'holdMs'>;
   readonly command: CommandOutcome;
-  /** The ids step 6 was asked to read. */
+  /** The ids step 6 was asked to read and should complete (the one that keeps failing excluded). */
   readonly clientIds: readonly string[];
+  readonly giveUpPath: string | null;
   readonly lastPage: LastPageReplay | null;
   readonly pageSize: number;
 }
@@ -29,12 +31,14 @@ export function evaluateClientJournal(input: ClientEvaluationInput): GradeCheck[
     view: viewJournal(input.journal),
     declared: input.declared,
     schedule: input.schedule,
+    giveUpPath: input.giveUpPath,
   };
   const checks: Record<(typeof CLIENT_CHECKS)[number]['id'], () => GradeCheck> = {
     'scenario-completed': () => scenarioCompleted(context, input.command, input.clientIds),
     'idempotent-write-retry': () => idempotentWriteRetry(context),
     'retry-after-honoured': () => retryAfterHonoured(context),
     'backoff-grows-with-jitter': () => backoffGrowsWithJitter(context),
+    'retries-give-up': () => retriesGiveUp(context),
     'no-retry-on-4xx': () => noRetryOn4xx(context),
     'timeout-abandons-hung-request': () => timeoutAbandonsHungRequest(context),
     'correlation-id': () => correlationId(context),

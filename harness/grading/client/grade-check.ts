@@ -7,8 +7,15 @@ import type { ScheduleSettings } from './schedule.js';
 /** What every evaluator reads. */
 export interface EvaluationContext {
   readonly view: JournalView;
-  readonly declared: { readonly timeoutMs: number | null; readonly maxConcurrency: number | null };
+  readonly declared: {
+    readonly timeoutMs: number | null;
+    readonly maxConcurrency: number | null;
+    readonly maxRetries: number;
+    readonly maxBackoffMs: number;
+  };
   readonly schedule: Pick<ScheduleSettings, 'retryAfterSeconds' | 'holdMs'>;
+  /** The step 6 read that keeps failing past the retry limit, e.g. `/v1/clients/cli_x/authority`. */
+  readonly giveUpPath: string | null;
 }
 
 /** Builds a GradeCheck with the catalog title. */
@@ -27,3 +34,11 @@ export const lines = (view: JournalView, entries: readonly JournalEntry[], limit
 
 /** Rounds milliseconds for reasons. */
 export const ms = (value: number): string => `${Math.round(value)} ms`;
+
+/**
+ * Whether `repeat` may be the client's timeout retry of `entry`: it arrived at least the declared
+ * timeout after `entry` did. On a busy machine a client's timer can fire before it reads an answer the
+ * mock already wrote; such a repeat is not held against the client (timing checks lean to a pass).
+ */
+export const mayBeTimeoutRetry = (context: EvaluationContext, entry: JournalEntry, repeat: JournalEntry): boolean =>
+  context.declared.timeoutMs !== null && repeat.receivedAt - entry.receivedAt >= context.declared.timeoutMs;

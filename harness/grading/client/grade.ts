@@ -22,6 +22,8 @@ function settingsOf(options: ResolvedClientGradeOptions, schedule: ScheduleSetti
   return {
     timeoutMs: options.timeoutMs === null ? 'not declared' : String(options.timeoutMs),
     maxConcurrency: options.maxConcurrency === null ? 'not declared' : String(options.maxConcurrency),
+    maxRetries: String(options.maxRetries),
+    maxBackoffMs: String(options.maxBackoffMs),
     commandTimeoutMs: String(options.commandTimeoutMs),
     pageSize: String(options.pageSize),
     deliveries: String(options.deliveries),
@@ -86,7 +88,11 @@ function commandEnv(options: ResolvedClientGradeOptions, scenario: Record<string
 export async function gradeClient(options: ClientGradeOptions): Promise<GradeReport> {
   const resolved = resolveClientGradeOptions(options);
   const startedAt = new Date(resolved.now()).toISOString();
-  const schedule: ScheduleSettings = { ...DEFAULT_SCHEDULE_SETTINGS, holdMs: resolved.holdMs };
+  const schedule: ScheduleSettings = {
+    ...DEFAULT_SCHEDULE_SETTINGS,
+    holdMs: resolved.holdMs,
+    maxRetries: resolved.maxRetries,
+  };
   await using mock = await startReferenceMock();
   const persona = mock.personas.sandbox;
   const fixture = await seedScenario(mock, resolved.deliveries);
@@ -115,10 +121,16 @@ export async function gradeClient(options: ClientGradeOptions): Promise<GradeRep
   const lastPage = await replayLastPage(mock, journal);
   const checks = evaluateClientJournal({
     journal,
-    declared: { timeoutMs: resolved.timeoutMs, maxConcurrency: resolved.maxConcurrency },
+    declared: {
+      timeoutMs: resolved.timeoutMs,
+      maxConcurrency: resolved.maxConcurrency,
+      maxRetries: resolved.maxRetries,
+      maxBackoffMs: resolved.maxBackoffMs,
+    },
     schedule,
     command,
-    clientIds: fixture.clientIds,
+    clientIds: fixture.clientIds.filter((clientId) => clientId !== fixture.giveUpClientId),
+    giveUpPath: `/v1/clients/${fixture.giveUpClientId}/authority`,
     lastPage,
     pageSize: resolved.pageSize,
   });

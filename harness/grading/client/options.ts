@@ -11,6 +11,13 @@ export interface ClientGradeOptions {
   readonly timeoutMs?: number;
   /** The most requests the partner's client declares it keeps in flight. Without it that check is not graded. */
   readonly maxConcurrency?: number;
+  /**
+   * The most retries the client makes of one operation (attempts = retries + 1). Default 6, the top of
+   * the launch checklists' 4-6. One step 6 read keeps failing two attempts longer than this.
+   */
+  readonly maxRetries?: number;
+  /** The longest delay the client waits before a retry (its backoff cap, ms). Default 10000. */
+  readonly maxBackoffMs?: number;
   /** How long the command may run before it is stopped. Default 60000. */
   readonly commandTimeoutMs?: number;
   /** Working directory of the command. Default: this process's. */
@@ -34,6 +41,8 @@ export interface ResolvedClientGradeOptions {
   readonly command: readonly [string, ...string[]];
   readonly timeoutMs: number | null;
   readonly maxConcurrency: number | null;
+  readonly maxRetries: number;
+  readonly maxBackoffMs: number;
   readonly commandTimeoutMs: number;
   readonly cwd: string | null;
   readonly env: Readonly<Record<string, string>>;
@@ -47,6 +56,8 @@ export interface ResolvedClientGradeOptions {
 
 /** Every default of gradeClient, in one place. */
 export const DEFAULT_CLIENT_GRADE_OPTIONS = {
+  maxRetries: 6,
+  maxBackoffMs: 10_000,
   commandTimeoutMs: 60_000,
   pageSize: 5,
   deliveries: 12,
@@ -64,11 +75,16 @@ export const CLIENT_GRADE_TOLERANCES = {
   retryAfterMs: 25,
   /** Gaps at one retry index within ±max(this, ratio × median) of each other count as "the same delay". */
   backoffMs: 5,
-  backoffRatio: 0.05,
-  /** The latest retry gap must exceed the first by more than this to count as growth. */
-  growthMs: 5,
+  backoffRatio: 0.07,
+  /**
+   * Growth: the median, over every pair of delays before different retry numbers, of the per-retry
+   * growth factor must reach this (calibrated in bench/backoff-calibration.ts; see SCENARIO.md).
+   */
+  growthFactor: 1.15,
+  /** A delay may exceed the declared backoff cap by this much (a busy machine only makes retries later). */
+  backoffCapSlackMs: 2000,
   /** Abandoning the hung read and sending its retry may take the declared timeout plus this. */
-  timeoutSlackMs: 500,
+  timeoutSlackMs: 1000,
   /** Intervals overlapping by no more than this are not concurrent (a response and the next request). */
   overlapMs: 1,
 } as const;
@@ -79,6 +95,8 @@ const LIMITS: Record<
 > = {
   timeoutMs: { min: 1, max: 120_000, example: '--timeout-ms 500' },
   maxConcurrency: { min: 1, max: 1000, example: '--max-concurrency 4' },
+  maxRetries: { min: 1, max: 20, example: '--max-retries 6' },
+  maxBackoffMs: { min: 1, max: 600_000, example: '--max-backoff-ms 10000' },
   commandTimeoutMs: { min: 1000, max: 3_600_000, example: '--command-timeout-ms 60000' },
   pageSize: { min: 1, max: 100, example: '--page-size 5' },
   deliveries: { min: 2, max: 1000, example: 'deliveries: 12' },
@@ -127,6 +145,8 @@ export function resolveClientGradeOptions(options: ClientGradeOptions): Resolved
     command: [file, ...args],
     timeoutMs,
     maxConcurrency: optional('maxConcurrency', options.maxConcurrency),
+    maxRetries: integer('maxRetries', options.maxRetries ?? defaults.maxRetries),
+    maxBackoffMs: integer('maxBackoffMs', options.maxBackoffMs ?? defaults.maxBackoffMs),
     commandTimeoutMs: integer('commandTimeoutMs', options.commandTimeoutMs ?? defaults.commandTimeoutMs),
     cwd: options.cwd ?? null,
     env: { ...options.env },

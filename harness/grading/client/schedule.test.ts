@@ -8,7 +8,7 @@ describe('faultSchedule on the reference mock', () => {
   it('answers the documented faults in order, then normally', async () => {
     await using mock = await startReferenceMock();
     const fixture = await seedScenario(mock, 7);
-    for (const fault of faultSchedule(fixture, { retryAfterSeconds: 1, holdMs: 400, slowReadMs: 50 }))
+    for (const fault of faultSchedule(fixture, { retryAfterSeconds: 1, holdMs: 400, slowReadMs: 50, maxRetries: 2 }))
       await mock.control.injectFault(fault);
     const headers = { authorization: `Bearer ${mock.personas.sandbox.apiKey}`, 'content-type': 'application/json' };
     const call = async (method: string, path: string, body?: unknown, timeoutMs = 5000) => {
@@ -47,23 +47,26 @@ describe('faultSchedule on the reference mock', () => {
     expect(await call('GET', statusPath)).toMatchObject({ status: 200 });
 
     const list = '/v1/webhook-deliveries?limit=5';
-    expect((await call('GET', list)).status).toBe(503);
-    expect((await call('GET', list)).status).toBe(500);
+    expect(await call('GET', list)).toMatchObject({ status: 429, retryAfter: '1' });
+    expect(await call('GET', list)).toMatchObject({ status: 503, retryAfter: '0' });
     expect((await call('GET', list)).status).toBe(200);
 
     const authority = (id: string) => call('GET', `/v1/clients/${id}/authority`);
     const [firstChain] = fixture.chainClientIds;
-    expect([(await authority(firstChain ?? '')).status, (await authority(firstChain ?? '')).status]).toEqual([
-      503,
-      'dropped',
-    ]);
+    const failures = [];
+    for (let attempt = 0; attempt < 3; attempt++) failures.push((await authority(firstChain ?? '')).status);
+    expect(failures).toEqual([503, 'dropped', 500]);
     const started = performance.now();
     expect((await authority(firstChain ?? '')).status).toBe(200);
     expect(performance.now() - started).toBeGreaterThanOrEqual(45);
     expect((await authority(fixture.forbiddenClientId)).status).toBe(403);
     expect((await authority(fixture.unknownClientId)).status).toBe(404);
-    expect(fixture.clientIds).toHaveLength(16);
-    expect(new Set(fixture.clientIds).size).toBe(16);
+    // The read that keeps failing: maxRetries + 2 failures (2 + 2 here), then it clears.
+    const giveUp = [];
+    for (let attempt = 0; attempt < 5; attempt++) giveUp.push((await authority(fixture.giveUpClientId)).status);
+    expect(giveUp).toEqual([503, 503, 503, 503, 200]);
+    expect(fixture.clientIds).toHaveLength(17);
+    expect(new Set(fixture.clientIds).size).toBe(17);
 
     // The held read is journaled when its hold ends, with no status: the client had gone.
     await expect

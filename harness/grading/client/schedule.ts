@@ -9,25 +9,32 @@ export interface ScheduleSettings {
   readonly holdMs: number | null;
   /** Delay of each successful authority read in step 6, so requests in flight overlap visibly. */
   readonly slowReadMs: number;
+  /** The most retries the client declares (or the default); the give-up read fails two attempts longer. */
+  readonly maxRetries: number;
 }
 
 /** Every setting of the schedule, in one place. */
-export const DEFAULT_SCHEDULE_SETTINGS: Omit<ScheduleSettings, 'holdMs'> = {
+export const DEFAULT_SCHEDULE_SETTINGS: Omit<ScheduleSettings, 'holdMs' | 'maxRetries'> = {
   retryAfterSeconds: 1,
   slowReadMs: 100,
 };
 
 type TransientFault = Pick<FaultSpec, 'kind' | 'status'>;
 
-/** The two failures each retried authority read of step 6 meets, in turn. */
-const CHAIN_FAULTS: readonly (readonly [TransientFault, TransientFault])[] = [
-  [{ kind: 'status', status: 503 }, { kind: 'drop' }],
-  [
-    { kind: 'status', status: 500 },
-    { kind: 'status', status: 503 },
-  ],
-  [{ kind: 'drop' }, { kind: 'status', status: 500 }],
-  [{ kind: 'status', status: 502 }, { kind: 'drop' }],
+const s503: TransientFault = { kind: 'status', status: 503 };
+const s500: TransientFault = { kind: 'status', status: 500 };
+const s502: TransientFault = { kind: 'status', status: 502 };
+const drop: TransientFault = { kind: 'drop' };
+
+/**
+ * The three failures each retried authority read of step 6 meets, in turn: three retries per read give
+ * the backoff check delays at three retry numbers, enough to judge growth (see evaluate-backoff.ts).
+ */
+const CHAIN_FAULTS: readonly (readonly TransientFault[])[] = [
+  [s503, drop, s500],
+  [s500, s503, drop],
+  [drop, s500, s503],
+  [s502, drop, s500],
 ];
 
 /** 5xx faults say `Retry-After: 0`, so the delay before their retry is the client's own backoff. */
@@ -38,6 +45,16 @@ const transient = (fault: TransientFault, match: FaultSpec['match']): FaultSpec 
   ...(match === undefined ? {} : { match }),
 });
 
+const rateLimit = (settings: ScheduleSettings, match: FaultSpec['match']): FaultSpec => ({
+  kind: 'rate_limit',
+  retryAfterSeconds: settings.retryAfterSeconds,
+  count: 1,
+  ...(match === undefined ? {} : { match }),
+});
+
+/** The operation whose 429 retry-after-honoured judges (the first createClient's 429 absorbs a cold start). */
+export const JUDGED_RATE_LIMIT_OPERATION = 'listWebhookDeliveries';
+
 const authorityPath = (clientId: string) => `/v1/clients/${clientId}/authority`;
 
 /**
@@ -47,17 +64,16 @@ const authorityPath = (clientId: string) => `/v1/clients/${clientId}/authority`;
 export function faultSchedule(fixture: ScenarioFixture, settings: ScheduleSettings): FaultSpec[] {
   const claims = { operationId: 'createClaim' };
   const list = { operationId: 'listWebhookDeliveries' };
+  // Two 429s. The first answers the client's first request, which on a busy machine can outlast the
+  // client's own timeout before its answer is read (a cold process): its retry is then a timeout retry,
+  // so that 429 is not judged (it also keeps a slow first write from being created twice). The second
+  // answers a request the client sends warm, and retry-after-honoured judges it.
   const faults: FaultSpec[] = [
-    {
-      kind: 'rate_limit',
-      retryAfterSeconds: settings.retryAfterSeconds,
-      count: 1,
-      match: { operationId: 'createClient' },
-    },
-    transient({ kind: 'status', status: 503 }, claims),
-    transient({ kind: 'drop' }, claims),
-    transient({ kind: 'status', status: 503 }, list),
-    transient({ kind: 'status', status: 500 }, list),
+    rateLimit(settings, { operationId: 'createClient' }),
+    transient(s503, claims),
+    transient(drop, claims),
+    rateLimit(settings, list),
+    transient(s503, list),
   ];
   if (settings.holdMs !== null)
     faults.push({ kind: 'delay', delayMs: settings.holdMs, count: 1, match: { operationId: 'getClaimStatus' } });
@@ -66,7 +82,12 @@ export function faultSchedule(fixture: ScenarioFixture, settings: ScheduleSettin
     if (pair) for (const fault of pair) faults.push(transient(fault, { path: authorityPath(clientId) }));
   });
   faults.push({ kind: 'status', status: 403, count: 1, match: { path: authorityPath(fixture.forbiddenClientId) } });
-  const slowReads = fixture.chainClientIds.length + fixture.plainClientIds.length + 1;
+  // Fails two attempts past the retry limit, then clears: a client that never gives up still finishes.
+  faults.push({
+    ...transient(s503, { path: authorityPath(fixture.giveUpClientId) }),
+    count: settings.maxRetries + 2,
+  });
+  const slowReads = fixture.chainClientIds.length + fixture.plainClientIds.length + 2;
   faults.push({
     kind: 'delay',
     delayMs: settings.slowReadMs,

@@ -7,7 +7,7 @@ import { Agent, request } from 'undici';
 import { Headers } from '../../contract/index.js';
 import type { StartedReferenceMock } from '../../reference-mock/index.js';
 
-/** How many authority reads of step 6 fail twice before they succeed (backoff samples). */
+/** How many authority reads of step 6 fail two or three times before they succeed (backoff samples). */
 export const CHAIN_READS = 8;
 /** How many authority reads of step 6 simply succeed (slowly, so overlap is visible). */
 export const PLAIN_READS = 6;
@@ -15,8 +15,10 @@ export const PLAIN_READS = 6;
 /** What the grader created before the run, and the ids it hands to the command. */
 export interface ScenarioFixture {
   readonly clientRef: string;
-  /** Step 6 reads that fail twice (5xx or dropped), then succeed. */
+  /** Step 6 reads that fail three times (5xx or dropped), then succeed. */
   readonly chainClientIds: readonly string[];
+  /** Step 6 read that keeps failing (503) past the declared retry limit: the client must give up. */
+  readonly giveUpClientId: string;
   /** Step 6 read answered 403. */
   readonly forbiddenClientId: string;
   /** Step 6 read of a client that does not exist: 404. */
@@ -35,7 +37,7 @@ function interleave(fixture: Omit<ScenarioFixture, 'clientIds'>): string[] {
   const queues = [
     [...fixture.chainClientIds],
     [...fixture.plainClientIds],
-    [fixture.forbiddenClientId, fixture.unknownClientId],
+    [fixture.forbiddenClientId, fixture.giveUpClientId, fixture.unknownClientId],
   ];
   const order: string[] = [];
   while (queues.some((queue) => queue.length > 0))
@@ -103,6 +105,7 @@ export async function seedScenario(mock: StartedReferenceMock, deliveries: numbe
     const plainClientIds: string[] = [];
     for (let index = 0; index < PLAIN_READS; index++) plainClientIds.push(await createClient(`plain-${index}`));
     const forbiddenClientId = await createClient('forbidden');
+    const giveUpClientId = await createClient('unavailable');
     const endpoint = await post('/v1/webhooks/endpoints', { url: sink.url, eventTypes: ['sandbox.test'] });
     for (let index = 0; index < deliveries; index++)
       await post('/v1/sandbox/webhooks/test', { endpointId: endpoint.id, eventType: 'sandbox.test' });
@@ -111,6 +114,7 @@ export async function seedScenario(mock: StartedReferenceMock, deliveries: numbe
       clientRef: `grade-${run}-partner`,
       chainClientIds,
       forbiddenClientId,
+      giveUpClientId,
       unknownClientId: `cli_${base32(20)}`,
       plainClientIds,
       deliveries,

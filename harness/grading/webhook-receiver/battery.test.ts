@@ -26,7 +26,7 @@ describe.each(WEBHOOK_SCHEME_IDS)('planBattery with the %s scheme', (id) => {
       expect(verdict(delivery), `${delivery.checkId}: ${delivery.label}`).toBe(delivery.expectation);
   });
 
-  it('covers every delivery-based check, with a fresh event id per case except the duplicate', () => {
+  it('covers every delivery-based check, with a fresh event id per case except the duplicate and the forgery', () => {
     const checks = new Set(deliveries.map((delivery) => delivery.checkId));
     const expected = WEBHOOK_RECEIVER_CHECKS.map((check) => check.id).filter(
       (check) => check !== 'rejected-not-processed' && (check !== 'rotation' || scheme.multipleSignatures),
@@ -37,8 +37,18 @@ describe.each(WEBHOOK_SCHEME_IDS)('planBattery with the %s scheme', (id) => {
     expect(duplicate[0]?.eventId).toBe(duplicate[1]?.eventId);
     expect(duplicate[0]?.rawBody).toBe(duplicate[1]?.rawBody);
     expect(duplicate[0]?.deliveryId).not.toBe(duplicate[1]?.deliveryId);
-    const others = deliveries.filter((delivery) => delivery.checkId !== 'duplicate-processed-once');
+    const forged = deliveries.filter((delivery) => delivery.checkId === 'forged-then-genuine');
+    expect(forged.map((delivery) => delivery.expectation)).toEqual(['reject', 'accept']);
+    expect(forged[0]?.eventId).toBe(forged[1]?.eventId);
+    const others = deliveries.filter(
+      (delivery) => delivery.checkId !== 'duplicate-processed-once' && delivery.checkId !== 'forged-then-genuine',
+    );
     expect(new Set(others.map((delivery) => delivery.eventId)).size).toBe(others.length);
+  });
+
+  it.runIf(scheme.multipleSignatures)('puts the receiver signature first, in the middle and last', () => {
+    const rotation = deliveries.filter((delivery) => delivery.checkId === 'rotation');
+    expect(rotation.map((delivery) => delivery.label.split(' ').at(-1))).toEqual(['first', 'middle', 'last']);
   });
 
   it('puts the event id in the body (and the event-id header when the scheme has one)', () => {

@@ -14,6 +14,9 @@ export interface BatteryContext {
   readonly body: BodyContext;
 }
 
+/** Where the receiver's own signature sits among the rotation deliveries' v1 signatures. */
+export const ROTATION_POSITIONS = ['first', 'middle', 'last'] as const;
+
 /** Seconds beyond the tolerance used for stale and future timestamps, so clock skew cannot blur them. */
 export const TOLERANCE_MARGIN_SECONDS = 60;
 
@@ -130,15 +133,37 @@ export function* planBattery(context: BatteryContext): Generator<PlannedDelivery
     });
   }
 
-  if (scheme.multipleSignatures) {
-    const retired = randomSecret();
-    yield build({
-      checkId: 'rotation',
-      label: `two v1 signatures: ${secretHint(retired)} first, then {secret}`,
-      expectation: 'accept',
-      secrets: [retired, secret],
-    });
-  }
+  // The receiver's secret first, in the middle and last: a receiver that checks only one position of
+  // the v1 list fails at least one of them.
+  if (scheme.multipleSignatures)
+    for (const position of ROTATION_POSITIONS) {
+      const [before, after] = [randomSecret(), randomSecret()];
+      const secrets = { first: [secret, before], middle: [before, secret, after], last: [before, secret] }[position];
+      yield build({
+        checkId: 'rotation',
+        label: `${secrets.length} v1 signatures, {secret} ${position}`,
+        expectation: 'accept',
+        secrets,
+      });
+    }
+
+  // A forged delivery of an event, then the genuine one: a receiver that records the event id as seen
+  // before verifying answers the genuine delivery "duplicate" and never processes the event.
+  const poisonedId = randomId('evt');
+  const forger = randomSecret();
+  yield build({
+    checkId: 'forged-then-genuine',
+    label: `forged: event signed with another secret ${secretHint(forger)}`,
+    expectation: 'reject',
+    eventId: poisonedId,
+    secrets: [forger],
+  });
+  yield build({
+    checkId: 'forged-then-genuine',
+    label: 'genuine: the same event id signed with {secret}',
+    expectation: 'accept',
+    eventId: poisonedId,
+  });
 
   // A provider's retry carries the same event id and body but is re-signed later: deduplicating on
   // event id + timestamp (as seed 002 suggests) processes it twice.

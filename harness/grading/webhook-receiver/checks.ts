@@ -12,7 +12,14 @@ export const WEBHOOK_RECEIVER_CHECKS = [
     title: 'A signature computed over re-serialised JSON instead of the raw bytes is rejected',
   },
   { id: 'rejected-not-processed', title: 'Deliveries the receiver rejected are not processed' },
-  { id: 'rotation', title: 'A delivery is accepted when one of several v1 signatures matches (secret rotation)' },
+  {
+    id: 'rotation',
+    title: 'A delivery is accepted when one of several v1 signatures matches, first, middle or last (secret rotation)',
+  },
+  {
+    id: 'forged-then-genuine',
+    title: 'A genuine delivery is processed once although a forged delivery of the same event was rejected before it',
+  },
   {
     id: 'duplicate-processed-once',
     title: 'A duplicate delivery of the same event is acknowledged but processed once',

@@ -29,6 +29,9 @@ running webhook receiver and grades its answers.
   --tolerance SECONDS       the receiver's timestamp tolerance (default 300)
   --processed-url URL       test-mode hook listing processed event ids (one entry per processing)
   --processed-command CMD   or a shell command printing them
+  --processing-wait-ms MS   how long to wait for accepted events to be processed (default 30000)
+  --processing-quiet-ms MS  how long the processed list must stay unchanged to count as final,
+                            longer than one work item of your worker (default 2000)
   --allow-non-loopback      allow a receiver that is not on 127.0.0.1/::1/localhost
   --json                    print the report as JSON
   --evidence                print each check's evidence under it
@@ -54,6 +57,8 @@ function optionsFrom(argv: readonly string[], env: GradeWebhookCommandIo['env'] 
       tolerance: { type: 'string' },
       'processed-url': { type: 'string' },
       'processed-command': { type: 'string' },
+      'processing-wait-ms': { type: 'string' },
+      'processing-quiet-ms': { type: 'string' },
       'allow-non-loopback': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       evidence: { type: 'boolean', default: false },
@@ -66,6 +71,9 @@ function optionsFrom(argv: readonly string[], env: GradeWebhookCommandIo['env'] 
   if (!secret) throw new UsageError(`Give the signing secret in ${WEBHOOK_SECRET_ENV} (or with --secret).`);
   if (values.tolerance !== undefined && !/^\d+$/.test(values.tolerance))
     throw new UsageError(`--tolerance takes whole seconds, e.g. --tolerance 300; got "${values.tolerance}".`);
+  for (const flag of ['processing-wait-ms', 'processing-quiet-ms'] as const)
+    if (values[flag] !== undefined && !/^\d+$/.test(values[flag] ?? ''))
+      throw new UsageError(`--${flag} takes whole milliseconds, e.g. --${flag} 30000; got "${values[flag]}".`);
   if (values['message-template'] !== undefined && values.scheme !== 'seed-004')
     throw new UsageError('--message-template only applies to --scheme seed-004.');
   if (values.scheme !== undefined && !isWebhookSchemeId(values.scheme))
@@ -86,6 +94,10 @@ function optionsFrom(argv: readonly string[], env: GradeWebhookCommandIo['env'] 
     ...(values.tolerance === undefined ? {} : { toleranceSeconds: Number(values.tolerance) }),
     ...(values['processed-url'] === undefined ? {} : { processedEventsUrl: values['processed-url'] }),
     ...(values['processed-command'] === undefined ? {} : { processedEventsCommand: values['processed-command'] }),
+    ...(values['processing-wait-ms'] === undefined ? {} : { processingWaitMs: Number(values['processing-wait-ms']) }),
+    ...(values['processing-quiet-ms'] === undefined
+      ? {}
+      : { processingQuietMs: Number(values['processing-quiet-ms']) }),
   };
   return {
     help: false as const,

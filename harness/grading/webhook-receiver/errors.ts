@@ -6,6 +6,7 @@ export type WebhookGradeConfigField =
   | 'toleranceSeconds'
   | 'ackTimeoutMs'
   | 'processingWaitMs'
+  | 'processingQuietMs'
   | 'processedEvents';
 
 /** The grader was given settings it cannot run with; `field` says which, the message what to change. */

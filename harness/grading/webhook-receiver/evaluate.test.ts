@@ -49,6 +49,14 @@ describe('evaluateChecks', () => {
     expect(result['duplicate-processed-once']).toBe('not_graded');
   });
 
+  it('says the wait ran out, not that the hook is wrong, when a slow worker listed nothing in time', () => {
+    const view = viewHook(reading([]), [valid, tampered, first, again], 4000);
+    expect(view.state).toBe('unusable');
+    expect(view.state === 'unusable' ? view.reason : '').toMatch(
+      /listed none of the validly signed events within 4\.0 s .*raise processingWaitMs/,
+    );
+  });
+
   it('grades processing from a healthy hook', () => {
     expect(verdicts([valid, tampered, first, again], reading(['evt_valid', 'evt_dup']))).toMatchObject({
       'rejected-not-processed': 'pass',

@@ -1,17 +1,11 @@
-import type { WebhookScheme } from '../../webhooks/schemes/scheme.js';
 import type { GradeCheck } from '../shared/report.js';
-import { checkTitle, type WebhookReceiverCheckId } from './checks.js';
-import { acknowledged, type DeliveryOutcome, describeOutcome } from './deliver.js';
-import type { HookView } from './hook-view.js';
+import { check, type EvaluationInput, nothingSent } from './check-result.js';
+import type { WebhookReceiverCheckId } from './checks.js';
+import { acknowledged, describeOutcome } from './deliver.js';
+import { duplicate, forgedThenGenuine, rotation, validDelivery } from './evaluate-processing.js';
 import { timesProcessed } from './processed-hook.js';
 
-export interface EvaluationInput {
-  readonly url: URL;
-  readonly scheme: WebhookScheme;
-  readonly ackTimeoutMs: number;
-  readonly outcomes: readonly DeliveryOutcome[];
-  readonly hook: HookView;
-}
+export type { EvaluationInput } from './check-result.js';
 
 type RejectionCheckId = Extract<
   WebhookReceiverCheckId,
@@ -34,39 +28,6 @@ const REJECTION_ADVICE: Record<RejectionCheckId, string> = {
   'reserialized-body':
     'the receiver verifies re-serialised JSON: compute the HMAC over the body exactly as received, before parsing it',
 };
-
-const check = (
-  id: WebhookReceiverCheckId,
-  verdict: GradeCheck['verdict'],
-  reason: string,
-  evidence: string[],
-): GradeCheck => ({
-  id,
-  title: checkTitle(id),
-  verdict,
-  reason,
-  evidence,
-});
-
-const answer = (outcome: DeliveryOutcome) =>
-  outcome.status === null ? `no answer (${outcome.error})` : `${outcome.status} in ${outcome.durationMs} ms`;
-
-/**
- * A check for which the battery sent nothing: there is no answer to judge, so it is never a pass
- * (with a custom scheme, e.g. one whose `malformed()` returns no variants).
- */
-function nothingSent(input: EvaluationInput, id: WebhookReceiverCheckId): GradeCheck {
-  const next =
-    id === 'malformed-signature'
-      ? `make the scheme's malformed() return at least one malformed signature header`
-      : 'check that the scheme signs every delivery of the battery';
-  return check(
-    id,
-    'not_graded',
-    `no delivery was sent for this check with the ${input.scheme.id} scheme, so nothing was observed: ${next}`,
-    [],
-  );
-}
 
 function rejection(input: EvaluationInput, id: RejectionCheckId): GradeCheck {
   const outcomes = input.outcomes.filter((outcome) => outcome.delivery.checkId === id);
@@ -92,8 +53,17 @@ function rejectedNotProcessed(input: EvaluationInput): GradeCheck {
   const { hook } = input;
   if (hook.state !== 'ok')
     return check(id, 'not_graded', hook.reason, hook.state === 'unusable' ? [...hook.evidence] : []);
+  // A forged delivery of an event that is also delivered genuinely may show up processed: that is the
+  // genuine delivery's processing (graded by forged-then-genuine).
+  const genuine = new Set(
+    input.outcomes.filter((o) => o.delivery.expectation === 'accept').map((o) => o.delivery.eventId),
+  );
   const rejected = input.outcomes.filter(
-    (outcome) => outcome.delivery.expectation === 'reject' && outcome.status !== null && !acknowledged(outcome),
+    (outcome) =>
+      outcome.delivery.expectation === 'reject' &&
+      outcome.status !== null &&
+      !acknowledged(outcome) &&
+      !genuine.has(outcome.delivery.eventId),
   );
   const evidence = [
     ...hook.evidence,
@@ -117,85 +87,10 @@ function rejectedNotProcessed(input: EvaluationInput): GradeCheck {
   return check(id, 'pass', `none of the ${rejected.length} rejected deliveries was processed`, evidence);
 }
 
-function accepted(input: EvaluationInput, id: 'valid-delivery' | 'rotation', failAdvice: string): GradeCheck {
-  const [outcome] = input.outcomes.filter((candidate) => candidate.delivery.checkId === id);
-  if (!outcome && id === 'rotation' && !input.scheme.multipleSignatures)
-    return check(
-      id,
-      'not_graded',
-      `the ${input.scheme.id} scheme carries one signature per delivery, so rotation cannot be observed from outside`,
-      [],
-    );
-  if (!outcome) return nothingSent(input, id);
-  const evidence = [describeOutcome(input.url, outcome)];
-  if (!acknowledged(outcome)) {
-    const timing = outcome.status === null ? ` within ${input.ackTimeoutMs} ms` : '';
-    return check(id, 'fail', `not acknowledged${timing} (${answer(outcome)}): ${failAdvice}`, evidence);
-  }
-  const { hook } = input;
-  if (hook.state !== 'ok') return check(id, 'pass', `acknowledged ${answer(outcome)}`, evidence);
-  const times = timesProcessed(hook.reading, outcome.delivery.eventId);
-  evidence.push(...hook.evidence, `${outcome.delivery.eventId} processed ${times} time(s)`);
-  if (id === 'rotation' && times === 0)
-    return check(
-      id,
-      'fail',
-      `acknowledged ${answer(outcome)} but never processed: check every v1 signature, not only the first`,
-      evidence,
-    );
-  return check(id, 'pass', `acknowledged ${answer(outcome)}, processed ${times} time(s)`, evidence);
-}
-
-function duplicate(input: EvaluationInput): GradeCheck {
-  const id = 'duplicate-processed-once';
-  const outcomes = input.outcomes.filter((outcome) => outcome.delivery.checkId === id);
-  const evidence = outcomes.map((outcome) => describeOutcome(input.url, outcome));
-  if (outcomes.length < 2)
-    return check(
-      id,
-      'not_graded',
-      outcomes.length === 0
-        ? 'no duplicate delivery was sent (the battery delivers one event twice), so deduplication was not observed'
-        : `only ${outcomes.length} of the 2 deliveries of the same event was sent, so no duplicate was observed`,
-      evidence,
-    );
-  const unacknowledged = outcomes.filter((outcome) => !acknowledged(outcome));
-  if (unacknowledged.length > 0) {
-    const which = unacknowledged.map((outcome) => `${outcome.delivery.label}: ${answer(outcome)}`).join('; ');
-    return check(
-      id,
-      'fail',
-      `not acknowledged (${which}): answer 2xx to a duplicate so the provider stops retrying, and skip the work`,
-      evidence,
-    );
-  }
-  const { hook } = input;
-  if (hook.state !== 'ok')
-    return check(id, 'not_graded', `both deliveries were acknowledged; ${hook.reason}`, [
-      ...evidence,
-      ...(hook.state === 'unusable' ? hook.evidence : []),
-    ]);
-  const eventId = outcomes[0]?.delivery.eventId ?? '';
-  const times = timesProcessed(hook.reading, eventId);
-  evidence.push(...hook.evidence, `${eventId} processed ${times} time(s)`);
-  if (times === 1) return check(id, 'pass', 'both deliveries acknowledged, the event processed once', evidence);
-  if (times === 0) return check(id, 'fail', 'both deliveries acknowledged but the event was never processed', evidence);
-  return check(
-    id,
-    'fail',
-    `processed ${times} times: deduplicate on the event id alone (a retry is re-signed with a new timestamp)`,
-    evidence,
-  );
-}
-
 /** Grades every check from the deliveries' outcomes and the processed-events hook. */
 export function evaluateChecks(input: EvaluationInput): GradeCheck[] {
   return [
-    accepted(
-      input,
-      'valid-delivery',
-      `check the secret, the scheme (${input.scheme.id}) and that the raw body is verified; acknowledge first, process asynchronously`,
-    ),
+    validDelivery(input),
     rejection(input, 'tampered-body'),
     rejection(input, 'wrong-secret'),
     rejection(input, 'missing-signature'),
@@ -204,11 +99,8 @@ export function evaluateChecks(input: EvaluationInput): GradeCheck[] {
     rejection(input, 'future-timestamp'),
     rejection(input, 'reserialized-body'),
     rejectedNotProcessed(input),
-    accepted(
-      input,
-      'rotation',
-      'accept the delivery when any v1 signature matches one of your secrets; check every v1, not only the first',
-    ),
+    rotation(input),
+    forgedThenGenuine(input),
     duplicate(input),
   ];
 }

@@ -18,6 +18,8 @@ function settingsOf(options: ResolvedWebhookGradeOptions): Record<string, string
     toleranceSeconds: String(options.toleranceSeconds),
     ackTimeoutMs: String(options.ackTimeoutMs),
     processedEvents: options.processedEvents ? describeHook(options.processedEvents) : 'none',
+    processingWaitMs: String(options.processingWaitMs),
+    processingQuietMs: String(options.processingQuietMs),
   };
 }
 
@@ -45,15 +47,18 @@ export async function gradeWebhookReceiver(options: WebhookGradeOptions): Promis
     const expected = outcomes
       .filter((outcome) => outcome.delivery.expectation === 'accept')
       .map((outcome) => outcome.delivery.eventId);
-    const reading = resolved.processedEvents
-      ? await waitForProcessed(resolved.processedEvents, dispatcher, expected, resolved.processingWaitMs)
+    const wait = resolved.processedEvents
+      ? await waitForProcessed(resolved.processedEvents, dispatcher, expected, {
+          waitMs: resolved.processingWaitMs,
+          quietMs: resolved.processingQuietMs,
+        })
       : null;
     const checks = evaluateChecks({
       url: resolved.url,
       scheme: resolved.scheme,
       ackTimeoutMs: resolved.ackTimeoutMs,
       outcomes,
-      hook: viewHook(reading, outcomes),
+      hook: viewHook(wait?.reading ?? null, outcomes, wait && !wait.complete ? resolved.processingWaitMs : null),
     });
     return {
       grader: WEBHOOK_RECEIVER_GRADER,

@@ -23,7 +23,8 @@ describe('resolveWebhookGradeOptions', () => {
     expect(resolved).toMatchObject({
       toleranceSeconds: 300,
       ackTimeoutMs: 5000,
-      processingWaitMs: 2000,
+      processingWaitMs: 30_000,
+      processingQuietMs: 2000,
       processedEvents: null,
       allowNonLoopback: false,
     });

@@ -18,8 +18,17 @@ export interface WebhookGradeOptions {
   readonly processedEventsUrl?: string;
   /** Test-mode hook: a shell command printing the processed event ids. */
   readonly processedEventsCommand?: string;
-  /** How long to wait for accepted deliveries to show up in the hook. Default 2000. */
+  /**
+   * How long to wait for accepted deliveries to show up in the hook. Default 30000: enough for a
+   * receiver that acknowledges at once and works through the battery's events in the background at
+   * 1.5 s per event (the pattern the launch checklists recommend).
+   */
   readonly processingWaitMs?: number;
+  /**
+   * Once every accepted event is listed, how long the listing must stay unchanged before it is read as
+   * final. Longer than one work item of the receiver, so a duplicate processed later is seen. Default 2000.
+   */
+  readonly processingQuietMs?: number;
   /** Allow receivers that are not on 127.0.0.1/::1/localhost. Default false. */
   readonly allowNonLoopback?: boolean;
   /** Clock in milliseconds, for signed timestamps and report times. Default `Date.now`. */
@@ -39,6 +48,7 @@ export interface ResolvedWebhookGradeOptions {
   readonly ackTimeoutMs: number;
   readonly processedEvents: ProcessedEventsHook | null;
   readonly processingWaitMs: number;
+  readonly processingQuietMs: number;
   readonly allowNonLoopback: boolean;
   readonly now: () => number;
 }
@@ -48,7 +58,8 @@ export const DEFAULT_WEBHOOK_GRADE_OPTIONS = {
   scheme: 'dutyclaims',
   toleranceSeconds: 300,
   ackTimeoutMs: 5000,
-  processingWaitMs: 2000,
+  processingWaitMs: 30_000,
+  processingQuietMs: 2000,
   allowNonLoopback: false,
   now: Date.now,
 } as const satisfies Partial<WebhookGradeOptions>;
@@ -73,7 +84,11 @@ function parseHttpUrl(value: string, field: 'url' | 'processedEvents', allowNonL
   return url;
 }
 
-function positiveInteger(value: number, field: 'toleranceSeconds' | 'ackTimeoutMs' | 'processingWaitMs', min: number) {
+function positiveInteger(
+  value: number,
+  field: 'toleranceSeconds' | 'ackTimeoutMs' | 'processingWaitMs' | 'processingQuietMs',
+  min: number,
+) {
   if (!Number.isSafeInteger(value) || value < min)
     throw new WebhookGradeConfigError(field, `${field} must be a whole number >= ${min}; got ${value}.`);
   return value;
@@ -137,6 +152,11 @@ export function resolveWebhookGradeOptions(options: WebhookGradeOptions): Resolv
     processingWaitMs: positiveInteger(
       options.processingWaitMs ?? DEFAULT_WEBHOOK_GRADE_OPTIONS.processingWaitMs,
       'processingWaitMs',
+      0,
+    ),
+    processingQuietMs: positiveInteger(
+      options.processingQuietMs ?? DEFAULT_WEBHOOK_GRADE_OPTIONS.processingQuietMs,
+      'processingQuietMs',
       0,
     ),
     allowNonLoopback,

@@ -1,4 +1,5 @@
 import { exec } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { type Dispatcher, request } from 'undici';
@@ -70,25 +71,37 @@ export async function readProcessedEvents(hook: ProcessedEventsHook, dispatcher:
   return { ok: true, source, eventIds };
 }
 
+/** The hook's last reading and whether every expected event showed up before the wait ran out. */
+export interface ProcessingWait {
+  readonly reading: HookReading;
+  /** True when every expected id was listed; false when the wait ended first (slow worker or never processed). */
+  readonly complete: boolean;
+}
+
 /**
- * Polls the hook until every id in `expected` appears or `waitMs` passes, then reads it once more
- * after a short grace so that late duplicate processing is seen too.
+ * Polls the hook until every id in `expected` is listed and the listing has not changed for `quietMs`
+ * (longer than one work item, so a background worker that processes a duplicate later is seen), or
+ * until `waitMs` has passed.
  */
 export async function waitForProcessed(
   hook: ProcessedEventsHook,
   dispatcher: Dispatcher,
   expected: readonly string[],
-  waitMs: number,
-): Promise<HookReading> {
-  const deadline = Date.now() + waitMs;
+  timing: { readonly waitMs: number; readonly quietMs: number },
+): Promise<ProcessingWait> {
+  const started = performance.now();
+  let listing = '';
+  let changedAt = started;
   for (;;) {
     const reading = await readProcessedEvents(hook, dispatcher);
-    if (!reading.ok) return reading;
-    if (expected.every((id) => reading.eventIds.includes(id)) || Date.now() >= deadline) break;
-    await sleep(50);
+    if (!reading.ok) return { reading, complete: false };
+    const now = performance.now();
+    const current = reading.eventIds.join('\n');
+    if (current !== listing) [listing, changedAt] = [current, now];
+    const complete = expected.every((id) => reading.eventIds.includes(id));
+    if ((complete && now - changedAt >= timing.quietMs) || now - started >= timing.waitMs) return { reading, complete };
+    await sleep(Math.min(100, Math.max(10, timing.quietMs / 4)));
   }
-  await sleep(Math.min(250, waitMs));
-  return readProcessedEvents(hook, dispatcher);
 }
 
 /** How many times the hook lists an event id. */
