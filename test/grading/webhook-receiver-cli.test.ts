@@ -60,7 +60,7 @@ describe('dutyclaims-launch grade-webhook', () => {
     [['--url', 'http://127.0.0.1:1/'], /DUTYCLAIMS_WEBHOOK_SECRET/, {}],
     [['--url', 'http://127.0.0.1:1/', '--scheme', 'stripe'], /Unknown --scheme "stripe"/],
     [['--url', 'http://127.0.0.1:1/', '--tolerance', '5m'], /whole seconds/],
-    [['--url', 'http://127.0.0.1:1/', '--message-template', '{body}'], /only applies to --scheme seed-004/],
+    [['--url', 'http://127.0.0.1:1/', '--message-template', '{body}'], /only applies to --scheme x-signature/],
     [['--url', 'https://hooks.example.com/x'], /not a loopback address/],
     [['--url', 'http://127.0.0.1:1/', '--bogus'], /bogus/],
   ] as const)('exits 2 with advice for bad usage %j', async (argv, message, env?: Record<string, string>) => {
@@ -71,12 +71,12 @@ describe('dutyclaims-launch grade-webhook', () => {
   });
 
   it('grades seed 004 with another message format', async () => {
-    await using receiver = await startNodeReceiver({ secret, scheme: 'seed-004' });
+    await using receiver = await startNodeReceiver({ secret, scheme: 'x-signature' });
     const result = await run([
       '--url',
       receiver.url,
       '--scheme',
-      'seed-004',
+      'x-signature',
       '--message-template',
       '{eventId}.{timestamp}.{body}',
     ]);

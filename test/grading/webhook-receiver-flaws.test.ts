@@ -70,8 +70,8 @@ describe('each deliberately flawed receiver fails exactly the checks it should',
     ['standard-webhooks', 'last-signature-only', ['rotation']],
     ['standard-webhooks', 'mark-seen-before-verify', ['forged-then-genuine']],
     ['standard-webhooks', 'reserialize', ['reserialized-body']],
-    ['seed-004', 'dedupe-by-event-and-timestamp', ['duplicate-processed-once']],
-    ['seed-002', 'allow-unsigned', ['missing-signature']],
+    ['x-signature', 'dedupe-by-event-and-timestamp', ['duplicate-processed-once']],
+    ['x-dual-signature', 'allow-unsigned', ['missing-signature']],
   ] as const)('with the %s scheme, %s fails %j', async (scheme, flaw, expected) => {
     expect(failing(await grade(flaw, scheme)).sort()).toEqual([...expected].sort());
   });

@@ -113,7 +113,7 @@ def verify_standard(headers, raw, secrets, tolerance, flaws):
 
 
 def hex_scheme(signature_header, timestamp_header, event_header):
-    # Seed 002 and seed 004 (assumed format): hex HMAC-SHA256 of "<timestamp>.<raw body>".
+    # x-dual-signature and x-signature (assumed format): hex HMAC-SHA256 of "<timestamp>.<raw body>".
     def verify(headers, raw, secrets, tolerance, flaws):
         signature = (headers.get(signature_header) or "").strip()
         if not signature:
@@ -133,9 +133,12 @@ def hex_scheme(signature_header, timestamp_header, event_header):
 SCHEMES = {
     "dutyclaims": verify_dutyclaims,
     "standard-webhooks": verify_standard,
-    "seed-002": hex_scheme("x-dual-signature", "x-dual-timestamp", None),
-    "seed-004": hex_scheme("X-Signature", "X-Timestamp", "X-Event-ID"),
+    "x-dual-signature": hex_scheme("x-dual-signature", "x-dual-timestamp", None),
+    "x-signature": hex_scheme("X-Signature", "X-Timestamp", "X-Event-ID"),
 }
+# Older names of the last two schemes, still accepted.
+SCHEMES["seed-002"] = SCHEMES["x-dual-signature"]
+SCHEMES["seed-004"] = SCHEMES["x-signature"]
 
 
 class Receiver:

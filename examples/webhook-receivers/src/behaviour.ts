@@ -21,7 +21,7 @@ export interface ReceiverBehaviour {
   readonly ackDelayMs: number;
 }
 
-/** The body's `id`, for schemes without an event-id header (seed 002). */
+/** The body's `id`, for schemes without an event-id header (x-dual-signature). */
 export function bodyEventId(rawBody: Buffer): string {
   const parsed: unknown = JSON.parse(rawBody.toString('utf8'));
   const id = (parsed as { id?: unknown } | null)?.id;

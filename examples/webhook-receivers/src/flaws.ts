@@ -22,7 +22,7 @@ export const RECEIVER_FLAWS = [
   'mark-seen-before-verify', // records the event id, then verifies: a forged delivery blocks it: forged-then-genuine
   'process-before-verify', // does the work, then verifies: rejected-not-processed
   'no-dedupe', // processes every verified delivery: duplicate-processed-once
-  'dedupe-by-event-and-timestamp', // seed 002's advice; a re-signed retry is new: duplicate-processed-once
+  'dedupe-by-event-and-timestamp', // one provider checklist's advice; a re-signed retry is new: duplicate-processed-once
   'slow-ack', // works synchronously before the 2xx: valid-delivery, rotation, duplicate-processed-once
 ] as const;
 export type ReceiverFlaw = (typeof RECEIVER_FLAWS)[number];

@@ -4,7 +4,7 @@ import { RECEIVER_FLAWS, type ReceiverFlaw } from './flaws.js';
 import { startNodeReceiver } from './node-receiver.js';
 
 // Usage: WEBHOOK_SECRET=whsec_... npx tsx examples/webhook-receivers/src/main.ts --port 8080 --test-mode
-//   [--scheme dutyclaims|standard-webhooks|seed-002|seed-004] [--tolerance 300] [--flaw NAME ...]
+//   [--scheme dutyclaims|standard-webhooks|x-dual-signature|x-signature] [--tolerance 300] [--flaw NAME ...]
 //   [--work-ms 1500]  (acknowledge at once, process in a background worker taking this long per event)
 const { values } = parseArgs({
   options: {

@@ -9,7 +9,7 @@ export const PYTHON_RECEIVER_PATH = join(dirname(fileURLToPath(import.meta.url))
 
 export interface PythonReceiverOptions {
   readonly secret: string;
-  readonly scheme?: 'dutyclaims' | 'standard-webhooks' | 'seed-002' | 'seed-004';
+  readonly scheme?: 'dutyclaims' | 'standard-webhooks' | 'x-dual-signature' | 'x-signature';
   readonly toleranceSeconds?: number;
   readonly testMode?: boolean;
   readonly flaws?: readonly ('reserialize' | 'no-dedupe' | 'accept-stale')[];

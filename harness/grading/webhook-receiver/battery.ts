@@ -166,7 +166,7 @@ export function* planBattery(context: BatteryContext): Generator<PlannedDelivery
   });
 
   // A provider's retry carries the same event id and body but is re-signed later: deduplicating on
-  // event id + timestamp (as seed 002 suggests) processes it twice.
+  // event id + timestamp (as one provider's checklist suggests) processes it twice.
   const duplicateId = randomId('evt');
   const duplicateBody = eventBody(
     context.body,

@@ -1,6 +1,11 @@
 import { parseArgs } from 'node:util';
-import { isWebhookSchemeId, WEBHOOK_SCHEME_IDS } from '../../webhooks/schemes/registry.js';
-import { createSeed004Scheme } from '../../webhooks/schemes/seed-004.js';
+import {
+  isWebhookSchemeId,
+  WEBHOOK_SCHEME_IDS,
+  type WebhookSchemeId,
+  webhookSchemes,
+} from '../../webhooks/schemes/registry.js';
+import { createXSignatureScheme } from '../../webhooks/schemes/x-signature.js';
 import { renderGradeReport } from '../shared/render.js';
 import { gradeExitCode } from '../shared/report.js';
 import { isWebhookGradeConfigError } from './errors.js';
@@ -24,8 +29,9 @@ running webhook receiver and grades its answers.
 
   --url URL                 the receiver (loopback only unless --allow-non-loopback)
   --secret SECRET           the signing secret; prefer the ${WEBHOOK_SECRET_ENV} environment variable
-  --scheme ID               dutyclaims (default), standard-webhooks, seed-002, seed-004
-  --message-template T      seed-004 only: the signed message, default "{timestamp}.{body}"
+  --scheme ID               dutyclaims (default), standard-webhooks, x-dual-signature, x-signature
+                            (seed-002 and seed-004 still work: older names of the last two)
+  --message-template T      x-signature only: the signed message, default "{timestamp}.{body}"
   --tolerance SECONDS       the receiver's timestamp tolerance (default 300)
   --processed-url URL       test-mode hook listing processed event ids (one entry per processing)
   --processed-command CMD   or a shell command printing them
@@ -74,14 +80,17 @@ function optionsFrom(argv: readonly string[], env: GradeWebhookCommandIo['env'] 
   for (const flag of ['processing-wait-ms', 'processing-quiet-ms'] as const)
     if (values[flag] !== undefined && !/^\d+$/.test(values[flag] ?? ''))
       throw new UsageError(`--${flag} takes whole milliseconds, e.g. --${flag} 30000; got "${values[flag]}".`);
-  if (values['message-template'] !== undefined && values.scheme !== 'seed-004')
-    throw new UsageError('--message-template only applies to --scheme seed-004.');
+  if (
+    values['message-template'] !== undefined &&
+    webhookSchemes[values.scheme as WebhookSchemeId]?.id !== 'x-signature'
+  )
+    throw new UsageError('--message-template only applies to --scheme x-signature.');
   if (values.scheme !== undefined && !isWebhookSchemeId(values.scheme))
     throw new UsageError(`Unknown --scheme "${values.scheme}". Use one of: ${WEBHOOK_SCHEME_IDS.join(', ')}.`);
   let scheme: WebhookGradeOptions['scheme'] = values.scheme;
   if (values['message-template'] !== undefined) {
     try {
-      scheme = createSeed004Scheme({ messageTemplate: values['message-template'] });
+      scheme = createXSignatureScheme({ messageTemplate: values['message-template'] });
     } catch (error) {
       throw new UsageError((error as Error).message);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dutyClaimsScheme } from '../../webhooks/schemes/dutyclaims.js';
-import { seed002Scheme } from '../../webhooks/schemes/seed-002.js';
+import { xDualSignatureScheme } from '../../webhooks/schemes/x-dual-signature.js';
 import type { WebhookReceiverCheckId } from './checks.js';
 import type { DeliveryOutcome } from './deliver.js';
 import { evaluateChecks } from './evaluate.js';
@@ -82,7 +82,7 @@ describe('evaluateChecks', () => {
   });
 
   it('does not grade rotation for a scheme with one signature per delivery', () => {
-    expect(verdicts([valid], null, seed002Scheme).rotation).toBe('not_graded');
+    expect(verdicts([valid], null, xDualSignatureScheme).rotation).toBe('not_graded');
   });
 
   it('never passes a check for which nothing was sent: no outcomes means not graded, saying so', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSeed004Scheme } from '../../webhooks/schemes/seed-004.js';
+import { createXSignatureScheme } from '../../webhooks/schemes/x-signature.js';
 import { isWebhookGradeConfigError, type WebhookGradeConfigField } from './errors.js';
 import { resolveWebhookGradeOptions, type WebhookGradeOptions } from './options.js';
 
@@ -63,8 +63,8 @@ describe('resolveWebhookGradeOptions', () => {
     expect(result.message).not.toContain('base64 at all');
   });
 
-  it('takes a scheme object, e.g. seed 004 with another message format', () => {
-    const scheme = createSeed004Scheme({ messageTemplate: '{eventId}.{timestamp}.{body}' });
+  it('takes a scheme object, e.g. x-signature with another message format', () => {
+    const scheme = createXSignatureScheme({ messageTemplate: '{eventId}.{timestamp}.{body}' });
     expect(resolveWebhookGradeOptions({ ...base, scheme }).scheme).toBe(scheme);
   });
 });

@@ -8,7 +8,7 @@ export interface WebhookGradeOptions {
   readonly url: string;
   /** The signing secret the receiver was configured with. Never printed, only a short prefix. */
   readonly secret: string;
-  /** A built-in scheme id or a scheme object (e.g. `createSeed004Scheme({...})`). Default `dutyclaims`. */
+  /** A built-in scheme id or a scheme object (e.g. `createXSignatureScheme({...})`). Default `dutyclaims`. */
   readonly scheme?: WebhookSchemeId | WebhookScheme;
   /** The receiver's timestamp tolerance in seconds. Default 300. */
   readonly toleranceSeconds?: number;

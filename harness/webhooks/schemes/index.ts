@@ -12,7 +12,7 @@ export type {
   WebhookScheme,
 } from './scheme.js';
 export { headerValue, withHeader } from './scheme.js';
-export { seed002Scheme } from './seed-002.js';
-export type { Seed004SchemeOptions } from './seed-004.js';
-export { createSeed004Scheme, SEED_004_DEFAULT_MESSAGE_TEMPLATE, seed004Scheme } from './seed-004.js';
 export { standardWebhooksKey, standardWebhooksScheme } from './standard-webhooks.js';
+export { xDualSignatureScheme } from './x-dual-signature.js';
+export type { XSignatureSchemeOptions } from './x-signature.js';
+export { createXSignatureScheme, X_SIGNATURE_DEFAULT_MESSAGE_TEMPLATE, xSignatureScheme } from './x-signature.js';

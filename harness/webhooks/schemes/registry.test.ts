@@ -85,3 +85,14 @@ describe.each(WEBHOOK_SCHEME_IDS)('scheme %s', (id) => {
     expect.assertions(1);
   });
 });
+
+describe('older scheme names', () => {
+  it('still name the same schemes, which report their current ids', () => {
+    expect(isWebhookSchemeId('seed-002')).toBe(true);
+    expect(isWebhookSchemeId('seed-004')).toBe(true);
+    expect(webhookSchemes['seed-002'].id).toBe('x-dual-signature');
+    expect(webhookSchemes['seed-004'].id).toBe('x-signature');
+    expect(isWebhookSchemeId('toString')).toBe(false);
+    expect(WEBHOOK_SCHEME_IDS).not.toContain('seed-002');
+  });
+});
