@@ -338,7 +338,7 @@ const cases = (Object.entries(FAILING) as [GateId, Record<string, FailingCase>][
   Object.entries(checks).map(([catalogued, failing]) => ({ gate, catalogued, failing })),
 );
 
-describe('every check of every gate can fail', () => {
+describe('every check of every gate can fail', { timeout: 90_000 }, () => {
   it('has a misbehaving provider for each check the gate catalogue lists, and no other', () => {
     for (const gate of Object.keys(GATE_CHECKS) as GateId[])
       expect(Object.keys(FAILING[gate]).sort(), gate).toEqual([...GATE_CHECKS[gate]].sort());

@@ -29,7 +29,7 @@ const owners = {
   DUTYCLAIMS_CUTOVER_OWNER: 'launch-lead@partner.example',
 };
 
-describe('targets other than the embedded mock', () => {
+describe('targets other than the embedded mock', { timeout: 90_000 }, () => {
   it('sandbox with an API key and a public URL for the harness receiver passes every gate', async () => {
     await using sandbox = await startReferenceMock();
     const port = await findFreePort();

@@ -26,7 +26,7 @@ const journaledAsGone = (idempotencyKey: string | null) =>
     .poll(
       async () =>
         (await mock.control.journal()).filter((e) => e.idempotencyKey === idempotencyKey && e.status === null).length,
-      { timeout: 3000 },
+      { timeout: 10_000 },
     )
     .toBe(1);
 

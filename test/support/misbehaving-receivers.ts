@@ -55,7 +55,7 @@ export async function partnerReceiverAnswering(status: number): Promise<LaunchPa
       DUTYCLAIMS_CONTRACT_HASH: CONTRACT_PIN.hash,
       DUTYCLAIMS_WEBHOOK_ENDPOINT_ID: endpoint.id,
       // Long enough for every delivery of a healthy receiver; a failing one is waited for this long.
-      DUTYCLAIMS_WAIT_TIMEOUT_MS: '5000',
+      DUTYCLAIMS_WAIT_TIMEOUT_MS: '15000',
       DUTYCLAIMS_OUT_DIR: outDir(),
     });
     return (await runLaunchRehearsal({ config })).packet;

@@ -76,11 +76,11 @@ export async function openRaw(port: number): Promise<RawConnection> {
   };
   return {
     write: (data) => void socket.write(data),
-    waitFor: (pattern, timeoutMs = 3000) =>
+    waitFor: (pattern, timeoutMs = 10_000) =>
       until((text) => (pattern.test(text) ? text : null), String(pattern), timeoutMs),
-    response: (timeoutMs = 3000) => until(parseResponse, 'complete response', timeoutMs),
+    response: (timeoutMs = 10_000) => until(parseResponse, 'complete response', timeoutMs),
     destroy,
-    closed: (timeoutMs = 3000) => until((text) => (ended ? text : null), 'close', timeoutMs),
+    closed: (timeoutMs = 10_000) => until((text) => (ended ? text : null), 'close', timeoutMs),
     [Symbol.asyncDispose]: async () => destroy(),
   };
 }
