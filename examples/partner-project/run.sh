@@ -15,7 +15,7 @@ project="$(mktemp -d)"
 trap 'rm -rf "$packs" "$project"' EXIT
 peers="${PARTNER_PEERS:-pinned}"
 case "$peers" in
-  pinned) peer_specs=("@pact-foundation/pact@16.5.0") ;;
+  pinned) peer_specs=("@pact-foundation/pact@16.5.0" "testcontainers@11.14.0") ;;
   latest) peer_specs=("vitest@latest" "@pact-foundation/pact@latest" "testcontainers@latest") ;;
   *) echo "partner project: PARTNER_PEERS must be pinned or latest, got $peers" >&2; exit 2 ;;
 esac
