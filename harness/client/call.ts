@@ -17,7 +17,7 @@ import { buildRequestHeaders, type ResponseFacts, readResponseFacts, wire } from
 import type { AttemptRecord, CallMetadata, CallResult } from './metadata.js';
 import type { ResolvedClientOptions } from './options.js';
 import { type ErrorBody, parseErrorBody, parseSuccessBody } from './response.js';
-import { isRetryableStatus, isTransientNetworkCode, parseRetryAfter, planRetry } from './retry.js';
+import { isRetryableAnswer, isTransientNetworkCode, parseRetryAfter, planRetry } from './retry.js';
 import { sendAttempt, type TransportFailure } from './transport.js';
 
 /** What a client needs to run calls. */
@@ -60,7 +60,7 @@ interface LastResponse {
 const round = (ms: number): number => Math.round(ms * 100) / 100;
 
 const isRetryable = (failure: Failure): boolean =>
-  (failure.kind === 'api' && isRetryableStatus(failure.status)) ||
+  (failure.kind === 'api' && isRetryableAnswer(failure.status, failure.retryStrategy)) ||
   (failure.kind === 'timeout' && failure.phase !== 'total') ||
   (failure.kind === 'network' && isTransientNetworkCode(failure.causeCode));
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, isRetryableStatus, isTransientNetworkCode, parseRetryAfter, planRetry } from './retry.js';
+import {
+  backoffDelay,
+  isRetryableAnswer,
+  isRetryableStatus,
+  isTransientNetworkCode,
+  parseRetryAfter,
+  planRetry,
+} from './retry.js';
 
 const options = { maxAttempts: 4, baseDelayMs: 200, maxDelayMs: 10_000, maxRetryAfterMs: 60_000 };
 const fixed = (value: number) => () => value;
@@ -44,6 +51,16 @@ describe('what is retryable', () => {
   it('retries 429 and 5xx only', () => {
     expect([429, 500, 502, 503, 504].every(isRetryableStatus)).toBe(true);
     expect([400, 401, 403, 404, 409, 422].some(isRetryableStatus)).toBe(false);
+  });
+
+  it('retries a 429 or 5xx only when its envelope says backoff, not no_retry or contact_support', () => {
+    expect([429, 500, 503].every((status) => isRetryableAnswer(status, 'backoff'))).toBe(true);
+    for (const strategy of ['no_retry', 'contact_support', 'fix_request'] as const)
+      expect(
+        [429, 500, 502, 503].some((status) => isRetryableAnswer(status, strategy)),
+        strategy,
+      ).toBe(false);
+    expect(isRetryableAnswer(409, 'backoff')).toBe(false);
   });
 
   it('retries dropped, reset and refused connections, not unknown failures', () => {

@@ -1,3 +1,5 @@
+import type { RetryStrategy } from '../contract/index.js';
+
 /** The retry settings the client uses (see `DEFAULT_CLIENT_OPTIONS.retry`). */
 export interface RetryOptions {
   /** Attempts per logical call, the first included. 1 disables retries. */
@@ -40,6 +42,15 @@ export function parseRetryAfter(value: string | readonly string[] | undefined, n
 
 /** Statuses that may succeed when sent again unchanged: 429 and every 5xx. */
 export const isRetryableStatus = (status: number): boolean => status === 429 || status >= 500;
+
+/**
+ * Whether an error answer is worth another attempt: a retryable status AND an envelope that says
+ * `backoff`. A 503 or 429 whose envelope says `no_retry` or `contact_support` is final (an answer
+ * without an envelope gets `backoff` for a retryable status, see parseErrorBody).
+ * @example isRetryableAnswer(503, 'contact_support') // false
+ */
+export const isRetryableAnswer = (status: number, retryStrategy: RetryStrategy): boolean =>
+  isRetryableStatus(status) && retryStrategy === 'backoff';
 
 /** Socket-level failures worth another attempt: the request may not have reached the server, or the answer was lost. */
 const TRANSIENT_NETWORK_CODES = new Set([

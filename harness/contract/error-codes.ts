@@ -90,6 +90,13 @@ export const ErrorCodes = {
     retryStrategy: 'no_retry',
     message: 'This route exists only in the sandbox environment.',
   },
+  api_disabled: {
+    status: 403,
+    type: 'permission_error',
+    retryStrategy: 'contact_support',
+    message:
+      'API access is disabled for this partner organization. Do not retry: contact partner support with the request id.',
+  },
   route_not_found: {
     status: 404,
     type: 'not_found_error',

@@ -248,6 +248,7 @@ const AUTH_ERRORS: readonly ErrorCode[] = [
   'credential_wrong_environment',
   'credential_shape_not_accepted',
   'insufficient_scope',
+  'api_disabled',
 ];
 const BODY_ERRORS: readonly ErrorCode[] = ['malformed_json', 'unsupported_media_type', 'payload_too_large'];
 

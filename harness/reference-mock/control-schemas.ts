@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type ErrorCode, ErrorCodes, RetryStrategy } from '../contract/index.js';
 import { FAULT_STATUSES } from './fault-response.js';
 import { authorityRuleSchema, claimOutcomeSchema } from './options-schema.js';
 
@@ -23,6 +24,11 @@ export const FaultSpecSchema = z.strictObject({
     .int()
     .refine((status) => FAULT_STATUSES.includes(status), `must be one of ${FAULT_STATUSES.join(', ')}`)
     .optional(),
+  errorCode: z
+    .enum(Object.keys(ErrorCodes) as [ErrorCode, ...ErrorCode[]])
+    .optional()
+    .describe('the envelope code; default: the catalog code for the status'),
+  retryStrategy: RetryStrategy.optional(),
   retryAfterSeconds: z.number().int().min(0).max(86_400).optional(),
   delayMs: z.number().int().min(0).max(600_000).optional(),
   match: z

@@ -13,6 +13,28 @@ describe('fault responses', () => {
     expect(FAULT_STATUSES).not.toContain(200);
   });
 
+  it('answers a retryable-looking status with the code and retry strategy the fault names', () => {
+    const noRetry = faultProblem({ kind: 'status', status: 503, retryStrategy: 'no_retry', retryAfterSeconds: 0 });
+    expect(noRetry).toMatchObject({ status: 503, code: 'service_unavailable', retryStrategy: 'no_retry' });
+    expect(noRetry.headers).toEqual({ 'Retry-After': '0' });
+    expect(faultProblem({ kind: 'rate_limit', retryStrategy: 'contact_support' })).toMatchObject({
+      status: 429,
+      code: 'rate_limited',
+      retryStrategy: 'contact_support',
+    });
+    expect(faultProblem({ kind: 'status', errorCode: 'credential_invalid' })).toMatchObject({
+      status: 401,
+      code: 'credential_invalid',
+      retryStrategy: 'no_retry',
+      headers: undefined,
+    });
+    expect(faultProblem({ kind: 'status', errorCode: 'api_disabled' })).toMatchObject({
+      status: 403,
+      retryStrategy: 'contact_support',
+    });
+    expect(faultProblem({ kind: 'status', status: 500 }).retryStrategy).toBe('backoff');
+  });
+
   it('wakes a delay early when the mock closes', async () => {
     const closing = new AbortController();
     const started = performance.now();

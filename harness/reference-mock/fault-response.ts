@@ -20,14 +20,21 @@ export function errorCodeForStatus(status: number): ErrorCode {
   return found ?? 'internal_error';
 }
 
-/** The problem a `status` or `rate_limit` fault answers with (503/429 carry Retry-After). */
+/**
+ * The problem a `status` or `rate_limit` fault answers with (429 and 5xx from 502 carry Retry-After);
+ * the fault may name the envelope's code and retry strategy.
+ */
 export function faultProblem(fault: FaultSpec): ApiProblem {
-  const status = fault.kind === 'rate_limit' ? 429 : (fault.status ?? 500);
-  const code = errorCodeForStatus(status);
+  const status =
+    fault.kind === 'rate_limit'
+      ? 429
+      : (fault.status ?? (fault.errorCode === undefined ? 500 : ErrorCodes[fault.errorCode].status));
+  const code = fault.errorCode ?? errorCodeForStatus(status);
   const retryAfter = String(fault.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS);
   const needsRetryAfter = status === 429 || status >= 502;
   return new ApiProblem(code, {
     status,
+    ...(fault.retryStrategy === undefined ? {} : { retryStrategy: fault.retryStrategy }),
     ...(needsRetryAfter ? { headers: { [Headers.retryAfter]: retryAfter } } : {}),
   });
 }

@@ -1,3 +1,4 @@
+import type { ErrorCode, RetryStrategy } from '../contract/index.js';
 import { newId } from './ids.js';
 
 export type FaultKind = 'status' | 'rate_limit' | 'delay' | 'drop' | 'hang' | 'duplicate_delivery';
@@ -15,8 +16,21 @@ export interface FaultSpec {
   readonly kind: FaultKind;
   /** How many matching requests (deliveries for `duplicate_delivery`) it applies to; default 1. */
   readonly count?: number;
-  /** For `status`: the status to answer (default 500; 503 and 429 carry Retry-After). */
+  /**
+   * For `status`: the status to answer (default: the status of `errorCode`, else 500; 429 and 5xx
+   * from 502 carry Retry-After).
+   */
   readonly status?: number;
+  /**
+   * For `status` and `rate_limit`: the envelope's error code (default: the catalog's code for the
+   * status), e.g. `credential_invalid` for a credential revoked mid-run or `api_disabled`.
+   */
+  readonly errorCode?: ErrorCode;
+  /**
+   * For `status` and `rate_limit`: the envelope's `retryStrategy` (default: the code's), e.g. a 503
+   * that says `no_retry` or `contact_support`, which a client branching on the status alone retries.
+   */
+  readonly retryStrategy?: RetryStrategy;
   /** For `status` 503/429 and `rate_limit`: the Retry-After seconds (default 1). */
   readonly retryAfterSeconds?: number;
   /** For `delay`: real milliseconds to wait before answering normally (default 1000). */
@@ -30,6 +44,8 @@ export interface InjectedFault {
   readonly kind: FaultKind;
   readonly remaining: number;
   readonly status: number | null;
+  readonly errorCode: ErrorCode | null;
+  readonly retryStrategy: RetryStrategy | null;
   readonly retryAfterSeconds: number | null;
   readonly delayMs: number | null;
   readonly match: FaultMatch | null;
@@ -71,6 +87,8 @@ const describe = (fault: HeldFault): InjectedFault => ({
   kind: fault.spec.kind,
   remaining: fault.remaining,
   status: fault.spec.status ?? null,
+  errorCode: fault.spec.errorCode ?? null,
+  retryStrategy: fault.spec.retryStrategy ?? null,
   retryAfterSeconds: fault.spec.retryAfterSeconds ?? null,
   delayMs: fault.spec.delayMs ?? null,
   match: fault.spec.match ?? null,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type ErrorCode, ErrorCodes } from '../contract/index.js';
+import { type ErrorCode, ErrorCodes, type RetryStrategy } from '../contract/index.js';
 
 export interface ProblemDetail {
   readonly field: string;
@@ -15,6 +15,8 @@ export class ApiProblem extends Error {
   readonly resourceId: string | undefined;
   /** Extra response headers, e.g. Allow or Retry-After. */
   readonly headers: Readonly<Record<string, string>> | undefined;
+  /** The envelope's retry strategy; the catalog's for the code unless a fault overrides it. */
+  readonly retryStrategy: RetryStrategy;
 
   constructor(
     code: ErrorCode,
@@ -24,6 +26,7 @@ export class ApiProblem extends Error {
       resourceId?: string;
       headers?: Readonly<Record<string, string>>;
       status?: number;
+      retryStrategy?: RetryStrategy;
     } = {},
   ) {
     super(context.message ?? ErrorCodes[code].message);
@@ -32,6 +35,7 @@ export class ApiProblem extends Error {
     this.details = context.details;
     this.resourceId = context.resourceId;
     this.headers = context.headers;
+    this.retryStrategy = context.retryStrategy ?? ErrorCodes[code].retryStrategy;
   }
 }
 
@@ -48,7 +52,7 @@ export function envelopeJson(problem: ApiProblem, requestId: string, correlation
       message: problem.message,
       requestId,
       correlationId,
-      retryStrategy: spec.retryStrategy,
+      retryStrategy: problem.retryStrategy,
       ...(problem.details && problem.details.length > 0 ? { details: problem.details } : {}),
       ...(problem.resourceId === undefined ? {} : { resourceId: problem.resourceId }),
     },

@@ -103,6 +103,35 @@ describe('the client against the reference mock’s fault injection', () => {
     expect(sleeps).toEqual([]);
   });
 
+  it.each([
+    [503, 'no_retry'],
+    [500, 'contact_support'],
+    [429, 'contact_support'],
+  ] as const)('does not retry a %i whose envelope says %s', async (status, retryStrategy) => {
+    await mock.control.injectFault({ kind: 'status', status, retryStrategy, retryAfterSeconds: 0, count: 3 });
+
+    const error = await client.createClient(newClientBody(`ref-${status}`)).catch((caught: unknown) => caught);
+
+    expect(isDutyClaimsApiError(error) && [error.status, error.retryStrategy]).toEqual([status, retryStrategy]);
+    expect(await mock.control.journal()).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  it('does not retry a credential revoked mid-run (401) or a disabled API (403)', async () => {
+    await mock.control.injectFault({ kind: 'status', errorCode: 'credential_invalid' });
+    const revoked = await client.createClient(newClientBody('ref-revoked')).catch((caught: unknown) => caught);
+    expect(isDutyClaimsApiError(revoked) && [revoked.status, revoked.code]).toEqual([401, 'credential_invalid']);
+    await mock.control.injectFault({ kind: 'status', errorCode: 'api_disabled' });
+    const disabled = await client.createClient(newClientBody('ref-disabled')).catch((caught: unknown) => caught);
+    expect(isDutyClaimsApiError(disabled) && [disabled.status, disabled.code, disabled.retryStrategy]).toEqual([
+      403,
+      'api_disabled',
+      'contact_support',
+    ]);
+    expect((await mock.control.journal()).map((entry) => entry.status)).toEqual([401, 403]);
+    expect(sleeps).toEqual([]);
+  });
+
   it('does not retry the 4xx the mock answers on its own (404, 409)', async () => {
     const missing = await client.getClaimStatus('clm_aaaaaaaaaaaaaaaaaaaa').catch((caught: unknown) => caught);
     expect(isDutyClaimsApiError(missing) && missing.code).toBe('resource_not_found');

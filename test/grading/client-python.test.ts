@@ -26,6 +26,12 @@ describe.skipIf(!hasPython).concurrent(needsPython('the Python client'), () => {
     ['unbounded-concurrency', 'concurrency-bound', /above the declared bound of 4/],
     ['one-correlation-id', 'correlation-id', /sent by different operations/],
     ['retry-forever', 'retries-give-up', /9 attempts .* more than 7/],
+    [
+      'retry-by-status-only',
+      'retry-strategy-honoured',
+      /503 on GET .* said no_retry.*500 on GET .* said contact_support/,
+    ],
+    ['retry-4xx', 'no-retry-on-4xx', /401 on GET .*403 on GET/],
   ] as const)(
     'with the %s flaw fails exactly %s',
     async (flaw, checkId, reason) => {

@@ -41,6 +41,43 @@ describe('faults', () => {
     ]);
   });
 
+  it('status: the envelope says the retry strategy and code the fault names (no_retry 503, revoked key, API disabled)', async () => {
+    await mock.control.injectFault({ kind: 'status', status: 503, retryStrategy: 'no_retry', retryAfterSeconds: 0 });
+    const noRetry = await call(mock.url, 'GET', orgPath, { token });
+    expect([noRetry.status, noRetry.headers['retry-after']]).toEqual([503, '0']);
+    expect(ErrorEnvelope.parse(noRetry.json).error).toMatchObject({
+      code: 'service_unavailable',
+      retryStrategy: 'no_retry',
+    });
+    const listed = await mock.control.injectFault({ kind: 'status', errorCode: 'credential_invalid' });
+    expect(listed).toMatchObject({ errorCode: 'credential_invalid', retryStrategy: null, status: null });
+    const revoked = await call(mock.url, 'GET', orgPath, { token });
+    expect(revoked.status).toBe(401);
+    expect(ErrorEnvelope.parse(revoked.json).error).toMatchObject({
+      code: 'credential_invalid',
+      retryStrategy: 'no_retry',
+    });
+    await mock.control.injectFault({ kind: 'status', errorCode: 'api_disabled' });
+    const disabled = await call(mock.url, 'GET', orgPath, { token });
+    expect(disabled.status).toBe(403);
+    expect(ErrorEnvelope.parse(disabled.json).error).toMatchObject({
+      type: 'permission_error',
+      code: 'api_disabled',
+      retryStrategy: 'contact_support',
+    });
+    expect((await call(mock.url, 'GET', orgPath, { token })).status).toBe(200);
+  });
+
+  it('rejects a fault naming an error code or retry strategy the contract does not have', async () => {
+    for (const body of [
+      { kind: 'status', errorCode: 'api_switched_off' },
+      { kind: 'status', status: 503, retryStrategy: 'retry_later' },
+    ]) {
+      const response = await call(mock.url, 'POST', '/_mock/faults', { body });
+      expect(response.status, response.text).toBe(422);
+    }
+  });
+
   it('rate_limit: 429 with Retry-After seconds and no remaining quota', async () => {
     await mock.control.injectFault({ kind: 'rate_limit', retryAfterSeconds: 3 });
     const response = await call(mock.url, 'GET', orgPath, { token });

@@ -35,6 +35,7 @@ FLAWS = (
     "one-correlation-id",
     "flat-jitter",
     "retry-forever",
+    "retry-by-status-only",
     "first-page-only",
     "unbounded-concurrency",
 )
@@ -55,6 +56,24 @@ def backoff_s(retry, jitter):
     """Exponential backoff with equal jitter: half the window fixed, half random, so it always grows."""
     window = min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2 ** (retry - 1))
     return window / 2 + random.random() * window / 2 if jitter else window
+
+
+def read_json(raw):
+    """The answer's JSON object, {} when it has none (e.g. a gateway's HTML error page)."""
+    try:
+        parsed = json.loads(raw or b"{}")
+    except ValueError:
+        return {}
+    return parsed if isinstance(parsed, dict) else {}
+
+
+def retryable(status, payload, by_status_only=False):
+    """The envelope's retryStrategy decides (only "backoff" is retried: "no_retry" and "contact_support"
+    are final even on a 503 or 429); the status decides only when the answer has no envelope."""
+    strategy = (payload.get("error") or {}).get("retryStrategy")
+    if isinstance(strategy, str) and not by_status_only:
+        return strategy == "backoff"
+    return status == 429 or status >= 500
 
 
 def retry_after_s(value):
@@ -95,10 +114,12 @@ class Api:
                 with urllib.request.urlopen(request, timeout=timeout) as response:
                     return response.status, json.loads(response.read() or b"{}"), attempt
             except urllib.error.HTTPError as error:
-                status, payload = error.code, json.loads(error.read() or b"{}")
+                status, payload = error.code, read_json(error.read())
                 retry_after = 0.0 if "ignore-retry-after" in self.flaws else retry_after_s(error.headers.get("Retry-After"))
-                retryable = status == 429 or status >= 500 or ("retry-4xx" in self.flaws and attempt < 2)
-                if not retryable or last:
+                retry = retryable(status, payload, "retry-by-status-only" in self.flaws) or (
+                    "retry-4xx" in self.flaws and 400 <= status < 500 and status != 429 and attempt < 2
+                )
+                if not retry or last:
                     return status, payload, attempt
                 time.sleep(max(retry_after, self.delay_s(attempt)))
             except TRANSPORT_ERRORS as error:
@@ -160,10 +181,19 @@ def run(api, env, flaws):
 
     def read(i):
         answer = api.send("GET", f"/v1/clients/{i}/authority")
-        if answer[0] >= 500:  # after the last attempt: surface it and go on with the other reads
-            print(f"step 6: gave up on {i}: {answer[0]} after {answer[2]} attempts", file=sys.stderr, flush=True)
+        status, payload, attempts = answer
+        # A 5xx or 429 here is final (the last attempt, or an envelope that said no_retry or
+        # contact_support): surface it with its request id and go on with the other reads.
+        if status >= 500 or status == 429:
+            error = payload.get("error") or {}
+            print(
+                f"step 6: gave up on {i}: {status} {error.get('code', '')} (retryStrategy {error.get('retryStrategy', '-')}, "
+                f"request {error.get('requestId', '?')}) after {attempts} attempt(s)",
+                file=sys.stderr,
+                flush=True,
+            )
             return answer
-        return expect(f"step 6 ({i})", answer, [200, 403, 404])
+        return expect(f"step 6 ({i})", answer, [200, 401, 403, 404])
 
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         statuses = [status for status, _, _ in pool.map(read, ids)]

@@ -24,10 +24,11 @@ backoff() {
 # First string value of a JSON field in file $1 (the API's bodies are one line), e.g. field f id.
 field() { grep -o "\"$2\":\"[^\"]*\"" "$1" | head -n 1 | cut -d '"' -f 4; }
 
-# send METHOD PATH [BODY]: one logical operation. Retries no answer, 429 and 5xx (never other 4xx)
-# with the same key and correlation id. Sets STATUS (000: no answer), OUT (body file), ATTEMPTS.
+# send METHOD PATH [BODY]: one logical operation. Retries no answer, and a 429 or 5xx unless its
+# envelope's retryStrategy says anything but "backoff" (no_retry and contact_support are final),
+# never other 4xx, with the same key and correlation id. Sets STATUS (000: no answer), OUT, ATTEMPTS.
 send() {
-  local method=$1 path=$2 body=${3:-} corr key wait after
+  local method=$1 path=$2 body=${3:-} corr key wait after strategy
   corr="corr-$(new_id)"
   key="idem-$(new_id)"
   OUT="$WORK/$(new_id)"
@@ -41,6 +42,8 @@ send() {
     : > "$OUT.headers"
     STATUS=$(curl "${args[@]}" "$BASE$path") || STATUS=000
     if [ "$STATUS" != 000 ] && [ "$STATUS" != 429 ] && [ "$STATUS" -lt 500 ]; then return 0; fi
+    strategy=$(field "$OUT" retryStrategy)
+    if [ "$STATUS" != 000 ] && [ -n "$strategy" ] && [ "$strategy" != backoff ]; then return 0; fi
     if [ "$ATTEMPTS" -ge "$MAX_ATTEMPTS" ]; then return 0; fi
     wait=$(backoff "$ATTEMPTS")
     after=$(grep -i '^retry-after:' "$OUT.headers" | tr -dc '0-9')
@@ -89,8 +92,10 @@ echo "step 5: $pages pages"
 read_one() {
   send GET "/v1/clients/$1/authority"
   case "$STATUS" in
-    200 | 403 | 404) echo "$STATUS" > "$WORK/read-$1" ;;
-    000 | 429 | 5??) echo "step 6: gave up on $1: $STATUS after $ATTEMPTS attempts" >&2; echo "$STATUS" > "$WORK/read-$1" ;;
+    200 | 401 | 403 | 404) echo "$STATUS" > "$WORK/read-$1" ;;
+    000 | 429 | 5??)
+      echo "step 6: gave up on $1: $STATUS $(field "$OUT" code) (retryStrategy $(field "$OUT" retryStrategy), request $(field "$OUT" requestId)) after $ATTEMPTS attempts" >&2
+      echo "$STATUS" > "$WORK/read-$1" ;;
     *) echo "step 6 ($1): unexpected $STATUS" >&2; echo unexpected > "$WORK/read-$1" ;;
   esac
 }

@@ -4,10 +4,11 @@
  */
 export const CLIENT_FLAWS = {
   'new-key-per-retry': 'idempotent-write-retry', // a fresh Idempotency-Key on every attempt
-  'retry-4xx': 'no-retry-on-4xx', // retries any error answer, 409 and 404 included
+  'retry-4xx': 'no-retry-on-4xx', // retries any 4xx but 429, 409 and 404 included
   'ignore-retry-after': 'retry-after-honoured', // backs off by its own clock only
   'no-jitter': 'backoff-grows-with-jitter', // exact doubling: every client retries in lockstep
   'flat-jitter': 'backoff-grows-with-jitter', // a random 200-400 ms before every retry: jitter, no growth
+  'retry-by-status-only': 'retry-strategy-honoured', // retries every 429/5xx, whatever error.retryStrategy says
   'retry-forever': 'retries-give-up', // retries a failing operation until it succeeds
   'no-timeout': 'timeout-abandons-hung-request', // waits for an answer however long it takes
   'no-correlation-id': 'correlation-id', // sends no X-Correlation-Id

@@ -48,11 +48,30 @@ export function retryAfterMs(header: string | null, now = Date.now()): number {
   return Number.isNaN(at) ? 0 : Math.max(0, at - now);
 }
 
-const retryable = (status: number) => status === 429 || status >= 500;
+/**
+ * Whether an error answer is worth another attempt. The envelope's `retryStrategy` decides (only
+ * `backoff` is retried: `no_retry` and `contact_support` are final even on a 503 or 429); the status
+ * decides only when the answer has no envelope. The `retry-by-status-only` flaw ignores the envelope.
+ */
+export function retryable(status: number, body: Record<string, unknown>, byStatusOnly = false): boolean {
+  const strategy = (body.error as { retryStrategy?: unknown } | undefined)?.retryStrategy;
+  if (!byStatusOnly && typeof strategy === 'string') return strategy === 'backoff';
+  return status === 429 || status >= 500;
+}
+
+const parseBody = (text: string): Record<string, unknown> => {
+  try {
+    const parsed: unknown = text === '' ? {} : JSON.parse(text);
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+};
 
 /**
  * Sends one logical operation: one correlation id and (for writes) one Idempotency-Key for all its
- * attempts; retries network errors, timeouts, 429 and 5xx with backoff, never other 4xx.
+ * attempts; retries network errors, timeouts, and answers whose envelope says `backoff` (429, 5xx),
+ * never other 4xx nor an answer whose envelope says `no_retry` or `contact_support`.
  */
 export async function send(settings: HttpSettings, req: ApiRequest): Promise<ApiResponse> {
   const { flaws } = settings;
@@ -87,8 +106,11 @@ export async function send(settings: HttpSettings, req: ApiRequest): Promise<Api
       await sleep(delayMs(attempt, flaws));
       continue;
     }
-    const retry = retryable(status) || (flaws.has('retry-4xx') && status >= 400 && attempt < 2);
-    if (!retry || last) return { status, body: text === '' ? {} : JSON.parse(text), attempts: attempt };
+    const body = parseBody(text);
+    const retry =
+      (status >= 400 && retryable(status, body, flaws.has('retry-by-status-only'))) ||
+      (flaws.has('retry-4xx') && status >= 400 && status < 500 && status !== 429 && attempt < 2);
+    if (!retry || last) return { status, body, attempts: attempt };
     await sleep(Math.max(waitAtLeast, delayMs(attempt, flaws)));
   }
 }

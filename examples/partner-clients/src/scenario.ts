@@ -79,9 +79,14 @@ export async function runScenario(http: HttpSettings, config: ScenarioConfig, lo
   const limit = config.unbounded ? config.clientIds.length : config.maxConcurrency;
   const reads = await pool(config.clientIds, limit, async (id) => {
     const read = await send(http, { method: 'GET', path: `/v1/clients/${id}/authority` });
-    // A 5xx here came after the last attempt: surface it and go on with the other reads.
-    if (read.status >= 500) log(`step 6: gave up on ${id}: ${read.status} after ${read.attempts} attempts`);
-    else expect(`step 6 (${id})`, read, [200, 403, 404]);
+    // A 5xx or 429 here is final: the last attempt, or an envelope that said no_retry/contact_support.
+    // Surface it with its request id and go on with the other reads (a 401 or 403 too).
+    if (read.status >= 500 || read.status === 429) {
+      const error = read.body.error as { code?: string; requestId?: string; retryStrategy?: string } | undefined;
+      log(
+        `step 6: gave up on ${id}: ${read.status} ${error?.code ?? ''} (retryStrategy ${error?.retryStrategy ?? '-'}, request ${error?.requestId ?? '?'}) after ${read.attempts} attempt(s)`,
+      );
+    } else expect(`step 6 (${id})`, read, [200, 401, 403, 404]);
     return read;
   });
   const counts: Record<number, number> = {};

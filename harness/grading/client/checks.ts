@@ -14,6 +14,10 @@ export const CLIENT_CHECKS = [
     id: 'retries-give-up',
     title: 'An operation that keeps failing is given up within the declared retries and backoff cap',
   },
+  {
+    id: 'retry-strategy-honoured',
+    title: 'A 503, 500 or 429 whose error envelope says retryStrategy no_retry or contact_support is not retried',
+  },
   { id: 'no-retry-on-4xx', title: 'A 4xx other than 429 (400/401/403/404/409/422) is not retried' },
   { id: 'timeout-abandons-hung-request', title: 'A hung response is abandoned within the declared timeout' },
   {

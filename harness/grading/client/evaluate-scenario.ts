@@ -37,15 +37,19 @@ function exitProblem(command: CommandOutcome): string | null {
 
 /** The command exits 0 in time and the journal shows every step of the scenario. */
 export function scenarioCompleted(
-  { view }: EvaluationContext,
+  { view, strategyReads }: EvaluationContext,
   command: CommandOutcome,
   clientIds: readonly string[],
 ): GradeCheck {
   const id = 'scenario-completed';
   const missing = STEPS.filter((step) => !view.entries.some(step.seen)).map((step) => step.label);
-  const unread = clientIds.filter(
-    (clientId) => !view.entries.some((e) => e.path === `/v1/clients/${clientId}/authority` && settled(e)),
-  );
+  // A read whose envelope says not to retry is complete with that answer (its 5xx/429 is final).
+  const unread = [
+    ...clientIds.filter(
+      (clientId) => !view.entries.some((e) => e.path === `/v1/clients/${clientId}/authority` && settled(e)),
+    ),
+    ...strategyReads.filter(({ path }) => !view.entries.some((e) => e.path === path && e.status !== null)),
+  ];
   if (unread.length > 0)
     missing.push(`step 6 (read the authority of every id in ${SCENARIO_ENV.clientIds}: ${unread.length} not read)`);
   const problems = [

@@ -50,6 +50,7 @@ const ctx = (entries: JournalEntry[], declared: Partial<EvaluationContext['decla
   declared: { timeoutMs: 500, maxConcurrency: 4, maxRetries: 6, maxBackoffMs: 10_000, ...declared },
   schedule: { retryAfterSeconds: 1, holdMs: 2000 },
   giveUpPath: '/v1/clients/cli_gone/authority',
+  strategyReads: [],
 });
 const verdict = (check: { verdict: string }) => check.verdict;
 
@@ -419,6 +420,7 @@ describe('scenario-completed and pagination-to-end', () => {
         command,
         clientIds,
         giveUpPath: null,
+        strategyReads: [],
         lastPage: { hasMore: false, error: null },
         pageSize: 5,
       });

@@ -5,9 +5,10 @@ import { backoffGrowsWithJitter } from './evaluate-backoff.js';
 import { retriesGiveUp } from './evaluate-give-up.js';
 import { idempotentWriteRetry, noRetryOn4xx, retryAfterHonoured } from './evaluate-retries.js';
 import { type LastPageReplay, paginationToEnd, scenarioCompleted } from './evaluate-scenario.js';
+import { retryStrategyHonoured } from './evaluate-strategy.js';
 import { timeoutAbandonsHungRequest } from './evaluate-timeout.js';
 import { concurrencyBound, correlationId } from './evaluate-traffic.js';
-import type { EvaluationContext } from './grade-check.js';
+import type { EvaluationContext, StrategyRead } from './grade-check.js';
 import { viewJournal } from './journal-view.js';
 import type { CommandOutcome } from './run-command.js';
 import type { ScheduleSettings } from './schedule.js';
@@ -21,6 +22,8 @@ export interface ClientEvaluationInput {
   /** The ids step 6 was asked to read and should complete (the one that keeps failing excluded). */
   readonly clientIds: readonly string[];
   readonly giveUpPath: string | null;
+  /** Step 6 reads answered with a retryable-looking status whose envelope says not to retry. */
+  readonly strategyReads: readonly StrategyRead[];
   readonly lastPage: LastPageReplay | null;
   readonly pageSize: number;
 }
@@ -32,6 +35,7 @@ export function evaluateClientJournal(input: ClientEvaluationInput): GradeCheck[
     declared: input.declared,
     schedule: input.schedule,
     giveUpPath: input.giveUpPath,
+    strategyReads: input.strategyReads,
   };
   const checks: Record<(typeof CLIENT_CHECKS)[number]['id'], () => GradeCheck> = {
     'scenario-completed': () => scenarioCompleted(context, input.command, input.clientIds),
@@ -39,6 +43,7 @@ export function evaluateClientJournal(input: ClientEvaluationInput): GradeCheck[
     'retry-after-honoured': () => retryAfterHonoured(context),
     'backoff-grows-with-jitter': () => backoffGrowsWithJitter(context),
     'retries-give-up': () => retriesGiveUp(context),
+    'retry-strategy-honoured': () => retryStrategyHonoured(context),
     'no-retry-on-4xx': () => noRetryOn4xx(context),
     'timeout-abandons-hung-request': () => timeoutAbandonsHungRequest(context),
     'correlation-id': () => correlationId(context),

@@ -16,6 +16,14 @@ export interface EvaluationContext {
   readonly schedule: Pick<ScheduleSettings, 'retryAfterSeconds' | 'holdMs'>;
   /** The step 6 read that keeps failing past the retry limit, e.g. `/v1/clients/cli_x/authority`. */
   readonly giveUpPath: string | null;
+  /** Step 6 reads answered 503/500/429 whose envelope says not to retry, with the strategy it says. */
+  readonly strategyReads: readonly StrategyRead[];
+}
+
+/** A read whose answer's envelope says `no_retry` or `contact_support` on a retryable-looking status. */
+export interface StrategyRead {
+  readonly path: string;
+  readonly retryStrategy: string;
 }
 
 /** Builds a GradeCheck with the catalog title. */

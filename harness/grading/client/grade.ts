@@ -10,6 +10,7 @@ import { runPartnerCommand } from './run-command.js';
 import { SCENARIO_ENV, scenarioEnv } from './scenario-env.js';
 import { DEFAULT_SCHEDULE_SETTINGS, faultSchedule, type ScheduleSettings } from './schedule.js';
 import { seedScenario } from './setup.js';
+import { STRATEGY_FAULTS } from './strategy-faults.js';
 
 /** The `grader` name in client reports. */
 export const CLIENT_GRADER = 'client';
@@ -129,8 +130,14 @@ export async function gradeClient(options: ClientGradeOptions): Promise<GradeRep
     },
     schedule,
     command,
-    clientIds: fixture.clientIds.filter((clientId) => clientId !== fixture.giveUpClientId),
+    clientIds: fixture.clientIds.filter(
+      (clientId) => clientId !== fixture.giveUpClientId && !fixture.strategyClientIds.includes(clientId),
+    ),
     giveUpPath: `/v1/clients/${fixture.giveUpClientId}/authority`,
+    strategyReads: fixture.strategyClientIds.map((clientId, index) => ({
+      path: `/v1/clients/${clientId}/authority`,
+      retryStrategy: STRATEGY_FAULTS[index]?.retryStrategy ?? 'no_retry',
+    })),
     lastPage,
     pageSize: resolved.pageSize,
   });

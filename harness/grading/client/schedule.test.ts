@@ -19,8 +19,14 @@ describe('faultSchedule on the reference mock', () => {
           signal: AbortSignal.timeout(timeoutMs),
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         });
-        const json = (await response.json()) as { id?: string };
-        return { status: response.status, retryAfter: response.headers.get('retry-after'), id: json.id };
+        const json = (await response.json()) as { id?: string; error?: { code: string; retryStrategy: string } };
+        return {
+          status: response.status,
+          retryAfter: response.headers.get('retry-after'),
+          id: json.id,
+          code: json.error?.code,
+          retryStrategy: json.error?.retryStrategy,
+        };
       } catch (error) {
         return { status: (error as Error).name === 'TimeoutError' ? 'timeout' : 'dropped' };
       }
@@ -65,8 +71,20 @@ describe('faultSchedule on the reference mock', () => {
     const giveUp = [];
     for (let attempt = 0; attempt < 5; attempt++) giveUp.push((await authority(fixture.giveUpClientId)).status);
     expect(giveUp).toEqual([503, 503, 503, 503, 200]);
-    expect(fixture.clientIds).toHaveLength(17);
-    expect(new Set(fixture.clientIds).size).toBe(17);
+    // Error branches: retryable-looking statuses whose envelope says not to retry, then 200.
+    const [noRetry, support500, support429] = fixture.strategyClientIds;
+    expect(await authority(noRetry ?? '')).toMatchObject({ status: 503, retryAfter: '0', retryStrategy: 'no_retry' });
+    expect(await authority(support500 ?? '')).toMatchObject({ status: 500, retryStrategy: 'contact_support' });
+    expect(await authority(support429 ?? '')).toMatchObject({ status: 429, retryStrategy: 'contact_support' });
+    expect((await authority(noRetry ?? '')).status).toBe(200);
+    expect(await authority(fixture.revokedClientId)).toMatchObject({ status: 401, code: 'credential_invalid' });
+    expect(await authority(fixture.disabledClientId)).toMatchObject({
+      status: 403,
+      code: 'api_disabled',
+      retryStrategy: 'contact_support',
+    });
+    expect(fixture.clientIds).toHaveLength(22);
+    expect(new Set(fixture.clientIds).size).toBe(22);
 
     // The held read is journaled when its hold ends, with no status: the client had gone.
     await expect

@@ -1,5 +1,6 @@
 import type { FaultSpec, JournalEntry } from '../../reference-mock/index.js';
 import type { ScenarioFixture } from './setup.js';
+import { API_DISABLED_FAULT, REVOKED_CREDENTIAL_FAULT, STRATEGY_FAULTS } from './strategy-faults.js';
 
 /** Settings of the fault schedule. */
 export interface ScheduleSettings {
@@ -82,6 +83,14 @@ export function faultSchedule(fixture: ScenarioFixture, settings: ScheduleSettin
     if (pair) for (const fault of pair) faults.push(transient(fault, { path: authorityPath(clientId) }));
   });
   faults.push({ kind: 'status', status: 403, count: 1, match: { path: authorityPath(fixture.forbiddenClientId) } });
+  // Error branches: a retryable-looking status whose envelope says not to retry, a revoked credential
+  // and a disabled API. Each answers once: a client that retries anyway gets a 200 and still finishes.
+  fixture.strategyClientIds.forEach((clientId, index) => {
+    const fault = STRATEGY_FAULTS[index];
+    if (fault) faults.push({ ...fault, count: 1, match: { path: authorityPath(clientId) } });
+  });
+  faults.push({ ...REVOKED_CREDENTIAL_FAULT, count: 1, match: { path: authorityPath(fixture.revokedClientId) } });
+  faults.push({ ...API_DISABLED_FAULT, count: 1, match: { path: authorityPath(fixture.disabledClientId) } });
   // Fails two attempts past the retry limit, then clears: a client that never gives up still finishes.
   faults.push({
     ...transient(s503, { path: authorityPath(fixture.giveUpClientId) }),

@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, request } from 'undici';
 import { Headers } from '../../contract/index.js';
 import type { StartedReferenceMock } from '../../reference-mock/index.js';
+import { STRATEGY_FAULTS } from './strategy-faults.js';
 
 /** How many authority reads of step 6 fail two or three times before they succeed (backoff samples). */
 export const CHAIN_READS = 8;
@@ -21,6 +22,15 @@ export interface ScenarioFixture {
   readonly giveUpClientId: string;
   /** Step 6 read answered 403. */
   readonly forbiddenClientId: string;
+  /**
+   * Step 6 reads answered with a status a naive client retries (503, 500, 429) whose envelope says
+   * `no_retry` or `contact_support`, one per entry of STRATEGY_FAULTS: the client must not retry them.
+   */
+  readonly strategyClientIds: readonly string[];
+  /** Step 6 read answered 401 `credential_invalid`: the credential revoked mid-run. */
+  readonly revokedClientId: string;
+  /** Step 6 read answered 403 `api_disabled` (`contact_support`). */
+  readonly disabledClientId: string;
   /** Step 6 read of a client that does not exist: 404. */
   readonly unknownClientId: string;
   readonly plainClientIds: readonly string[];
@@ -37,7 +47,14 @@ function interleave(fixture: Omit<ScenarioFixture, 'clientIds'>): string[] {
   const queues = [
     [...fixture.chainClientIds],
     [...fixture.plainClientIds],
-    [fixture.forbiddenClientId, fixture.giveUpClientId, fixture.unknownClientId],
+    [
+      fixture.forbiddenClientId,
+      fixture.giveUpClientId,
+      fixture.unknownClientId,
+      ...fixture.strategyClientIds,
+      fixture.revokedClientId,
+      fixture.disabledClientId,
+    ],
   ];
   const order: string[] = [];
   while (queues.some((queue) => queue.length > 0))
@@ -106,6 +123,11 @@ export async function seedScenario(mock: StartedReferenceMock, deliveries: numbe
     for (let index = 0; index < PLAIN_READS; index++) plainClientIds.push(await createClient(`plain-${index}`));
     const forbiddenClientId = await createClient('forbidden');
     const giveUpClientId = await createClient('unavailable');
+    const strategyClientIds: string[] = [];
+    for (let index = 0; index < STRATEGY_FAULTS.length; index++)
+      strategyClientIds.push(await createClient(`strategy-${index}`));
+    const revokedClientId = await createClient('revoked');
+    const disabledClientId = await createClient('disabled');
     const endpoint = await post('/v1/webhooks/endpoints', { url: sink.url, eventTypes: ['sandbox.test'] });
     for (let index = 0; index < deliveries; index++)
       await post('/v1/sandbox/webhooks/test', { endpointId: endpoint.id, eventType: 'sandbox.test' });
@@ -115,6 +137,9 @@ export async function seedScenario(mock: StartedReferenceMock, deliveries: numbe
       chainClientIds,
       forbiddenClientId,
       giveUpClientId,
+      strategyClientIds,
+      revokedClientId,
+      disabledClientId,
       unknownClientId: `cli_${base32(20)}`,
       plainClientIds,
       deliveries,
