@@ -3,6 +3,7 @@ import { nodeClientCommand } from '../../examples/partner-clients/src/commands.j
 import { CLIENT_FLAWS, type ClientFlaw } from '../../examples/partner-clients/src/flaws.js';
 import { gradeClient } from '../../harness/grading/client/index.js';
 import { GradeReport } from '../../harness/grading/shared/index.js';
+import { CLIENT_TIMEOUT_MS } from './support/client-timeout.js';
 
 // Each deliberate defect of the TypeScript reference client fails exactly the check it targets:
 // every check can fail, and a defect never spills into another check. The runs are graded three at a
@@ -16,7 +17,11 @@ beforeAll(async () => {
   const timing = new Set<ClientFlaw>(['no-jitter', 'flat-jitter']);
   const queue = flaws.map(([flaw]) => flaw).filter((flaw) => !timing.has(flaw));
   const grade = async (flaw: ClientFlaw) => {
-    const report = await gradeClient({ command: nodeClientCommand([flaw]), timeoutMs: 500, maxConcurrency: 4 });
+    const report = await gradeClient({
+      command: nodeClientCommand([flaw]),
+      timeoutMs: CLIENT_TIMEOUT_MS,
+      maxConcurrency: 4,
+    });
     reports.set(flaw, GradeReport.parse(report));
   };
   const worker = async () => {

@@ -3,12 +3,15 @@ import { pythonClientCommand } from '../../examples/partner-clients/src/commands
 import type { ClientFlaw } from '../../examples/partner-clients/src/flaws.js';
 import { CLIENT_CHECKS, gradeClient } from '../../harness/grading/client/index.js';
 import { GradeReport } from '../../harness/grading/shared/index.js';
+import { CLIENT_TIMEOUT_MS } from './support/client-timeout.js';
 import { hasPython, needsPython } from './support/python.js';
 
 // A client written in another language (Python 3 standard library, urllib + a thread pool): the
 // grader only reads the mock's request journal, so it grades any language.
 const grade = async (flaws: ClientFlaw[] = []) =>
-  GradeReport.parse(await gradeClient({ command: pythonClientCommand(flaws), timeoutMs: 500, maxConcurrency: 4 }));
+  GradeReport.parse(
+    await gradeClient({ command: pythonClientCommand(flaws), timeoutMs: CLIENT_TIMEOUT_MS, maxConcurrency: 4 }),
+  );
 
 describe.skipIf(!hasPython).concurrent(needsPython('the Python client'), () => {
   it('passes every check without flaws', async () => {

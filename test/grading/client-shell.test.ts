@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { shellClientCommand } from '../../examples/partner-clients/src/commands.js';
 import { CLIENT_CHECKS, gradeClient } from '../../harness/grading/client/index.js';
 import { GradeReport } from '../../harness/grading/shared/index.js';
+import { CLIENT_TIMEOUT_MS } from './support/client-timeout.js';
 import { runs } from './support/python.js';
 
 // A client in yet another style: bash forking one curl per attempt and one sleep per retry, the kind
@@ -11,7 +12,7 @@ const hasShellTools = runs('bash') && runs('curl');
 describe.skipIf(!hasShellTools)('the shell + curl reference client [skipped without bash and curl]', () => {
   it('passes every check', async () => {
     const report = GradeReport.parse(
-      await gradeClient({ command: shellClientCommand(), timeoutMs: 500, maxConcurrency: 4 }),
+      await gradeClient({ command: shellClientCommand(), timeoutMs: CLIENT_TIMEOUT_MS, maxConcurrency: 4 }),
     );
     for (const { id } of CLIENT_CHECKS) {
       const check = report.checks.find((candidate) => candidate.id === id);

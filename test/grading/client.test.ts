@@ -3,6 +3,7 @@ import { nodeClientCommand, pythonClientCommand } from '../../examples/partner-c
 import { CLIENT_CHECKS, gradeClient } from '../../harness/grading/client/index.js';
 import { GradeReport } from '../../harness/grading/shared/index.js';
 import { derivePersonas } from '../../harness/reference-mock/index.js';
+import { CLIENT_TIMEOUT_MS } from './support/client-timeout.js';
 import { hasPython, needsPython } from './support/python.js';
 
 // The grader starts the reference mock on 127.0.0.1:0 with the scenario's fault schedule, runs the
@@ -12,7 +13,7 @@ const apiKey = derivePersonas('dutyclaims-reference-mock').sandbox.apiKey;
 describe.concurrent('the TypeScript reference client', () => {
   it('passes every check, with journal lines as evidence and no API key in the report', async () => {
     const report = GradeReport.parse(
-      await gradeClient({ command: nodeClientCommand(), timeoutMs: 500, maxConcurrency: 4 }),
+      await gradeClient({ command: nodeClientCommand(), timeoutMs: CLIENT_TIMEOUT_MS, maxConcurrency: 4 }),
     );
     for (const { id } of CLIENT_CHECKS) {
       const check = report.checks.find((candidate) => candidate.id === id);
@@ -24,7 +25,11 @@ describe.concurrent('the TypeScript reference client', () => {
       expect.stringMatching(/POST \/v1\/claims -> no answer \[fault: drop\]/),
       expect.stringMatching(/POST \/v1\/claims -> 202 key=idem-/),
     ]);
-    expect(report.settings).toMatchObject({ timeoutMs: '500', maxConcurrency: '4', holdMs: '2000' });
+    expect(report.settings).toMatchObject({
+      timeoutMs: String(CLIENT_TIMEOUT_MS),
+      maxConcurrency: '4',
+      holdMs: String(2 * CLIENT_TIMEOUT_MS + 1000),
+    });
     expect(JSON.stringify(report)).not.toContain(apiKey);
   });
 });
