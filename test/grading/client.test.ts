@@ -38,7 +38,6 @@ describe
   .skipIf(!hasPython)
   .concurrent(needsPython('a client that declares no timeout and no concurrency bound'), () => {
     it('gets those two checks not graded (never passed), and no read is held', async () => {
-      const started = performance.now();
       const report = await gradeClient({ command: pythonClientCommand() });
       const verdicts = Object.fromEntries(report.checks.map((check) => [check.id, check.verdict]));
       expect(verdicts).toMatchObject({
@@ -49,6 +48,9 @@ describe
       });
       expect(report.checks.find((check) => check.id === 'concurrency-bound')?.reason).toMatch(/up to \d+ requests/);
       expect(report.settings).toMatchObject({ timeoutMs: 'not declared', holdMs: 'none' });
-      expect(performance.now() - started).toBeLessThan(15_000);
+      // No read was held: the timeout check says so rather than judging a hold (no timing asserted).
+      expect(report.checks.find((check) => check.id === 'timeout-abandons-hung-request')?.reason).toMatch(
+        /no request timeout was declared, so no read was held/,
+      );
     });
   });

@@ -1,13 +1,14 @@
 import type { JournalEntry } from '../../reference-mock/index.js';
 import type { GradeCheck } from '../shared/report.js';
 import { CLIENT_CHECKS } from './checks.js';
+import { excuseCongestedBackoff } from './congestion.js';
 import { backoffGrowsWithJitter } from './evaluate-backoff.js';
 import { retriesGiveUp } from './evaluate-give-up.js';
 import { idempotentWriteRetry, noRetryOn4xx, retryAfterHonoured } from './evaluate-retries.js';
 import { type LastPageReplay, paginationToEnd, scenarioCompleted } from './evaluate-scenario.js';
 import { retryStrategyHonoured } from './evaluate-strategy.js';
 import { timeoutAbandonsHungRequest } from './evaluate-timeout.js';
-import { concurrencyBound, correlationId } from './evaluate-traffic.js';
+import { concurrencyBound, correlationId, peakConcurrency } from './evaluate-traffic.js';
 import type { EvaluationContext, StrategyRead } from './grade-check.js';
 import { viewJournal } from './journal-view.js';
 import type { CommandOutcome } from './run-command.js';
@@ -50,5 +51,8 @@ export function evaluateClientJournal(input: ClientEvaluationInput): GradeCheck[
     'pagination-to-end': () => paginationToEnd(context, input.lastPage, input.pageSize),
     'concurrency-bound': () => concurrencyBound(context),
   };
-  return CLIENT_CHECKS.map(({ id }) => checks[id]());
+  const graded = CLIENT_CHECKS.map(({ id }) => checks[id]());
+  const peak =
+    context.view.entries.length < 2 ? 0 : peakConcurrency(context.view, input.declared.timeoutMs).entries.length;
+  return excuseCongestedBackoff(graded, peak);
 }

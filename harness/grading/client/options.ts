@@ -87,6 +87,8 @@ export const CLIENT_GRADE_TOLERANCES = {
   timeoutSlackMs: 1000,
   /** Intervals overlapping by no more than this are not concurrent (a response and the next request). */
   overlapMs: 1,
+  /** With no bound declared, more requests than this in flight at once make backoff timing unjudgeable. */
+  congestedInFlight: 8,
 } as const;
 
 const LIMITS: Record<
