@@ -7,7 +7,7 @@ import { faultProblem, waitOutDelay } from './fault-response.js';
 import type { FaultKind } from './faults.js';
 import type { HandlerResult } from './handler-context.js';
 import { handlers } from './handlers.js';
-import { headerValue } from './http-io.js';
+import { clientGoneSignal, headerValue } from './http-io.js';
 import { executeWithBody } from './idempotent-execution.js';
 import { createIdSequence } from './ids.js';
 import type { JournalRecord } from './journal.js';
@@ -170,9 +170,14 @@ export function createApiHandler(engine: MockEngine): (req: IncomingMessage, res
         return finisher.silent(ex);
       }
       if (fault.kind === 'delay') {
-        void waitOutDelay(fault, engine.closing).then((open) =>
-          open ? run(req, res, ex, lookup) : finisher.silent(ex),
-        );
+        // A client that leaves during the delay is journaled as gone at once (no answer), as a provider
+        // that notices the disconnect would, instead of running its request after the delay.
+        const gone = clientGoneSignal(res, 'The client closed the connection during a delay fault.');
+        void waitOutDelay(fault, AbortSignal.any([engine.closing, gone.signal])).then((open) => {
+          gone.dispose();
+          if (open) run(req, res, ex, lookup);
+          else finisher.silent(ex);
+        });
         return;
       }
       if (fault.kind === 'rate_limit') ex.rate = { ...ex.rate, remaining: 0 };

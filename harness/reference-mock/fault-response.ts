@@ -39,10 +39,10 @@ export function faultProblem(fault: FaultSpec): ApiProblem {
   });
 }
 
-/** Waits out a `delay` fault in real time; resolves false if the mock closed meanwhile. */
-export async function waitOutDelay(fault: FaultSpec, closing: AbortSignal): Promise<boolean> {
+/** Waits out a `delay` fault in real time; resolves false if `stop` aborted meanwhile (the mock closed or the client left). */
+export async function waitOutDelay(fault: FaultSpec, stop: AbortSignal): Promise<boolean> {
   try {
-    await sleep(fault.delayMs ?? DEFAULT_DELAY_MS, undefined, { signal: closing });
+    await sleep(fault.delayMs ?? DEFAULT_DELAY_MS, undefined, { signal: stop });
     return true;
   } catch {
     return false;

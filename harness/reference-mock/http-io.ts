@@ -1,9 +1,18 @@
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { ApiProblem } from './problem.js';
 
 /** The client went away before its request was read. */
 export class ClientGoneError extends Error {
   override readonly name = 'ClientGoneError' as const;
+}
+
+/** Aborts (reason: ClientGoneError with `message`) when the response closes before it was sent: the client left. */
+export function clientGoneSignal(res: ServerResponse, message: string): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const onClose = () => controller.abort(new ClientGoneError(message));
+  if (res.destroyed) onClose();
+  else res.once('close', onClose);
+  return { signal: controller.signal, dispose: () => res.off('close', onClose) };
 }
 
 /** One header as a string (repeated headers joined by Node), or null when absent. */

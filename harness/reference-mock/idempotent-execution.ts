@@ -5,7 +5,7 @@ import type { Exchange, ExchangeFinisher } from './api-handler.js';
 import { CREDENTIAL_PREFIX_LENGTH } from './credentials.js';
 import type { HandlerContext } from './handler-context.js';
 import { handlers } from './handlers.js';
-import { ClientGoneError } from './http-io.js';
+import { clientGoneSignal } from './http-io.js';
 import type { StoredResponse } from './idempotency-store.js';
 import { ApiProblem } from './problem.js';
 import { readRouteBody } from './request-checks.js';
@@ -40,7 +40,7 @@ export async function executeWithBody(run: BodyExecution): Promise<void> {
   }
   // Reserve the key before reading the body: a second request with it waits for this one to finish,
   // unless its own client leaves meanwhile (then it neither waits on nor takes the key).
-  const gone = clientGoneSignal(res);
+  const gone = clientGoneSignal(res, 'The client closed the connection while its request waited for the key.');
   const slot = await run.ctx.engine.idempotency
     .reserve(`${credential.orgId}\n${route.operationId}\n${key}`, gone.signal)
     .finally(gone.dispose);
@@ -65,16 +65,6 @@ export async function executeWithBody(run: BodyExecution): Promise<void> {
     if (slot.kind === 'owner') slot.complete(fingerprint, null); // nothing was written: the key stays free
     throw error;
   }
-}
-
-/** Aborts (reason: ClientGoneError) when the response closes before it was sent: the client left. */
-function clientGoneSignal(res: ServerResponse): { signal: AbortSignal; dispose: () => void } {
-  const controller = new AbortController();
-  const onClose = () =>
-    controller.abort(new ClientGoneError('The client closed the connection while its request waited for the key.'));
-  if (res.destroyed) onClose();
-  else res.once('close', onClose);
-  return { signal: controller.signal, dispose: () => res.off('close', onClose) };
 }
 
 async function readBody(run: BodyExecution) {

@@ -55,8 +55,15 @@ describe('a client that leaves mid-request', () => {
     expect(await c.waitFor(/idempotent-replayed: \w+/i)).toMatch(/idempotent-replayed: false/i);
   });
 
-  it('journals a request whose client left during a delay fault, and the key stays usable', async () => {
-    await mock.control.injectFault({ kind: 'delay', count: 2, delayMs: 50, match: { operationId: 'createClient' } });
+  it('journals a request whose client left during a delay fault at once, and the key stays usable', async () => {
+    // A delay far longer than the journal poll: the request is journaled as gone only if the mock stops
+    // waiting when its client leaves (a short delay raced the close on a busy machine and let it run).
+    await mock.control.injectFault({
+      kind: 'delay',
+      count: 2,
+      delayMs: 60_000,
+      match: { operationId: 'createClient' },
+    });
     for (const key of [null, 'k-delay']) {
       await using gone = await openRaw(mock.port);
       gone.write(head(body.length, key === null ? {} : { 'idempotency-key': key }));
