@@ -23,6 +23,8 @@ export interface StartedObserveProxy extends AsyncDisposable {
   /** Every exchange so far, oldest first, in the reference mock's journal shape. */
   journal(): JournalEntry[];
   facts(): ProviderFacts;
+  /** Exchanges still in flight (held, forwarding, or answering). */
+  readonly inFlight: number;
   /** Resolves once no exchange is in flight (or after `timeoutMs`): the journal is then complete. */
   settle(timeoutMs: number): Promise<void>;
   close(): Promise<void>;
@@ -100,6 +102,9 @@ export async function startObserveProxy(options: ObserveProxyOptions): Promise<S
     upstream,
     journal: () => journal.entries(),
     facts: () => facts.facts(),
+    get inFlight() {
+      return inFlight;
+    },
     settle: (timeoutMs) =>
       inFlight === 0
         ? Promise.resolve()

@@ -44,6 +44,8 @@ export async function observeScenario(
     argv?: readonly string[];
     /** Run the checklist's dry run around the scenario (default true). */
     dryRun?: boolean;
+    /** Inject the grading scenario's fault schedule after `extraFaults` (default true). */
+    schedule?: boolean;
     /** Grade the Node reference receiver with grade-webhook and pass its report (default true). */
     receiverReport?: boolean;
   } = {},
@@ -58,7 +60,8 @@ export async function observeScenario(
   const dir = await mkdtemp(join(tmpdir(), 'observe-'));
   try {
     const faults = join(dir, 'faults.json');
-    await writeFile(faults, JSON.stringify([...(options.extraFaults ?? []), ...faultSchedule(fixture, schedule)]));
+    const scheduled = options.schedule === false ? [] : faultSchedule(fixture, schedule);
+    await writeFile(faults, JSON.stringify([...(options.extraFaults ?? []), ...scheduled]));
     const reports: string[] = [];
     if (options.receiverReport !== false) {
       await using graded = await startNodeReceiver({ secret: RECEIVER_SECRET, testMode: true });
