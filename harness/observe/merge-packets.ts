@@ -18,6 +18,7 @@ function mergeGate(rehearsed: GateResult, observed: GateResult | undefined): Gat
   const added: Check[] = observed.checks
     .filter((check) => check.verdict !== 'not_run')
     .map((check) => ({ ...check, detail: `[${OBSERVED_LABEL}] ${check.detail}` }));
+  if (added.length === 0) return rehearsed;
   const checks = [...rehearsed.checks, ...added];
   const failed = checks.filter((check) => check.verdict === 'fail');
   const skipped = checks.filter((check) => check.verdict === 'not_run');
