@@ -86,16 +86,19 @@ export async function handleExchange(req: IncomingMessage, res: ServerResponse, 
     fields: Pick<JournalRecord, 'status' | 'errorCode' | 'requestId' | 'replayed'>,
     fault: JournalFault | null,
   ) => ctx.journal.record({ ...base, ...fields, fault, durationMs: performance.now() - start });
-  const own = { requestId: newId('req'), correlationId: correlationIdSent ?? newId('corr') };
-  const unanswered = { status: null, errorCode: null, requestId: own.requestId, replayed: false };
+  // The proxy's own ids, for answers it gives itself (made only when needed: the hot path forwards).
+  const ownIds = () => ({ requestId: newId('req'), correlationId: correlationIdSent ?? newId('corr') });
+  const unanswered = () => ({ status: null, errorCode: null, requestId: newId('req'), replayed: false });
 
   if (ctx.options.target === 'production' && isWrite({ method }) && !ctx.options.allowProductionWrites) {
     req.resume();
-    return record({ ...refuseProductionWrite(res, own.requestId), requestId: own.requestId, replayed: false }, null);
+    const { requestId } = ownIds();
+    return record({ ...refuseProductionWrite(res, requestId), requestId, replayed: false }, null);
   }
   const fault = ctx.faults.take({ method, path: url.pathname, operationId, template: route?.path ?? null });
   if (fault?.kind === 'status' || fault?.kind === 'rate_limit') {
     req.resume();
+    const own = ownIds();
     return record(
       { ...answerFault(fault, res, own, ctx.upstream), requestId: own.requestId, replayed: false },
       fault.kind,
@@ -103,12 +106,12 @@ export async function handleExchange(req: IncomingMessage, res: ServerResponse, 
   }
   if (fault?.kind === 'drop') {
     socket.destroy();
-    return record(unanswered, 'drop');
+    return record(unanswered(), 'drop');
   }
   if (fault?.kind === 'hang') {
     await clientGone(res, ctx.closing);
     socket.destroy();
-    return record(unanswered, 'hang');
+    return record(unanswered(), 'hang');
   }
   if (fault?.kind === 'delay') {
     const hold = new AbortController();
@@ -116,7 +119,7 @@ export async function handleExchange(req: IncomingMessage, res: ServerResponse, 
     const waited = sleep(fault.delayMs ?? 1000, false, { signal: hold.signal }).catch(() => true);
     const left = await Promise.race([gone, waited]);
     hold.abort(); // no timer outlives a client that left
-    if (left) return record(unanswered, 'delay'); // never forwarded
+    if (left) return record(unanswered(), 'delay'); // never forwarded
   }
 
   const abort = new AbortController();
@@ -141,14 +144,14 @@ export async function handleExchange(req: IncomingMessage, res: ServerResponse, 
       {
         status: res.destroyed ? null : 502,
         errorCode: 'observe_upstream_unreachable',
-        requestId: own.requestId,
+        requestId: newId('req'),
         replayed: false,
       },
       fault?.kind ?? null,
     );
   }
   const readBody = answer.status >= 400 || (operationId !== null && BODY_READ_OPERATIONS.has(operationId));
-  const tap = bodyTap(readBody ? ctx.options.captureBytes : 0);
+  const tap = readBody ? bodyTap(ctx.options.captureBytes) : null;
   const lost = fault?.kind === 'lost_response';
   let delivered = true;
   try {
@@ -158,7 +161,7 @@ export async function handleExchange(req: IncomingMessage, res: ServerResponse, 
     delivered = false; // the client left mid-answer, or the provider's body broke off
   }
   if (lost) socket.destroy();
-  const body = readBody ? tap.json() : null;
+  const body = tap === null ? null : tap.json();
   const requestId = single(answer.headers[Headers.requestId.toLowerCase()]);
   ctx.facts.add(
     {
@@ -179,7 +182,7 @@ export async function handleExchange(req: IncomingMessage, res: ServerResponse, 
       // The client got no answer for a lost response (it is the provider's status that the facts keep).
       status: lost || !delivered ? null : answer.status,
       errorCode: answer.status >= 300 ? errorCodeOf(body) : null,
-      requestId: requestId ?? own.requestId,
+      requestId: requestId ?? newId('req'),
       replayed: single(answer.headers[Headers.idempotentReplayed.toLowerCase()]) === 'true',
     },
     fault?.kind ?? null,

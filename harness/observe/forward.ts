@@ -86,13 +86,16 @@ export function bodyTap(limit: number) {
 }
 
 /** Passes the provider's answer on to the client, streaming its body through `tap`. */
-export async function relay(answer: UpstreamAnswer, res: ServerResponse, tap: ReturnType<typeof bodyTap>) {
+export async function relay(answer: UpstreamAnswer, res: ServerResponse, tap: ReturnType<typeof bodyTap> | null) {
   res.writeHead(answer.status, endToEnd(answer.headers));
-  await pipeline(answer.body, tap.stream, res);
+  // A body nobody reads goes straight through, without a transform in between.
+  if (tap === null) await pipeline(answer.body, res);
+  else await pipeline(answer.body, tap.stream, res);
 }
 
 /** Reads the provider's answer to its end without passing it on (the lost-response fault). */
-export async function swallow(answer: UpstreamAnswer, tap: ReturnType<typeof bodyTap>) {
+export async function swallow(answer: UpstreamAnswer, tap: ReturnType<typeof bodyTap> | null) {
+  if (tap === null) return await answer.body.dump();
   tap.stream.resume(); // nobody reads the tap's output: let it flow away
   for await (const chunk of answer.body) tap.stream.write(chunk);
   tap.stream.end();
