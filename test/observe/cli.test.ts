@@ -1,11 +1,11 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../harness/cli/run-cli.js';
 import { CONTRACT_PIN } from '../../harness/contract/index.js';
-import { observe } from '../../harness/observe/index.js';
+import { observe, parseFaultSchedule } from '../../harness/observe/index.js';
 import { startReferenceMock } from '../../harness/reference-mock/index.js';
 
 let dir = '';
@@ -93,5 +93,22 @@ describe('observe without a command (the partner ends the flow, Ctrl-C in the CL
     expect(pin?.verdict).toBe('pass');
     expect(run.packet.verdict).toBe('not_ready');
     expect(run.written).toBeNull();
+  });
+});
+
+describe('the README section "Observe your own integration"', () => {
+  it('shows the example faults file exactly, and that file is a valid schedule', async () => {
+    const faults = await readFile(new URL('../../examples/observe/faults.json', import.meta.url), 'utf8');
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Observe your own integration'));
+    expect(section).toContain(faults);
+    expect(parseFaultSchedule(JSON.parse(faults), 'examples/observe/faults.json').map((f) => f.kind)).toEqual([
+      'lost_response',
+      'status',
+      'rate_limit',
+      'drop',
+      'delay',
+    ]);
+    expect(section).toMatch(/npx dutyclaims-launch observe --upstream \S+ --contract-hash/);
   });
 });
