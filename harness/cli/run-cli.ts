@@ -82,7 +82,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import('../grading/client/cli.js')).runGradeClientCommand,
   },
   observe: {
-    summary: 'observe --upstream URL    record and judge your own flow against sandbox through a fault-injecting proxy',
+    summary: 'observe --upstream URL  record and judge your own flow against sandbox through a fault-injecting proxy',
     load: async () => (await import('./commands/observe.js')).runObserveCommand,
   },
   'verify-provider': {
