@@ -82,109 +82,118 @@ export async function handleExchange(req: IncomingMessage, res: ServerResponse, 
     idempotencyKey: headerValue(req.headers, 'idempotency-key'),
     credentialPrefix: credentialPrefix(req),
   };
+  let recorded = false;
   const record = (
     fields: Pick<JournalRecord, 'status' | 'errorCode' | 'requestId' | 'replayed'>,
     fault: JournalFault | null,
-  ) => ctx.journal.record({ ...base, ...fields, fault, durationMs: performance.now() - start });
+  ) => {
+    recorded = true;
+    ctx.journal.record({ ...base, ...fields, fault, durationMs: performance.now() - start });
+  };
   // The proxy's own ids, for answers it gives itself (made only when needed: the hot path forwards).
   const ownIds = () => ({ requestId: newId('req'), correlationId: correlationIdSent ?? newId('corr') });
   const unanswered = () => ({ status: null, errorCode: null, requestId: newId('req'), replayed: false });
-
-  if (ctx.options.target === 'production' && isWrite({ method }) && !ctx.options.allowProductionWrites) {
-    req.resume();
-    const { requestId } = ownIds();
-    return record({ ...refuseProductionWrite(res, requestId), requestId, replayed: false }, null);
-  }
-  const fault = ctx.faults.take({ method, path: url.pathname, operationId, template: route?.path ?? null });
-  if (fault?.kind === 'status' || fault?.kind === 'rate_limit') {
-    req.resume();
-    const own = ownIds();
-    return record(
-      { ...answerFault(fault, res, own, ctx.upstream), requestId: own.requestId, replayed: false },
-      fault.kind,
-    );
-  }
-  if (fault?.kind === 'drop') {
-    socket.destroy();
-    return record(unanswered(), 'drop');
-  }
-  if (fault?.kind === 'hang') {
-    await clientGone(res, ctx.closing);
-    socket.destroy();
-    return record(unanswered(), 'hang');
-  }
-  if (fault?.kind === 'delay') {
-    const hold = new AbortController();
-    const gone = clientGone(res, ctx.closing).then(() => true);
-    const waited = sleep(fault.delayMs ?? 1000, false, { signal: hold.signal }).catch(() => true);
-    const left = await Promise.race([gone, waited]);
-    hold.abort(); // no timer outlives a client that left
-    if (left) return record(unanswered(), 'delay'); // never forwarded
-  }
-
-  const abort = new AbortController();
-  res.once('close', () => {
-    if (!res.writableFinished) abort.abort();
-  });
-  let answer: UpstreamAnswer;
   try {
-    answer = await sendUpstream(
-      ctx.dispatcher,
-      ctx.options.upstream,
-      req,
-      `${url.pathname}${url.search}`,
-      abort.signal,
-    );
-  } catch {
-    if (!res.headersSent && !res.destroyed) {
-      res.writeHead(502, { 'Content-Type': 'text/plain' });
-      res.end(`dutyclaims-launch observe could not reach ${ctx.upstream.host}.\n`);
+    if (ctx.options.target === 'production' && isWrite({ method }) && !ctx.options.allowProductionWrites) {
+      req.resume();
+      const { requestId } = ownIds();
+      return record({ ...refuseProductionWrite(res, requestId), requestId, replayed: false }, null);
     }
-    return record(
+    const fault = ctx.faults.take({ method, path: url.pathname, operationId, template: route?.path ?? null });
+    if (fault?.kind === 'status' || fault?.kind === 'rate_limit') {
+      req.resume();
+      const own = ownIds();
+      return record(
+        { ...answerFault(fault, res, own, ctx.upstream), requestId: own.requestId, replayed: false },
+        fault.kind,
+      );
+    }
+    if (fault?.kind === 'drop') {
+      socket.destroy();
+      return record(unanswered(), 'drop');
+    }
+    if (fault?.kind === 'hang') {
+      await clientGone(res, ctx.closing);
+      socket.destroy();
+      return record(unanswered(), 'hang');
+    }
+    if (fault?.kind === 'delay') {
+      const hold = new AbortController();
+      const gone = clientGone(res, ctx.closing).then(() => true);
+      const waited = sleep(fault.delayMs ?? 1000, false, { signal: hold.signal }).catch(() => true);
+      const left = await Promise.race([gone, waited]);
+      hold.abort(); // no timer outlives a client that left
+      if (left) return record(unanswered(), 'delay'); // never forwarded
+    }
+
+    const abort = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) abort.abort();
+    });
+    let answer: UpstreamAnswer;
+    try {
+      answer = await sendUpstream(
+        ctx.dispatcher,
+        ctx.options.upstream,
+        req,
+        `${url.pathname}${url.search}`,
+        abort.signal,
+      );
+    } catch {
+      if (!res.headersSent && !res.destroyed) {
+        res.writeHead(502, { 'Content-Type': 'text/plain' });
+        res.end(`dutyclaims-launch observe could not reach ${ctx.upstream.host}.\n`);
+      }
+      return record(
+        {
+          status: res.destroyed ? null : 502,
+          errorCode: 'observe_upstream_unreachable',
+          requestId: newId('req'),
+          replayed: false,
+        },
+        fault?.kind ?? null,
+      );
+    }
+    const readBody = answer.status >= 400 || (operationId !== null && BODY_READ_OPERATIONS.has(operationId));
+    const tap = readBody ? bodyTap(ctx.options.captureBytes) : null;
+    const lost = fault?.kind === 'lost_response';
+    let delivered = true;
+    try {
+      if (lost) await swallow(answer, tap);
+      else await relay(answer, res, tap);
+    } catch {
+      delivered = false; // the client left mid-answer, or the provider's body broke off
+    }
+    if (lost) socket.destroy();
+    const body = tap === null ? null : tap.json();
+    const requestId = single(answer.headers[Headers.requestId.toLowerCase()]);
+    ctx.facts.add(
       {
-        status: res.destroyed ? null : 502,
-        errorCode: 'observe_upstream_unreachable',
-        requestId: newId('req'),
-        replayed: false,
+        requestId,
+        operationId,
+        method,
+        path: url.pathname,
+        status: answer.status,
+        receivedAt,
+        environmentHeader: single(answer.headers[Headers.environment.toLowerCase()]),
+        contractHashHeader: single(answer.headers[Headers.contractHash.toLowerCase()]),
+        body,
+      },
+      readBody && answer.status < 300,
+    );
+    record(
+      {
+        // The client got no answer for a lost response (it is the provider's status that the facts keep).
+        status: lost || !delivered ? null : answer.status,
+        errorCode: answer.status >= 300 ? errorCodeOf(body) : null,
+        requestId: requestId ?? newId('req'),
+        replayed: single(answer.headers[Headers.idempotentReplayed.toLowerCase()]) === 'true',
       },
       fault?.kind ?? null,
     );
+  } catch (error) {
+    // Never lose an exchange from the journal: an unexpected failure is journaled as unanswered.
+    if (!recorded) record({ ...unanswered(), errorCode: 'observe_internal_error' }, null);
+    throw error;
   }
-  const readBody = answer.status >= 400 || (operationId !== null && BODY_READ_OPERATIONS.has(operationId));
-  const tap = readBody ? bodyTap(ctx.options.captureBytes) : null;
-  const lost = fault?.kind === 'lost_response';
-  let delivered = true;
-  try {
-    if (lost) await swallow(answer, tap);
-    else await relay(answer, res, tap);
-  } catch {
-    delivered = false; // the client left mid-answer, or the provider's body broke off
-  }
-  if (lost) socket.destroy();
-  const body = tap === null ? null : tap.json();
-  const requestId = single(answer.headers[Headers.requestId.toLowerCase()]);
-  ctx.facts.add(
-    {
-      requestId,
-      operationId,
-      method,
-      path: url.pathname,
-      status: answer.status,
-      receivedAt,
-      environmentHeader: single(answer.headers[Headers.environment.toLowerCase()]),
-      contractHashHeader: single(answer.headers[Headers.contractHash.toLowerCase()]),
-      body,
-    },
-    readBody && answer.status < 300,
-  );
-  record(
-    {
-      // The client got no answer for a lost response (it is the provider's status that the facts keep).
-      status: lost || !delivered ? null : answer.status,
-      errorCode: answer.status >= 300 ? errorCodeOf(body) : null,
-      requestId: requestId ?? newId('req'),
-      replayed: single(answer.headers[Headers.idempotentReplayed.toLowerCase()]) === 'true',
-    },
-    fault?.kind ?? null,
-  );
 }
