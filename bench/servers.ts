@@ -1,8 +1,9 @@
 // Child-process servers for the benchmarks, so the load generator never shares their event loop.
-// Usage: tsx bench/servers.ts mock|bare  -> prints one JSON line {url, path, headers, bodyBytes}
+// Usage: tsx bench/servers.ts mock|bare|observe <upstream URL>  -> prints one JSON line {url, path, headers, bodyBytes}
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
+import { startObserveProxy } from '../harness/observe/index.js';
 import { startReferenceMock } from '../harness/reference-mock/index.js';
 
 const kind = process.argv[2];
@@ -51,6 +52,17 @@ async function startBare(bodyBytes: number) {
   return { url: `http://127.0.0.1:${port}`, path: '/', headers: {}, bodyBytes: Buffer.byteLength(payload) };
 }
 
-const info = kind === 'mock' ? await startMock() : await startBare(Number(process.argv[3] ?? 400));
+/** The observe proxy in front of `upstream`, journaling every exchange as it does for a partner. */
+async function startObserve(upstream: string) {
+  const proxy = await startObserveProxy({ upstream, port: 0 });
+  return { url: proxy.url, path: '/', headers: {}, bodyBytes: 0 };
+}
+
+const info =
+  kind === 'mock'
+    ? await startMock()
+    : kind === 'observe'
+      ? await startObserve(process.argv[3] ?? '')
+      : await startBare(Number(process.argv[3] ?? 400));
 process.stdout.write(`${JSON.stringify(info)}\n`);
 process.on('SIGTERM', () => process.exit(0));

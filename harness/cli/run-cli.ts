@@ -81,6 +81,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "grade-client -- <cmd>   grade your own API client's retries, timeouts, idempotency and paging",
     load: async () => (await import('../grading/client/cli.js')).runGradeClientCommand,
   },
+  observe: {
+    summary: 'observe --upstream URL  record and judge your own flow against sandbox through a fault-injecting proxy',
+    load: async () => (await import('./commands/observe.js')).runObserveCommand,
+  },
   'verify-provider': {
     summary: 'verify-provider         verify pacts against a provider (default: the embedded mock)',
     load: async () => (await import('../pact/cli.js')).runVerifyProviderCommand,

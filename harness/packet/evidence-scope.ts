@@ -50,9 +50,11 @@ export function evidenceScope(packet: ScopeInput): EvidenceScope {
   const live = packet.target.kind !== 'mock';
   const label = !live
     ? REFERENCE_MOCK_LABEL
-    : packet.run.readOnly
-      ? `${packet.target.kind} read-only smoke on ${packet.target.host}`
-      : `${packet.target.kind} rehearsal on ${packet.target.host}`;
+    : packet.run.mode === 'observe'
+      ? `partner traffic through the observe proxy to ${packet.target.kind} ${packet.target.host}${packet.run.readOnly ? ' (reads only)' : ''}`
+      : packet.run.readOnly
+        ? `${packet.target.kind} read-only smoke on ${packet.target.host}`
+        : `${packet.target.kind} rehearsal on ${packet.target.host}`;
   return {
     source: live ? 'live_target' : 'reference_mock',
     label,

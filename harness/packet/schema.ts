@@ -152,7 +152,8 @@ export const LaunchPacket = z.object({
   tool: z.object({ name: z.string(), version: z.string() }),
   run: z.object({
     id: z.string(),
-    mode: z.enum(['rehearsal', 'smoke']),
+    /** `observe`: the partner's own traffic through the observe proxy (the evidence label names the host). */
+    mode: z.enum(['rehearsal', 'smoke', 'observe']),
     readOnly: z.boolean(),
     startedAt: z.string(),
     finishedAt: z.string(),

@@ -76,7 +76,8 @@ export interface FaultBook {
   clear(): void;
 }
 
-const matches = (match: FaultMatch | undefined, target: FaultTarget) =>
+/** Whether a fault's match applies to a request (no match: every request). */
+export const faultMatches = (match: FaultMatch | undefined, target: FaultTarget): boolean =>
   !match ||
   ((match.operationId === undefined || match.operationId === target.operationId) &&
     (match.method === undefined || match.method.toUpperCase() === target.method) &&
@@ -111,7 +112,7 @@ export function createFaultBook(): FaultBook {
     list: () => held.map(describe),
     takeForRequest(target) {
       if (held.length === 0) return null;
-      const fault = held.find((f) => f.spec.kind !== 'duplicate_delivery' && matches(f.spec.match, target));
+      const fault = held.find((f) => f.spec.kind !== 'duplicate_delivery' && faultMatches(f.spec.match, target));
       return fault ? take(fault) : null;
     },
     takeDuplicateDelivery() {

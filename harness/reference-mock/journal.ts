@@ -1,5 +1,11 @@
 import type { FaultKind } from './faults.js';
 
+/**
+ * The fault behind an entry: one the mock injected, or `lost_response` (the observe proxy forwarded the
+ * request, the provider answered, and the proxy dropped the answer before the client read it).
+ */
+export type JournalFault = FaultKind | 'lost_response';
+
 /** One API request as the mock saw it. Control-plane requests are not journaled. */
 export interface JournalEntry {
   /** Monotonic across the mock's life (clearing the journal does not restart it). */
@@ -24,7 +30,7 @@ export interface JournalEntry {
   readonly idempotencyKey: string | null;
   /** First 12 characters of the credential (bearer token or OAuth client id); never the full secret. */
   readonly credentialPrefix: string | null;
-  readonly fault: FaultKind | null;
+  readonly fault: JournalFault | null;
   /** True when the response was an idempotent replay. */
   readonly replayed: boolean;
   /** Real milliseconds from arrival to the end of the response (or to the drop/hang). */

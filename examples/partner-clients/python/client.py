@@ -142,7 +142,23 @@ def expect(step, answer, statuses):
     return answer
 
 
+def dry_run_start(api, env):
+    """The launch checklist's dry run, first three steps: partner organization, endpoint, sandbox test."""
+    _, org, _ = expect("dry run 1", api.send("GET", f"/v1/partner-organizations/{env['DUTYCLAIMS_PARTNER_ORG_ID']}"), [200])
+    print(f"dry run 1: partner organization in {org['environment']}, contract {org['contract']['hash']}", flush=True)
+    body = {"url": env["DUTYCLAIMS_WEBHOOK_PUBLIC_URL"], "eventTypes": ["claim.status_changed", "sandbox.test"]}
+    _, endpoint, _ = expect("dry run 2", api.send("POST", "/v1/webhooks/endpoints", body), [201])
+    # The signing secret is shown once: a real integration puts it in its secret store, never in a log.
+    print(f"dry run 2: endpoint {endpoint['id']} registered", flush=True)
+    _, test, _ = expect("dry run 3", api.send("POST", "/v1/sandbox/webhooks/test", {"endpointId": endpoint["id"]}), [202])
+    print(f"dry run 3: sandbox test delivery {test['deliveryId']} queued", flush=True)
+
+
 def run(api, env, flaws):
+    # With DUTYCLAIMS_WEBHOOK_PUBLIC_URL (as under `dutyclaims-launch observe`), also run the dry run.
+    dry_run = bool(env.get("DUTYCLAIMS_WEBHOOK_PUBLIC_URL"))
+    if dry_run:
+        dry_run_start(api, env)
     client = {"externalRef": env["DUTYCLAIMS_CLIENT_REF"], "name": "Grade Partner Client", "country": "GB"}
     _, created, attempts = expect("step 1", api.send("POST", "/v1/clients", client), [201])
     print(f"step 1: client {created['id']} created ({attempts} attempts)", flush=True)
@@ -150,6 +166,9 @@ def run(api, env, flaws):
     _, again, _ = expect("step 2", api.send("POST", "/v1/clients", client), [409])
     client_id = (again.get("error") or {}).get("resourceId") or created["id"]
     print(f"step 2: already exists, linked to {client_id}", flush=True)
+    if dry_run:
+        _, authority, _ = expect("dry run 5", api.send("GET", f"/v1/clients/{client_id}/authority"), [200])
+        print(f"dry run 5: authority {authority['status']} before any claim work", flush=True)
 
     claim_body = {
         "clientId": client_id,

@@ -38,6 +38,9 @@ try {
       maxConcurrency: Number(env('DUTYCLAIMS_MAX_CONCURRENCY', '4')),
       unbounded: flaws.has('unbounded-concurrency'),
       firstPageOnly: flaws.has('first-page-only'),
+      dryRun: process.env.DUTYCLAIMS_WEBHOOK_PUBLIC_URL
+        ? { partnerOrgId: env('DUTYCLAIMS_PARTNER_ORG_ID'), webhookUrl: process.env.DUTYCLAIMS_WEBHOOK_PUBLIC_URL }
+        : null,
     },
     (line) => console.log(line),
   );

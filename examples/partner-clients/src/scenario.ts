@@ -11,6 +11,12 @@ export interface ScenarioConfig {
   readonly unbounded: boolean;
   /** Stop listing after the first page (the `first-page-only` flaw). */
   readonly firstPageOnly: boolean;
+  /**
+   * Also run the launch checklist's dry run around the scenario (partner organization, endpoint
+   * registration, sandbox test delivery, the client's authority before the claim): set when
+   * DUTYCLAIMS_WEBHOOK_PUBLIC_URL names the receiver, as under `dutyclaims-launch observe`.
+   */
+  readonly dryRun: { readonly partnerOrgId: string; readonly webhookUrl: string } | null;
 }
 
 class ScenarioError extends Error {
@@ -38,8 +44,36 @@ async function pool<T, R>(items: readonly T[], limit: number, work: (item: T) =>
   return results;
 }
 
+/** The dry run's first three steps: the partner organization, an endpoint, a sandbox test delivery. */
+async function dryRunStart(
+  http: HttpSettings,
+  dryRun: NonNullable<ScenarioConfig['dryRun']>,
+  log: (line: string) => void,
+) {
+  const org = await send(http, { method: 'GET', path: `/v1/partner-organizations/${dryRun.partnerOrgId}` });
+  expect('dry run 1', org, [200]);
+  log(
+    `dry run 1: partner organization in ${org.body.environment}, contract ${(org.body.contract as { hash?: string }).hash}`,
+  );
+  const eventTypes = ['claim.status_changed', 'sandbox.test'];
+  const endpoint = await send(http, {
+    method: 'POST',
+    path: '/v1/webhooks/endpoints',
+    body: { url: dryRun.webhookUrl, eventTypes },
+  });
+  // The signing secret is shown once: a real integration puts it in its secret store, never in a log.
+  log(`dry run 2: endpoint ${expect('dry run 2', endpoint, [201]).body.id} registered`);
+  const test = await send(http, {
+    method: 'POST',
+    path: '/v1/sandbox/webhooks/test',
+    body: { endpointId: endpoint.body.id },
+  });
+  log(`dry run 3: sandbox test delivery ${expect('dry run 3', test, [202]).body.deliveryId} queued`);
+}
+
 /** The six steps, in order; prints one line per step and throws ScenarioError on an unexpected answer. */
 export async function runScenario(http: HttpSettings, config: ScenarioConfig, log: (line: string) => void) {
+  if (config.dryRun) await dryRunStart(http, config.dryRun, log);
   const client = { externalRef: config.clientRef, name: 'Grade Partner Client', country: 'GB' };
   const created = expect('step 1', await send(http, { method: 'POST', path: '/v1/clients', body: client }), [201]);
   log(`step 1: client ${created.body.id} created (${created.attempts} attempts)`);
@@ -47,6 +81,10 @@ export async function runScenario(http: HttpSettings, config: ScenarioConfig, lo
   const again = expect('step 2', await send(http, { method: 'POST', path: '/v1/clients', body: client }), [409]);
   const clientId = String((again.body.error as { resourceId?: string } | undefined)?.resourceId ?? created.body.id);
   log(`step 2: already exists, linked to ${clientId}`);
+  if (config.dryRun) {
+    const authority = await send(http, { method: 'GET', path: `/v1/clients/${clientId}/authority` });
+    log(`dry run 5: authority ${expect('dry run 5', authority, [200]).body.status} before any claim work`);
+  }
 
   const claimBody = {
     clientId,

@@ -1,11 +1,36 @@
+import type { JournalEntry } from '../../reference-mock/index.js';
 import type { GradeCheck } from '../shared/report.js';
 import { type EvaluationContext, gradeCheck, lines, mayBeTimeoutRetry, ms } from './grade-check.js';
 import { finishedAt, isWriteMethod, nextRepeat, requestKey } from './journal-view.js';
 import { CLIENT_GRADE_TOLERANCES } from './options.js';
-import { JUDGED_RATE_LIMIT_OPERATION, scheduledRetryAfterMs } from './schedule.js';
+import { scheduledRetryAfterMs } from './schedule.js';
 
 /** Ambiguous outcomes of a write: the provider may or may not have acted (5xx, dropped or abandoned). */
 const ambiguous = (status: number | null) => status === null || status >= 500;
+
+/**
+ * A write whose answer was lost after it ran (the observe proxy's `lost_response`): its retry must carry
+ * the same Idempotency-Key and be answered as a replay, else the provider ran it twice. Names both ids.
+ */
+function lostAnswerProblems(chains: readonly (readonly JournalEntry[])[]): string[] {
+  return chains.flatMap(([first, ...retries]) => {
+    if (first?.fault !== 'lost_response' || retries.length === 0) return [];
+    const what = `${requestKey(first)} ran upstream as ${first.requestId} and its answer was lost`;
+    const rekeyed = retries.find(
+      (retry) => retry.idempotencyKey === null || retry.idempotencyKey !== first.idempotencyKey,
+    );
+    if (rekeyed)
+      return [
+        `${what}; the retry ${rekeyed.requestId} carried ${rekeyed.idempotencyKey === null ? 'no Idempotency-Key' : 'a new Idempotency-Key'}, so the write ran a second time (requests ${first.requestId} and ${rekeyed.requestId}): keep the first attempt's key for every retry`,
+      ];
+    const answered = retries.find((retry) => retry.status !== null && retry.status < 300);
+    if (answered && !answered.replayed)
+      return [
+        `${what}; the retry ${answered.requestId} kept the key but was not answered as a replay (Idempotent-Replayed: true missing): the provider may have run it twice`,
+      ];
+    return [];
+  });
+}
 
 /** A write retried after a 5xx or no answer carries the first attempt's Idempotency-Key on every attempt. */
 export function idempotentWriteRetry({ view }: EvaluationContext): GradeCheck {
@@ -13,6 +38,14 @@ export function idempotentWriteRetry({ view }: EvaluationContext): GradeCheck {
   const chains = view.chains.filter(
     ([first]) => first !== undefined && isWriteMethod(first.method) && ambiguous(first.status),
   );
+  const lost = lostAnswerProblems(chains);
+  if (lost.length > 0)
+    return gradeCheck(
+      id,
+      'fail',
+      lost.join('; '),
+      chains.filter(([first]) => first?.fault === 'lost_response').flatMap((chain) => lines(view, chain)),
+    );
   if (chains.length === 0)
     return gradeCheck(
       id,
@@ -50,7 +83,7 @@ export function retryAfterHonoured(context: EvaluationContext): GradeCheck {
   const limited = view.entries.filter(
     (entry) =>
       entry.status === 429 &&
-      entry.operationId === JUDGED_RATE_LIMIT_OPERATION &&
+      (context.rateLimitOperationId === null || entry.operationId === context.rateLimitOperationId) &&
       scheduledRetryAfterMs(entry, context.schedule) !== null,
   );
   if (limited.length === 0)

@@ -24,7 +24,8 @@ const STEPS: readonly { readonly label: string; readonly seen: (entry: JournalEn
 
 const settled = (entry: JournalEntry) => entry.status !== null && entry.status !== 429 && entry.status < 500;
 
-function exitProblem(command: CommandOutcome): string | null {
+/** Why the command did not end well (could not start, timed out, killed, non-zero exit), or null. */
+export function exitProblem(command: CommandOutcome): string | null {
   if (command.spawnError !== null)
     return `the command could not start (${command.spawnError}): check the program name and that it is on PATH (no shell is used)`;
   if (command.timedOut)

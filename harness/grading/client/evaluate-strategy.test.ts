@@ -4,6 +4,7 @@ import { scenarioCompleted } from './evaluate-scenario.js';
 import { retryStrategyHonoured } from './evaluate-strategy.js';
 import type { EvaluationContext } from './grade-check.js';
 import { viewJournal } from './journal-view.js';
+import { SCENARIO_JUDGED } from './schedule.js';
 
 // Synthetic journals of step 6's error-branch reads: arrival times (ms) and answers.
 let seq = 0;
@@ -37,6 +38,7 @@ const ctx = (entries: JournalEntry[], strategyReads = READS): EvaluationContext 
   view: viewJournal(entries),
   declared: { timeoutMs: 500, maxConcurrency: 4, maxRetries: 6, maxBackoffMs: 10_000 },
   schedule: { retryAfterSeconds: 1, holdMs: 2000 },
+  ...SCENARIO_JUDGED,
   giveUpPath: null,
   strategyReads,
 });

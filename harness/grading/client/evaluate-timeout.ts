@@ -3,9 +3,9 @@ import { type EvaluationContext, gradeCheck, ms } from './grade-check.js';
 import { nextRepeat } from './journal-view.js';
 import { CLIENT_GRADE_TOLERANCES } from './options.js';
 
-/** The claim-status read the mock held (a `delay` fault far past the declared timeout), if it was sent. */
+/** The read that was held (a `delay` fault far past the declared timeout), if it was sent. */
 export const heldRead = (context: EvaluationContext) =>
-  context.view.entries.find((entry) => entry.operationId === 'getClaimStatus' && entry.fault === 'delay');
+  context.view.entries.find((entry) => entry.operationId === context.heldOperationId && entry.fault === 'delay');
 
 /**
  * The held read must be abandoned: it gets no answer (the client closed the connection before the

@@ -10,6 +10,7 @@ import { concurrencyBound, correlationId } from './evaluate-traffic.js';
 import type { EvaluationContext } from './grade-check.js';
 import { viewJournal } from './journal-view.js';
 import type { CommandOutcome } from './run-command.js';
+import { SCENARIO_JUDGED } from './schedule.js';
 
 // Synthetic journals: each test writes the requests a client would send, with arrival times (ms
 // from the start) and answers, and reads the verdict the grader gives them.
@@ -49,6 +50,7 @@ const ctx = (entries: JournalEntry[], declared: Partial<EvaluationContext['decla
   view: viewJournal(entries),
   declared: { timeoutMs: 500, maxConcurrency: 4, maxRetries: 6, maxBackoffMs: 10_000, ...declared },
   schedule: { retryAfterSeconds: 1, holdMs: 2000 },
+  ...SCENARIO_JUDGED,
   giveUpPath: '/v1/clients/cli_gone/authority',
   strategyReads: [],
 });

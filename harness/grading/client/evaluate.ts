@@ -12,7 +12,7 @@ import { concurrencyBound, correlationId, peakConcurrency } from './evaluate-tra
 import type { EvaluationContext, StrategyRead } from './grade-check.js';
 import { viewJournal } from './journal-view.js';
 import type { CommandOutcome } from './run-command.js';
-import type { ScheduleSettings } from './schedule.js';
+import { SCENARIO_JUDGED, type ScheduleSettings } from './schedule.js';
 
 /** Everything the checks are graded from: the journal of the run and what the grader knows about it. */
 export interface ClientEvaluationInput {
@@ -27,6 +27,8 @@ export interface ClientEvaluationInput {
   readonly strategyReads: readonly StrategyRead[];
   readonly lastPage: LastPageReplay | null;
   readonly pageSize: number;
+  /** Which faulted 429s and which held read are judged; default: the grading scenario's. */
+  readonly judged?: Pick<EvaluationContext, 'rateLimitOperationId' | 'heldOperationId'>;
 }
 
 /** Grades a run's request journal; one check per entry of CLIENT_CHECKS, in that order. Pure. */
@@ -37,6 +39,7 @@ export function evaluateClientJournal(input: ClientEvaluationInput): GradeCheck[
     schedule: input.schedule,
     giveUpPath: input.giveUpPath,
     strategyReads: input.strategyReads,
+    ...(input.judged ?? SCENARIO_JUDGED),
   };
   const checks: Record<(typeof CLIENT_CHECKS)[number]['id'], () => GradeCheck> = {
     'scenario-completed': () => scenarioCompleted(context, input.command, input.clientIds),

@@ -18,6 +18,10 @@ export interface EvaluationContext {
   readonly giveUpPath: string | null;
   /** Step 6 reads answered 503/500/429 whose envelope says not to retry, with the strategy it says. */
   readonly strategyReads: readonly StrategyRead[];
+  /** The operation whose faulted 429s retry-after-honoured judges; null: every faulted 429. */
+  readonly rateLimitOperationId: string | null;
+  /** The operation whose held (`delay` fault) read timeout-abandons-hung-request judges. */
+  readonly heldOperationId: string;
 }
 
 /** A read whose answer's envelope says `no_retry` or `contact_support` on a retryable-looking status. */

@@ -56,6 +56,9 @@ const rateLimit = (settings: ScheduleSettings, match: FaultSpec['match']): Fault
 /** The operation whose 429 retry-after-honoured judges (the first createClient's 429 absorbs a cold start). */
 export const JUDGED_RATE_LIMIT_OPERATION = 'listWebhookDeliveries';
 
+/** What the grading scenario judges: the 429 of step 5 and the held claim-status read of step 4. */
+export const SCENARIO_JUDGED = { rateLimitOperationId: JUDGED_RATE_LIMIT_OPERATION, heldOperationId: 'getClaimStatus' };
+
 const authorityPath = (clientId: string) => `/v1/clients/${clientId}/authority`;
 
 /**
