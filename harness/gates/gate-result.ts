@@ -64,11 +64,19 @@ export function gateResult(
     requestIds: readonly string[];
     durationMs?: number;
     notRunReason?: string;
+    /**
+     * Checks the run was not asked to perform (key rotation without `--rotation`): listed as not run
+     * with their reason, and leaving the verdict to the other checks. Never reported as passed.
+     */
+    notRequested?: readonly Check[];
   },
 ): GateResult {
+  for (const item of input.notRequested ?? [])
+    if (item.verdict !== 'not_run')
+      throw new Error(`Gate ${id}: a check not asked for must be not run ("${item.name}").`);
   const spec = GATES.find((gate) => gate.id === id);
   if (!spec) throw new Error(`Unknown gate ${id}`);
-  for (const item of input.checks)
+  for (const item of [...input.checks, ...(input.notRequested ?? [])])
     if (catalogCheckOf(id, item.name) === null)
       throw new Error(`Gate ${id} reports the check "${item.name}", which GATE_CHECKS does not list.`);
   const failed = input.checks.filter((item) => item.verdict === 'fail');
@@ -96,7 +104,7 @@ export function gateResult(
     evidenceToKeep: spec.evidenceToKeep,
     verdict,
     reason,
-    checks: input.checks.map((item) => ({ ...item })),
+    checks: [...input.checks, ...(input.notRequested ?? [])].map((item) => ({ ...item })),
     evidence: [...input.evidence],
     requestIds: [...new Set(input.requestIds)],
     durationMs: input.durationMs ?? 0,

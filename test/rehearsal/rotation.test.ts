@@ -1,0 +1,70 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadHarnessConfig } from '../../harness/config/index.js';
+import type { LaunchPacket } from '../../harness/packet/index.js';
+import { startReferenceMock } from '../../harness/reference-mock/index.js';
+import { runLaunchRehearsal } from '../../harness/rehearsal/index.js';
+import { rehearseAgainst } from '../support/misbehaving-provider.js';
+import { receiverKnowsOnlyTheOldSecret } from '../support/rotation-misbehaviours.js';
+
+const outDir = () => mkdtempSync(join(tmpdir(), 'dc-rotation-'));
+const credentialGate = (packet: LaunchPacket) => {
+  const gate = packet.gates.find((item) => item.id === 'credential-and-header-discipline');
+  if (!gate) throw new Error('no credential gate');
+  return gate;
+};
+const rotationChecks = (packet: LaunchPacket) =>
+  credentialGate(packet).checks.filter((item) => /rotation:/.test(item.name));
+
+describe('key and secret rotation on the embedded mock', { timeout: 60_000 }, () => {
+  it('rotates the key and the signing secret without a failed request, with prefixes and ids as evidence', async () => {
+    await using mock = await startReferenceMock();
+    const { packet, secrets } = await runLaunchRehearsal({
+      config: loadHarnessConfig({ DUTYCLAIMS_OUT_DIR: outDir(), DUTYCLAIMS_ROTATION: 'on' }),
+      mock,
+    });
+    const checks = rotationChecks(packet);
+    expect(checks.map((item) => [item.name, item.verdict, item.detail])).toEqual(
+      checks.map((item) => [item.name, 'pass', item.detail]),
+    );
+    expect(checks).toHaveLength(4);
+    expect(packet.verdict).toBe('ready');
+    const gate = credentialGate(packet);
+    const evidence = Object.fromEntries(gate.evidence.map((item) => [item.label, item.value]));
+    expect(evidence['Rotation owner']).toBeDefined();
+    expect(evidence['Requests served by the old key']).toMatch(/^req_/);
+    expect(evidence['Requests served by the new key']).toMatch(/^req_/);
+    expect(evidence['Old key after the grace']).toMatch(/401 credential_revoked/);
+    expect(evidence['Secret rotation']).toMatch(/overlap: whd_/);
+    expect(evidence['Secret rotation']).toMatch(/after the overlap: whd_/);
+    // The replacement key and the new signing secret are known secrets of the run, and never in the packet.
+    expect(secrets).toHaveLength(4);
+    const text = JSON.stringify(packet);
+    for (const secret of secrets) expect(text).not.toContain(secret);
+    // The old key is really revoked on the provider: it answers 401 credential_revoked.
+    const journal = await mock.control.journal();
+    expect(journal.some((entry) => entry.errorCode === 'credential_revoked')).toBe(true);
+  });
+
+  it('reports rotation "not run" with the reason when it was not asked for, never pass', async () => {
+    await using mock = await startReferenceMock();
+    const { packet } = await runLaunchRehearsal({ config: loadHarnessConfig({ DUTYCLAIMS_OUT_DIR: outDir() }), mock });
+    const checks = rotationChecks(packet);
+    expect(checks).toHaveLength(4);
+    for (const item of checks) {
+      expect(item.verdict).toBe('not_run');
+      expect(item.detail).toMatch(/--rotation/);
+    }
+    expect(credentialGate(packet).verdict).toBe('pass');
+  });
+
+  it('fails the secret-rotation check, naming the refused delivery, when the receiver only knows the old secret', async () => {
+    const { packet } = await rehearseAgainst(receiverKnowsOnlyTheOldSecret);
+    const secret = rotationChecks(packet).find((item) => item.name.startsWith('secret rotation'));
+    expect(secret?.verdict).toBe('fail');
+    expect(secret?.detail).toMatch(/whd_[0-9a-z]+ \(after-overlap: refused/);
+    expect(packet.verdict).toBe('not_ready');
+  });
+});
