@@ -4,6 +4,7 @@ import { CLIENT_CHECKS } from './checks.js';
 import { backoffGrowsWithJitter } from './evaluate-backoff.js';
 import { retriesGiveUp } from './evaluate-give-up.js';
 import { idempotentWriteRetry, noRetryOn4xx, retryAfterHonoured } from './evaluate-retries.js';
+import { type KeyRotationFacts, keyRotation } from './evaluate-rotation.js';
 import { type LastPageReplay, paginationToEnd, scenarioCompleted } from './evaluate-scenario.js';
 import { retryStrategyHonoured } from './evaluate-strategy.js';
 import { timeoutAbandonsHungRequest } from './evaluate-timeout.js';
@@ -26,6 +27,8 @@ export interface ClientEvaluationInput {
   readonly strategyReads: readonly StrategyRead[];
   readonly lastPage: LastPageReplay | null;
   readonly pageSize: number;
+  /** What the grader did at step 7 (key rotation); absent or null: not graded. */
+  readonly keyRotation?: KeyRotationFacts | null;
 }
 
 /** Grades a run's request journal; one check per entry of CLIENT_CHECKS, in that order. Pure. */
@@ -49,6 +52,7 @@ export function evaluateClientJournal(input: ClientEvaluationInput): GradeCheck[
     'correlation-id': () => correlationId(context),
     'pagination-to-end': () => paginationToEnd(context, input.lastPage, input.pageSize),
     'concurrency-bound': () => concurrencyBound(context),
+    'key-rotation': () => keyRotation(context, input.keyRotation ?? null),
   };
   return CLIENT_CHECKS.map(({ id }) => checks[id]());
 }
