@@ -7,7 +7,7 @@ import { nextRepeat } from './journal-view.js';
 export type KeyRotationFacts =
   | {
       readonly rotated: true;
-      /** Epoch ms (the journal's clock) once the old key was revoked, just before the key file changed. */
+      /** Epoch ms (the journal's clock) once the old key was revoked and the new one written to the key file. */
       readonly switchedAt: number;
       readonly oldPrefix: string;
       readonly newPrefix: string;
@@ -24,7 +24,7 @@ const keyed = (context: EvaluationContext, entries: readonly JournalEntry[], lim
 
 /**
  * After the grader rotated the key (revoked the old one and wrote the new one to the key file), no
- * request failed with the old key, and no 401 was repeated. Requests are counted, not timed: the
+ * request failed with the old key, and no 401 after the switch was repeated. Requests are counted, not timed: the
  * command waits for the key file to change before step 7's reads, so nothing is in flight at the switch.
  */
 export function keyRotation(context: EvaluationContext, facts: KeyRotationFacts | null): GradeCheck {
@@ -35,7 +35,8 @@ export function keyRotation(context: EvaluationContext, facts: KeyRotationFacts 
   const after = view.entries.filter((entry) => entry.receivedAt >= facts.switchedAt);
   const header = `key rotated at t+${Math.round(facts.switchedAt - view.origin)}ms: ${facts.oldPrefix}… revoked (request ${facts.revokeRequestId ?? 'none'}), ${facts.newPrefix}… written to the key file`;
   const stale = after.filter((entry) => entry.credentialPrefix === facts.oldPrefix && entry.status === 401);
-  const retried401 = view.entries.flatMap((entry) => {
+  // The step 6 401 is no-retry-on-4xx's to judge; this check judges the 401s of the rotation.
+  const retried401 = after.flatMap((entry) => {
     if (entry.status !== 401) return [];
     const repeat = nextRepeat(view, entry);
     return repeat && !mayBeTimeoutRetry(context, entry, repeat) ? [{ entry, repeat }] : [];

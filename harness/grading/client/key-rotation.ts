@@ -107,8 +107,9 @@ export function watchForRotation(mock: StartedReferenceMock, keys: ScenarioKeys)
             { graceSeconds: 0 },
             'rotation',
           );
-          const switchedAt = performance.timeOrigin + performance.now();
           await replaceFile(keys.file, keys.second.key);
+          // After the write: a request between the revocation and the new key's arrival is not held against the client.
+          const switchedAt = performance.timeOrigin + performance.now();
           facts = {
             rotated: true,
             switchedAt,
