@@ -155,7 +155,6 @@ export function evaluateCredentialAndHeaderDiscipline(observations: RehearsalObs
   const rotation = rotationVerdicts(observations.rotation, config.rotation.requested);
   return gateResult('credential-and-header-discipline', {
     checks: [...checks, ...ownerChecks, ...rotation.checks],
-    notRequested: rotation.notRequested,
     evidence: [...evidence, ...rotation.evidence],
     requestIds: [...requestIdsOf(capabilities), ...rotation.requestIds],
   });

@@ -9,10 +9,9 @@ export const ROTATION_CHECKS = {
   secret: 'secret rotation: every overlap delivery accepted',
 } as const;
 
-/** The rotation's checks, evidence and request ids; `notRequested` when the run was not asked to rotate. */
+/** The rotation's checks, evidence and request ids. */
 export interface RotationVerdicts {
   readonly checks: Check[];
-  readonly notRequested: Check[];
   readonly evidence: EvidenceItem[];
   readonly requestIds: string[];
 }
@@ -24,13 +23,13 @@ const ids = (calls: readonly SwitchCall[]) => calls.map((call) => call.requestId
 
 /** Judges the key and secret rotation a run rehearsed (`observations.rotation`). */
 export function rotationVerdicts(rotation: RotationObservation | null, requested: boolean): RotationVerdicts {
-  const all = Object.values(ROTATION_CHECKS);
   if (rotation === null || rotation.skipped !== null) {
     const reason = rotation?.skipped ?? 'Not run: the rotation was not reached.';
-    const checks = all.map((name) => notRun(name, reason));
+    // Asked for but impossible: four checks not run, so the gate is not passed. Not asked for: the gate
+    // says so in its evidence and judges what it did prove (a passing gate holds only passed checks).
     return requested
-      ? { checks, notRequested: [], evidence: [], requestIds: [] }
-      : { checks: [], notRequested: checks, evidence: [], requestIds: [] };
+      ? { checks: Object.values(ROTATION_CHECKS).map((name) => notRun(name, reason)), evidence: [], requestIds: [] }
+      : { checks: [], evidence: [{ label: 'Key and secret rotation', value: reason }], requestIds: [] };
   }
   const { oldKeyPrefix, newKeyPrefix, created, switchCalls, revoke, insideGrace, afterGrace } = rotation;
   const waited = `${rotation.graceSeconds} s grace (${rotation.clock === 'mock' ? "skipped on the mock's clock" : 'waited in real time'})`;
@@ -109,7 +108,7 @@ export function rotationVerdicts(rotation: RotationObservation | null, requested
     afterGrace?.requestId ?? null,
     rotation.secretRotate?.meta?.requestId ?? null,
   ].filter((id): id is string => id !== null);
-  return { checks, notRequested: [], evidence, requestIds };
+  return { checks, evidence, requestIds };
 }
 
 function secretCheck(rotation: RotationObservation, evidence: EvidenceItem[]): Check {

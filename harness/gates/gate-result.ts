@@ -76,7 +76,7 @@ export function gateResult(
       throw new Error(`Gate ${id}: a check not asked for must be not run ("${item.name}").`);
   const spec = GATES.find((gate) => gate.id === id);
   if (!spec) throw new Error(`Unknown gate ${id}`);
-  for (const item of [...input.checks, ...(input.notRequested ?? [])])
+  for (const item of input.checks)
     if (catalogCheckOf(id, item.name) === null)
       throw new Error(`Gate ${id} reports the check "${item.name}", which GATE_CHECKS does not list.`);
   const failed = input.checks.filter((item) => item.verdict === 'fail');
@@ -104,7 +104,7 @@ export function gateResult(
     evidenceToKeep: spec.evidenceToKeep,
     verdict,
     reason,
-    checks: [...input.checks, ...(input.notRequested ?? [])].map((item) => ({ ...item })),
+    checks: input.checks.map((item) => ({ ...item })),
     evidence: [...input.evidence],
     requestIds: [...new Set(input.requestIds)],
     durationMs: input.durationMs ?? 0,

@@ -1,9 +1,7 @@
-import { createDutyClaimsClient, type DutyClaimsClient } from '../client/client.js';
-import { credentialPrefix } from '../client/credentials.js';
+import { createDutyClaimsClient } from '../client/client.js';
 import type { CallResult } from '../client/metadata.js';
 import type { ClientOptions } from '../client/options.js';
 import type { Environment } from '../contract/schemas/common.js';
-import type { Outcome } from './observations.js';
 import { observe } from './outcome.js';
 import type { CallRecorder } from './recorder.js';
 import type { ResponseAudit } from './response-audit.js';
@@ -14,7 +12,8 @@ export interface RotationContext {
   readonly baseUrl: string;
   readonly partnerOrgId: string;
   readonly environment: Environment;
-  readonly oldKey: string;
+  /** The configured key: it issues and revokes the rehearsal's keys, and is never revoked itself. */
+  readonly runKey: string;
   readonly runId: string;
   readonly clientOptions: Partial<Omit<ClientOptions, 'baseUrl' | 'credential' | 'environment' | 'onCall'>>;
   readonly recorder: CallRecorder;
@@ -46,14 +45,14 @@ async function track(call: Promise<CallResult<unknown>>, afterSwitch: boolean): 
 }
 
 /**
- * Rotates the run's API key the way the checklist asks: create the replacement first (the scopes the
- * old key holds, no more), hand it to the running client while calls are in flight, revoke the old
- * key with a grace, prove the old key works inside the grace and is refused (401, not retried) after it.
- * Returns the replacement key once created.
+ * Rotates an API key the way the checklist asks, on keys of its own so the configured key is never
+ * revoked: issue the integration's key and, first, its replacement (the scopes the configured key
+ * holds, no more); hand the replacement to the running client while calls are in flight; revoke the
+ * old key with a grace; prove it works inside the grace and is refused (401, not retried) after it;
+ * then revoke the replacement too, so the rehearsal leaves no key behind.
  */
-export async function rotateApiKey(ctx: RotationContext, observation: RotationObservation): Promise<string | null> {
+export async function rotateApiKey(ctx: RotationContext, observation: RotationObservation): Promise<void> {
   const { partnerOrgId: orgId } = ctx;
-  let current = ctx.oldKey;
   const common = {
     ...ctx.clientOptions,
     baseUrl: ctx.baseUrl,
@@ -61,39 +60,48 @@ export async function rotateApiKey(ctx: RotationContext, observation: RotationOb
     onCall: ctx.recorder.onCall,
     onResponse: ctx.audit.onResponse,
   };
-  await using client = createDutyClaimsClient({ ...common, credential: { apiKeyProvider: () => current } });
-  await using oldOnly = createDutyClaimsClient({ ...common, credential: { apiKey: ctx.oldKey } });
+  await using admin = createDutyClaimsClient({ ...common, credential: { apiKey: ctx.runKey } });
   ctx.recorder.step = 'key rotation';
-
-  const capabilities = await observe(client.getCapabilities(orgId));
-  const scopes = capabilities.ok ? capabilities.value.credential.grantedScopes : [];
-  const created = await observe(
-    client.createApiKey(orgId, { name: `launch rehearsal ${ctx.runId} replacement`, scopes: [...scopes] }),
-  );
+  const capabilities = await observe(admin.getCapabilities(orgId));
+  const scopes = capabilities.ok ? [...capabilities.value.credential.grantedScopes] : [];
+  const issue = async (role: string) => {
+    const created = await observe(admin.createApiKey(orgId, { name: `launch rehearsal ${ctx.runId} ${role}`, scopes }));
+    if (created.ok) {
+      ctx.secrets.push(created.value.key);
+      ctx.audit.know(created.value.key, 'api_key');
+    }
+    return created;
+  };
+  const old = await issue('integration key');
+  if (!old.ok) {
+    observation.created = old;
+    return;
+  }
+  const created = await issue('replacement');
   if (!created.ok) {
     observation.created = created;
-    return null;
+    return;
   }
-  const { key, id, prefix } = created.value;
-  ctx.secrets.push(key);
-  ctx.audit.know(key, 'api_key');
-  observation.created = { ok: true, meta: created.meta, value: { id, prefix, scopes: created.value.scopes } };
-  observation.newKeyPrefix = prefix;
+  observation.oldKeyPrefix = old.value.prefix;
+  observation.newKeyPrefix = created.value.prefix;
+  observation.created = {
+    ok: true,
+    meta: created.meta,
+    value: { id: created.value.id, prefix: created.value.prefix, scopes: created.value.scopes },
+  };
+  let current = old.value.key;
+  await using client = createDutyClaimsClient({ ...common, credential: { apiKeyProvider: () => current } });
+  await using oldOnly = createDutyClaimsClient({ ...common, credential: { apiKey: old.value.key } });
 
   // Each call asks the provider for its key when it starts: these start on the old key and are still
   // in flight when the client is handed the new one.
   const read = (afterSwitch: boolean) => track(client.getPartnerOrganization(orgId), afterSwitch);
   const before = Array.from({ length: CALLS_PER_SIDE }, () => read(false));
-  current = key;
+  current = created.value.key;
   const after = Array.from({ length: CALLS_PER_SIDE }, () => read(true));
   observation.switchCalls = await Promise.all([...before, ...after]);
 
-  const oldId = await findKeyId(client, orgId, credentialPrefix(ctx.oldKey), id);
-  if (typeof oldId !== 'string') {
-    observation.revoke = oldId;
-    return key;
-  }
-  const revoke = await observe(client.revokeApiKey(orgId, oldId, { graceSeconds: observation.graceSeconds }));
+  const revoke = await observe(admin.revokeApiKey(orgId, old.value.id, { graceSeconds: observation.graceSeconds }));
   observation.revoke = revoke.ok
     ? {
         ok: true,
@@ -101,25 +109,12 @@ export async function rotateApiKey(ctx: RotationContext, observation: RotationOb
         value: { status: revoke.value.status, graceEndsAt: revoke.value.graceEndsAt ?? null },
       }
     : revoke;
-  if (!revoke.ok) return key;
-  observation.insideGrace = await track(oldOnly.getPartnerOrganization(orgId), false);
-  await ctx.waitOut(observation.graceSeconds * 1000 + GRACE_MARGIN_MS);
-  observation.afterGrace = await track(oldOnly.getPartnerOrganization(orgId), false);
-  observation.switchCalls.push(await read(true));
-  return key;
-}
-
-/** The id of the listed key with `prefix` (not the replacement), or the failure to revoke it. */
-async function findKeyId(
-  client: DutyClaimsClient,
-  orgId: string,
-  prefix: string,
-  replacementId: string,
-): Promise<string | Outcome<never>> {
-  const listed = await observe(client.listApiKeys(orgId));
-  if (!listed.ok) return listed;
-  const match = listed.value.data.find((item) => item.prefix === prefix && item.id !== replacementId);
-  if (match) return match.id;
-  const message = `The key listing shows no key starting ${prefix} besides the replacement, so the old key cannot be revoked by id. Check that the run's key belongs to partner organization ${orgId}.`;
-  return { ok: false, error: { name: 'RotationError', code: 'old_key_not_listed', message }, meta: listed.meta };
+  if (revoke.ok) {
+    observation.insideGrace = await track(oldOnly.getPartnerOrganization(orgId), false);
+    await ctx.waitOut(observation.graceSeconds * 1000 + GRACE_MARGIN_MS);
+    observation.afterGrace = await track(oldOnly.getPartnerOrganization(orgId), false);
+    observation.switchCalls.push(await read(true));
+  }
+  // Best effort: a rehearsal key left behind expires with its revocation, never with the configured key.
+  await admin.revokeApiKey(orgId, created.value.id, { graceSeconds: 0 }).catch(() => undefined);
 }

@@ -30,7 +30,7 @@ export interface RotationObservation {
   readonly graceSeconds: number;
   /** How the grace was waited out: the mock's clock, or real time. */
   readonly clock: 'mock' | 'real';
-  readonly oldKeyPrefix: string | null;
+  oldKeyPrefix: string | null;
   newKeyPrefix: string | null;
   created: Outcome<{ readonly id: string; readonly prefix: string; readonly scopes: readonly string[] }> | null;
   switchCalls: SwitchCall[];

@@ -153,7 +153,7 @@ export async function runLaunchRehearsal(options: RehearsalOptions): Promise<Reh
             baseUrl: target.baseUrl,
             partnerOrgId: target.partnerOrgId,
             environment: target.expectedEnvironment,
-            oldKey: 'apiKey' in target.credential ? target.credential.apiKey : '',
+            runKey: 'apiKey' in target.credential ? target.credential.apiKey : '',
             runId,
             clientOptions: options.client ?? {},
             recorder,

@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { credentialPrefix } from '../client/credentials.js';
 import type { StartedWebhookReceiver } from '../receiver/webhook-receiver.js';
 import type { RehearsalObservations } from './observations.js';
 import { type RotationContext, rotateApiKey } from './rotate-api-key.js';
@@ -48,10 +47,9 @@ export async function runRotation(
     skipped: null,
     secretSkipped: null,
     clock: ctx.clock.kind,
-    oldKeyPrefix: credentialPrefix(ctx.oldKey),
   };
   const rotation: RotationContext = { ...ctx, waitOut: (ms) => ctx.clock.advance(ms) };
-  const newKey = await rotateApiKey(rotation, observation);
+  await rotateApiKey(rotation, observation);
 
   const endpoint = observations.endpoint;
   if (ctx.receiver === null || observations.config.webhook.mode === 'partner-receiver')
@@ -59,11 +57,9 @@ export async function runRotation(
       'Not run: deliveries go to your own receiver (DUTYCLAIMS_WEBHOOK_ENDPOINT_ID), which learns a new secret outside this run. Grade its overlap handling with `dutyclaims-launch grade-webhook`.';
   else if (!endpoint?.ok) observation.secretSkipped = 'Not run: the golden path registered no webhook endpoint.';
   else {
-    // The replacement once it exists: the old key may already be past its grace.
-    const current = newKey ?? ctx.oldKey;
     try {
       await rotateWebhookSecret(
-        { ...rotation, key: () => current, mockClock: ctx.clock.kind === 'mock' },
+        { ...rotation, key: () => ctx.runKey, mockClock: ctx.clock.kind === 'mock' },
         ctx.receiver,
         { id: endpoint.value.id, secret: endpoint.value.secret },
         observation,

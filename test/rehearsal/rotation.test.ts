@@ -39,25 +39,35 @@ describe('key and secret rotation on the embedded mock', { timeout: 60_000 }, ()
     expect(evidence['Old key after the grace']).toMatch(/401 credential_revoked/);
     expect(evidence['Secret rotation']).toMatch(/overlap: whd_/);
     expect(evidence['Secret rotation']).toMatch(/after the overlap: whd_/);
-    // The replacement key and the new signing secret are known secrets of the run, and never in the packet.
-    expect(secrets).toHaveLength(4);
+    // The rehearsal's two keys and the new signing secret are known secrets of the run, never in the packet.
+    expect(secrets).toHaveLength(5);
     const text = JSON.stringify(packet);
     for (const secret of secrets) expect(text).not.toContain(secret);
-    // The old key is really revoked on the provider: it answers 401 credential_revoked.
+    // The rehearsal's old key is really revoked on the provider; the configured key is never revoked.
     const journal = await mock.control.journal();
     expect(journal.some((entry) => entry.errorCode === 'credential_revoked')).toBe(true);
+    const configured = mock.personas.sandbox.apiKey.slice(0, 12);
+    expect(journal.filter((entry) => entry.credentialPrefix === configured && entry.status === 401)).toEqual([]);
   });
 
-  it('reports rotation "not run" with the reason when it was not asked for, never pass', async () => {
+  it('never reports rotation as passed when it was not asked for: the gate says it was not run, and why', async () => {
     await using mock = await startReferenceMock();
     const { packet } = await runLaunchRehearsal({ config: loadHarnessConfig({ DUTYCLAIMS_OUT_DIR: outDir() }), mock });
+    expect(rotationChecks(packet)).toEqual([]);
+    const gate = credentialGate(packet);
+    const rotation = gate.evidence.find((item) => item.label === 'Key and secret rotation');
+    expect(rotation?.value).toMatch(/^Not run: .*--rotation/);
+    expect(gate.verdict).toBe('pass');
+  });
+
+  it('reports the rotation checks "not run" and does not pass the gate when asked for on a read-only run', async () => {
+    await using mock = await startReferenceMock();
+    const config = loadHarnessConfig({ DUTYCLAIMS_OUT_DIR: outDir(), DUTYCLAIMS_ROTATION: 'on' });
+    const { packet } = await runLaunchRehearsal({ config: { ...config, mode: 'smoke', readOnly: true }, mock });
     const checks = rotationChecks(packet);
-    expect(checks).toHaveLength(4);
-    for (const item of checks) {
-      expect(item.verdict).toBe('not_run');
-      expect(item.detail).toMatch(/--rotation/);
-    }
-    expect(credentialGate(packet).verdict).toBe('pass');
+    expect(checks.map((item) => item.verdict)).toEqual(['not_run', 'not_run', 'not_run', 'not_run']);
+    expect(checks[0]?.detail).toMatch(/read-only/);
+    expect(credentialGate(packet).verdict).toBe('not_run');
   });
 
   it('fails the secret-rotation check, naming the refused delivery, when the receiver only knows the old secret', async () => {
