@@ -77,4 +77,19 @@ describe('key and secret rotation on the embedded mock', { timeout: 60_000 }, ()
     expect(secret?.detail).toMatch(/whd_[0-9a-z]+ \(after-overlap: refused/);
     expect(packet.verdict).toBe('not_ready');
   });
+
+  it('on a real target waits out a short grace the partner configures, in real time', async () => {
+    const { packet } = await rehearseAgainst({
+      target: 'sandbox',
+      env: { DUTYCLAIMS_ROTATION: 'on', DUTYCLAIMS_ROTATION_GRACE_SECONDS: '1' },
+    });
+    const checks = rotationChecks(packet);
+    expect(checks.map((item) => [item.name, item.verdict, item.detail])).toEqual(
+      checks.map((item) => [item.name, 'pass', item.detail]),
+    );
+    const evidence = Object.fromEntries(credentialGate(packet).evidence.map((item) => [item.label, item.value]));
+    expect(evidence['Key rotation']).toMatch(/1 s grace \(waited in real time\)/);
+    // No clock to skip the 24 h overlap on a real target: the overlap is proven, not the expiry.
+    expect(evidence['Secret rotation']).toMatch(/after the overlap: none/);
+  });
 });
