@@ -16,6 +16,11 @@ export interface LaunchGateSuiteOptions {
   readonly config?: HarnessConfig;
   /** A reference mock the caller started, e.g. in a container; its runtime does not matter. */
   readonly mock?: MockTarget | (() => MockTarget);
+  /**
+   * Rehearse API-key and webhook-secret rotation after the golden path (as `rehearse --rotation`);
+   * wins over DUTYCLAIMS_ROTATION. Without it the rotation checks are skipped as not run.
+   */
+  readonly rotation?: boolean;
   /** Write the launch packet (default true). */
   readonly writePacket?: boolean;
   /** How long the whole golden path may take (default: five times the wait timeout plus 30 s: the
@@ -38,7 +43,11 @@ export interface LaunchGateSuiteOptions {
  */
 export function describeLaunchGates(options: LaunchGateSuiteOptions = {}): void {
   const env = options.env ?? process.env;
-  const config = options.config ?? loadHarnessConfig(env);
+  const loaded = options.config ?? loadHarnessConfig(env);
+  const config =
+    options.rotation === undefined
+      ? loaded
+      : { ...loaded, rotation: { ...loaded.rotation, requested: options.rotation } };
   const outDirIsDefault = options.config === undefined && !env.DUTYCLAIMS_OUT_DIR;
   let result: RehearsalResult | undefined;
   let failure: unknown;

@@ -147,7 +147,9 @@ export async function executeCall<S extends z.ZodType>(
 
       if (outcome.kind === 'response' && outcome.status >= 200 && outcome.status < 300) {
         const parsed = parseSuccessBody(outcome.text, schema);
-        attempts.push(record(attempt, delayMs, durationMs, last, parsed.ok ? null : 'DC_ERR_SCHEMA', null));
+        attempts.push(
+          record(attempt, delayMs, durationMs, last, parsed.ok ? null : 'DC_ERR_SCHEMA', null, auth.credentialPrefix),
+        );
         if (parsed.ok) {
           const result = { data: parsed.data, meta: meta() };
           options.onCall?.({ ok: true, meta: result.meta, error: null });
@@ -174,6 +176,7 @@ export async function executeCall<S extends z.ZodType>(
           last,
           failureCode(failure),
           failure.kind === 'timeout' ? failure.phase : failure.kind === 'network' ? failure.causeCode : null,
+          auth.credentialPrefix,
         ),
       );
 
@@ -211,6 +214,7 @@ function record(
   last: LastResponse | null,
   errorCode: string | null,
   errorDetail: string | null,
+  credentialPrefix: string | null,
 ): AttemptRecord {
   return {
     attempt,
@@ -220,6 +224,7 @@ function record(
     errorCode,
     errorDetail,
     requestId: last?.facts.requestId ?? null,
+    credentialPrefix,
   };
 }
 

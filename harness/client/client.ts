@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { buildPath } from '../contract/paths.js';
 import type { RouteDefinition } from '../contract/route-definition.js';
 import { type RouteName, type Routes, routes } from '../contract/routes.js';
+import type { CreateApiKeyRequest, RevokeApiKeyRequest } from '../contract/schemas/api-keys.js';
 import type { CreateClaimRequest } from '../contract/schemas/claims.js';
 import type { CreateClientRequest } from '../contract/schemas/clients.js';
 import type { TokenRequest } from '../contract/schemas/oauth.js';
@@ -17,6 +18,7 @@ import { type CallRuntime, executeCall } from './call.js';
 import type { CallDeadline } from './deadline.js';
 import { ClientConfigurationError } from './errors.js';
 import { isValidCorrelationId, isValidIdempotencyKey } from './headers.js';
+import { providerAuthenticator } from './key-provider.js';
 import type { CallResult } from './metadata.js';
 import { type ClientOptions, resolveClientOptions } from './options.js';
 import { paginate } from './pagination.js';
@@ -47,6 +49,20 @@ export interface DutyClaimsClient extends AsyncDisposable {
   createOAuthToken(body: z.input<typeof TokenRequest>, call?: CallOptions): Result<'createOAuthToken'>;
   getPartnerOrganization(partnerOrgId: string, call?: CallOptions): Result<'getPartnerOrganization'>;
   getCapabilities(partnerOrgId: string, call?: CallOptions): Result<'getCapabilities'>;
+  /** Creates an API key; the full key is in `data.key` this once. Needs an Idempotency-Key (generated when omitted). */
+  createApiKey(
+    partnerOrgId: string,
+    body: z.input<typeof CreateApiKeyRequest>,
+    call?: WriteCallOptions,
+  ): Result<'createApiKey'>;
+  listApiKeys(partnerOrgId: string, call?: CallOptions): Result<'listApiKeys'>;
+  /** Revokes a key after `graceSeconds` (default 300) during which it still works. */
+  revokeApiKey(
+    partnerOrgId: string,
+    apiKeyId: string,
+    body?: RevokeApiKeyRequest,
+    call?: WriteCallOptions,
+  ): Result<'revokeApiKey'>;
   createWebhookEndpoint(
     body: z.input<typeof CreateWebhookEndpointRequest>,
     call?: WriteCallOptions,
@@ -111,6 +127,8 @@ export function createDutyClaimsClient(options: ClientOptions): DutyClaimsClient
   let bearer: Authenticator = anonymous;
   if (credential !== null && 'apiKey' in credential)
     bearer = staticAuthenticator(resolved.userAgent, credential.apiKey);
+  if (credential !== null && 'apiKeyProvider' in credential)
+    bearer = providerAuthenticator(resolved.userAgent, credential.apiKeyProvider, resolved.environment);
   if (credential !== null && 'oauth' in credential) {
     bearer = oauthAuthenticator({
       userAgent: resolved.userAgent,
@@ -178,6 +196,10 @@ export function createDutyClaimsClient(options: ClientOptions): DutyClaimsClient
     getPartnerOrganization: (partnerOrgId, call) =>
       invoke('getPartnerOrganization', { params: { partnerOrgId } }, call),
     getCapabilities: (partnerOrgId, call) => invoke('getCapabilities', { params: { partnerOrgId } }, call),
+    createApiKey: (partnerOrgId, body, call) => invoke('createApiKey', { params: { partnerOrgId }, body }, call),
+    listApiKeys: (partnerOrgId, call) => invoke('listApiKeys', { params: { partnerOrgId } }, call),
+    revokeApiKey: (partnerOrgId, apiKeyId, body = {}, call) =>
+      invoke('revokeApiKey', { params: { partnerOrgId, apiKeyId }, body }, call),
     createWebhookEndpoint: (body, call) => invoke('createWebhookEndpoint', { body }, call),
     getWebhookEndpoint: (endpointId, call) => invoke('getWebhookEndpoint', { params: { endpointId } }, call),
     rotateWebhookSecret: (endpointId, call) => invoke('rotateWebhookSecret', { params: { endpointId } }, call),

@@ -100,6 +100,7 @@ const attemptStub = {
   status: 401,
   errorCode: 'credential_expired',
   errorDetail: null,
+  credentialPrefix: null,
   requestId: 'req_1',
 };
 

@@ -9,8 +9,15 @@ export interface OAuthClientCredentials {
   readonly scope?: string;
 }
 
-/** How the client authenticates: an API key (`dc_test_...` / `dc_live_...`) or OAuth2 client credentials. */
-export type Credential = { readonly apiKey: string } | { readonly oauth: OAuthClientCredentials };
+/**
+ * How the client authenticates: an API key (`dc_test_...` / `dc_live_...`), a function that returns the
+ * current API key (asked before every attempt, so a running integration can rotate keys), or OAuth2
+ * client credentials.
+ */
+export type Credential =
+  | { readonly apiKey: string }
+  | { readonly apiKeyProvider: () => string | PromiseLike<string> }
+  | { readonly oauth: OAuthClientCredentials };
 
 /** How many leading characters of a secret may appear in metadata, logs and errors. */
 export const CREDENTIAL_PREFIX_LENGTH = 12;
@@ -24,6 +31,7 @@ export type CredentialKind = 'api_key_test' | 'api_key_live' | 'oauth_client_cre
 /** Classifies a credential by its shape alone. */
 export function credentialKind(credential: Credential): CredentialKind {
   if ('oauth' in credential) return 'oauth_client_credentials';
+  if ('apiKeyProvider' in credential) return 'unknown';
   if (credential.apiKey.startsWith('dc_test_')) return 'api_key_test';
   if (credential.apiKey.startsWith('dc_live_')) return 'api_key_live';
   return 'unknown';
@@ -44,6 +52,14 @@ export function resolveCredential(credential: Credential | undefined): Credentia
     }
     return Object.freeze({ apiKey: credential.apiKey });
   }
+  if (typeof credential === 'object' && credential !== null && 'apiKeyProvider' in credential) {
+    if (typeof credential.apiKeyProvider !== 'function')
+      throw new ClientConfigurationError(
+        'credential.apiKeyProvider',
+        'credential.apiKeyProvider must be a function that returns the current API key (or a promise of it).',
+      );
+    return Object.freeze({ apiKeyProvider: credential.apiKeyProvider });
+  }
   if (typeof credential === 'object' && credential !== null && 'oauth' in credential) {
     const { clientId, clientSecret, scope } = credential.oauth;
     for (const [field, value] of [
@@ -62,7 +78,7 @@ export function resolveCredential(credential: Credential | undefined): Credentia
   }
   throw new ClientConfigurationError(
     'credential',
-    'credential must be { apiKey } or { oauth: { clientId, clientSecret } }.',
+    'credential must be { apiKey }, { apiKeyProvider } or { oauth: { clientId, clientSecret } }.',
   );
 }
 
@@ -73,7 +89,8 @@ const EXPECTED: Record<Environment, string> = {
 
 /** Refuses a credential whose shape the environment does not accept, before any request is sent. */
 export function assertCredentialEnvironment(credential: Credential | null, environment: Environment | undefined): void {
-  if (credential === null || environment === undefined) return;
+  // A provider's keys are checked as it returns them, before each is first sent.
+  if (credential === null || environment === undefined || 'apiKeyProvider' in credential) return;
   const kind = credentialKind(credential);
   const accepted =
     environment === 'production'

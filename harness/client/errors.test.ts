@@ -30,6 +30,7 @@ const meta: CallMetadata = {
       status: 503,
       errorCode: 'service_unavailable',
       errorDetail: null,
+      credentialPrefix: null,
       requestId: null,
     },
     {
@@ -39,6 +40,7 @@ const meta: CallMetadata = {
       status: 503,
       errorCode: 'service_unavailable',
       errorDetail: null,
+      credentialPrefix: null,
       requestId: null,
     },
   ],

@@ -19,6 +19,7 @@ export {
   TimeoutError,
   UNEXPECTED_RESPONSE_CODE,
 } from './errors.js';
+export type { ApiKeyProvider } from './key-provider.js';
 export type { AttemptRecord, CallMetadata, CallRecord, CallResult, RateLimit, RawResponse } from './metadata.js';
 export type { ClientOptions, ResolvedClientOptions, TimeoutOptions } from './options.js';
 export { DEFAULT_CLIENT_OPTIONS, resolveClientOptions } from './options.js';

@@ -24,6 +24,8 @@ export interface AttemptRecord {
   /** More about a transport failure: the timeout phase or the socket error code (`ECONNRESET`). */
   readonly errorDetail: string | null;
   readonly requestId: string | null;
+  /** The first characters of the credential this attempt sent (a key provider may switch keys between attempts). */
+  readonly credentialPrefix: string | null;
 }
 
 /** What a logical call did: the evidence the gate suites record. Never contains a full credential. */
@@ -54,7 +56,7 @@ export interface CallMetadata {
   readonly environment: string | null;
   /** RFC 3339 time the call started. */
   readonly startedAt: string;
-  /** The first characters of the credential sent (never the whole secret); null when none was sent. */
+  /** The first characters of the credential the final attempt sent (never the whole secret); null when none was sent. */
   readonly credentialPrefix: string | null;
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ErrorCodes } from '../contract/error-codes.js';
 import {
   backoffDelay,
   isRetryableAnswer,
@@ -61,6 +62,12 @@ describe('what is retryable', () => {
         strategy,
       ).toBe(false);
     expect(isRetryableAnswer(409, 'backoff')).toBe(false);
+  });
+
+  it('never retries a revoked key: 401 credential_revoked says no_retry, and a 401 is final whatever it says', () => {
+    expect(ErrorCodes.credential_revoked).toMatchObject({ status: 401, retryStrategy: 'no_retry' });
+    for (const strategy of ['no_retry', 'backoff', 'fix_request', 'contact_support'] as const)
+      expect(isRetryableAnswer(401, strategy), strategy).toBe(false);
   });
 
   it('retries dropped, reset and refused connections, not unknown failures', () => {

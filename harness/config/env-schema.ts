@@ -71,6 +71,12 @@ export const HarnessEnv = z.object({
       )
       .optional(),
   ),
+  /** `on`: after the golden path, rehearse API-key and webhook-secret rotation (`rehearse --rotation`). */
+  DUTYCLAIMS_ROTATION: optionalText.pipe(
+    z.enum(['on', 'off'], { error: 'must be on or off (on rehearses key and secret rotation)' }).optional(),
+  ),
+  /** The grace, in seconds, the rotation gives the old key: waited out on the mock clock, in real time elsewhere. */
+  DUTYCLAIMS_ROTATION_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).optional(),
   DUTYCLAIMS_WAIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   DUTYCLAIMS_OUT_DIR: optionalText.transform((value) => value ?? 'launch-packet'),
 });

@@ -38,6 +38,11 @@ export interface HarnessConfig {
   readonly clientExternalRef: string | null;
   /** The route families the partner declared it uses (DUTYCLAIMS_ROUTE_FAMILIES); null: the golden path's. */
   readonly routeFamilies: readonly RouteFamily[] | null;
+  /**
+   * Key and secret rotation after the golden path (`--rotation`). `graceSeconds`: the grace the old key
+   * gets; the mock's clock skips it, a real target waits it out (so keep it short there).
+   */
+  readonly rotation: { readonly requested: boolean; readonly graceSeconds: number };
   readonly waitTimeoutMs: number;
   readonly outDir: string;
 }

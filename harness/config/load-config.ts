@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { API_KEY_GRACE_DEFAULT_SECONDS } from '../contract/header-rules.js';
 import type { Owners } from '../packet/schema.js';
 import { findSecrets } from '../packet/secret-scan.js';
 import { checkPaths } from './check-paths.js';
@@ -14,6 +15,9 @@ const OWNER_VARIABLES: Record<keyof Owners, keyof HarnessEnv> = {
   rollback: 'DUTYCLAIMS_ROLLBACK_OWNER',
   cutover: 'DUTYCLAIMS_CUTOVER_OWNER',
 };
+
+/** The old key's grace on a real target, waited out in real time: short, and the partner may set another. */
+export const REAL_TARGET_ROTATION_GRACE_SECONDS = 10;
 
 /** What the embedded-mock rehearsal records when an owner is not configured; never used for real targets. */
 export const MOCK_OWNER_DEFAULT = 'mock-rehearsal (not a real owner)';
@@ -125,6 +129,12 @@ export function loadHarnessConfig(source: Readonly<Record<string, string | undef
     },
     clientExternalRef: env.DUTYCLAIMS_CLIENT_EXTERNAL_REF ?? null,
     routeFamilies: env.DUTYCLAIMS_ROUTE_FAMILIES ? [...new Set(env.DUTYCLAIMS_ROUTE_FAMILIES)] : null,
+    rotation: {
+      requested: env.DUTYCLAIMS_ROTATION === 'on',
+      graceSeconds:
+        env.DUTYCLAIMS_ROTATION_GRACE_SECONDS ??
+        (target === 'mock' ? API_KEY_GRACE_DEFAULT_SECONDS : REAL_TARGET_ROTATION_GRACE_SECONDS),
+    },
     waitTimeoutMs: env.DUTYCLAIMS_WAIT_TIMEOUT_MS,
     outDir: resolve(env.DUTYCLAIMS_OUT_DIR),
   };

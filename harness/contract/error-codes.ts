@@ -66,6 +66,13 @@ export const ErrorCodes = {
     message:
       'This environment does not accept this kind of credential. Check the capabilities route for the accepted shapes.',
   },
+  credential_revoked: {
+    status: 401,
+    type: 'authentication_error',
+    retryStrategy: 'no_retry',
+    message:
+      'This API key was revoked and its grace period has ended. Do not retry with it: switch to its replacement key.',
+  },
   invalid_client: {
     status: 401,
     type: 'authentication_error',
@@ -127,6 +134,13 @@ export const ErrorCodes = {
     retryStrategy: 'no_retry',
     message:
       "The client's authority is not granted. Read GET /v1/clients/{clientId}/authority before submitting claims.",
+  },
+  api_key_limit_reached: {
+    status: 409,
+    type: 'conflict_error',
+    retryStrategy: 'no_retry',
+    message:
+      'The partner organization holds the most API keys it may. Revoke a key it no longer uses, then create one.',
   },
   idempotency_key_reused: {
     status: 409,

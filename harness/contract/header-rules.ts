@@ -12,3 +12,12 @@ export const VISIBLE_ASCII_1_255_PATTERN = '^[\\x21-\\x7E]{1,255}$';
 export const MAX_ACTIVE_SIGNING_SECRETS = 3;
 /** How long a rotated-out secret keeps signing, in milliseconds (of the provider's clock). */
 export const ROTATION_OVERLAP_MS = 24 * 60 * 60 * 1000;
+
+/** How long a revoked API key keeps working when the caller names no grace (five minutes). */
+export const API_KEY_GRACE_DEFAULT_SECONDS = 300;
+/** The longest grace a revocation may ask for (24 h). */
+export const API_KEY_GRACE_MAX_SECONDS = 86_400;
+/** The longest lifetime a new API key may ask for, in days. */
+export const API_KEY_LIFETIME_MAX_DAYS = 365;
+/** API keys a partner organization may hold that are not yet revoked (revoking one frees its place). */
+export const MAX_API_KEYS_PER_ORG = 10;

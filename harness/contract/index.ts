@@ -2,7 +2,11 @@ export type { ErrorCode } from './error-codes.js';
 export { ErrorCodes, isErrorCode } from './error-codes.js';
 export { computeContractHash } from './hash.js';
 export {
+  API_KEY_GRACE_DEFAULT_SECONDS,
+  API_KEY_GRACE_MAX_SECONDS,
+  API_KEY_LIFETIME_MAX_DAYS,
   MAX_ACTIVE_SIGNING_SECRETS,
+  MAX_API_KEYS_PER_ORG,
   ROTATION_OVERLAP_MS,
   VISIBLE_ASCII_1_255,
   VISIBLE_ASCII_1_255_PATTERN,
@@ -18,6 +22,16 @@ export type { HttpMethod, RouteAuth, RouteDefinition } from './route-definition.
 export { defineRoute } from './route-definition.js';
 export type { RouteName, Routes } from './routes.js';
 export { errorCodesFor, routes } from './routes.js';
+export {
+  ApiKey,
+  ApiKeyId,
+  ApiKeyList,
+  ApiKeyParams,
+  ApiKeyStatus,
+  ApiKeyWithSecret,
+  CreateApiKeyRequest,
+  RevokeApiKeyRequest,
+} from './schemas/api-keys.js';
 export {
   Claim,
   ClaimParams,

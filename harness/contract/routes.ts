@@ -1,8 +1,21 @@
 import { z } from 'zod';
 import { type ErrorCode, ErrorCodes } from './error-codes.js';
-import { MAX_ACTIVE_SIGNING_SECRETS } from './header-rules.js';
+import {
+  API_KEY_GRACE_DEFAULT_SECONDS,
+  API_KEY_GRACE_MAX_SECONDS,
+  MAX_ACTIVE_SIGNING_SECRETS,
+  MAX_API_KEYS_PER_ORG,
+} from './header-rules.js';
 import type { RouteDefinition } from './route-definition.js';
 import { defineRoute } from './route-definition.js';
+import {
+  ApiKeyList,
+  ApiKeyParams,
+  ApiKey as ApiKeySchema,
+  ApiKeyWithSecret,
+  CreateApiKeyRequest,
+  RevokeApiKeyRequest,
+} from './schemas/api-keys.js';
 import { Claim, ClaimParams, ClaimStatusView, CreateClaimRequest } from './schemas/claims.js';
 import { Client, ClientAuthority, ClientParams, CreateClientRequest } from './schemas/clients.js';
 import { TokenRequest, TokenResponse } from './schemas/oauth.js';
@@ -76,6 +89,58 @@ export const routes = {
     params: PartnerOrgParams,
     success: { status: 200, description: 'The capabilities of this environment.', schema: Capabilities },
     errors: ['partner_org_mismatch', 'resource_not_found'],
+  }),
+  createApiKey: defineRoute({
+    operationId: 'createApiKey',
+    method: 'POST',
+    path: '/v1/partner-organizations/{partnerOrgId}/api-keys',
+    summary: `Create an API key with the scopes it needs (only scopes the calling key holds). The full key is returned once and cannot be recovered. At most ${MAX_API_KEYS_PER_ORG} keys that are not revoked per organization.`,
+    family: 'partner-organizations',
+    auth: 'bearer',
+    scopes: ['api_keys:write'],
+    sandboxOnly: false,
+    idempotencyKey: 'required',
+    params: PartnerOrgParams,
+    body: json(CreateApiKeyRequest),
+    success: { status: 201, description: 'The key, with its full value (shown this once).', schema: ApiKeyWithSecret },
+    errors: [
+      'missing_idempotency_key',
+      'validation_failed',
+      'partner_org_mismatch',
+      'resource_not_found',
+      'api_key_limit_reached',
+      'idempotency_key_reused',
+    ],
+  }),
+  listApiKeys: defineRoute({
+    operationId: 'listApiKeys',
+    method: 'GET',
+    path: '/v1/partner-organizations/{partnerOrgId}/api-keys',
+    summary:
+      'The API keys of the organization, newest first: prefixes, scopes, created, last used, expiry, revocation.',
+    family: 'partner-organizations',
+    auth: 'bearer',
+    scopes: ['api_keys:read'],
+    sandboxOnly: false,
+    idempotencyKey: 'none',
+    params: PartnerOrgParams,
+    success: { status: 200, description: 'The keys, without their values.', schema: ApiKeyList },
+    errors: ['partner_org_mismatch', 'resource_not_found'],
+  }),
+  revokeApiKey: defineRoute({
+    operationId: 'revokeApiKey',
+    method: 'POST',
+    path: '/v1/partner-organizations/{partnerOrgId}/api-keys/{apiKeyId}/revoke',
+    summary: `Revoke an API key after a grace period (default ${API_KEY_GRACE_DEFAULT_SECONDS} s, 0 to ${API_KEY_GRACE_MAX_SECONDS} s) during which it still works; then it answers 401 credential_revoked. Revoking again never extends the grace.`,
+    family: 'partner-organizations',
+    auth: 'bearer',
+    scopes: ['api_keys:write'],
+    sandboxOnly: false,
+    idempotencyKey: 'optional',
+    params: ApiKeyParams,
+    body: json(RevokeApiKeyRequest),
+    success: { status: 200, description: 'The key, revoking or revoked.', schema: ApiKeySchema },
+    errors: ['validation_failed', 'partner_org_mismatch', 'resource_not_found', 'idempotency_key_reused'],
   }),
   createWebhookEndpoint: defineRoute({
     operationId: 'createWebhookEndpoint',
@@ -245,6 +310,7 @@ const AUTH_ERRORS: readonly ErrorCode[] = [
   'credential_missing',
   'credential_invalid',
   'credential_expired',
+  'credential_revoked',
   'credential_wrong_environment',
   'credential_shape_not_accepted',
   'insufficient_scope',

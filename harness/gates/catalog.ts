@@ -131,6 +131,10 @@ export const GATE_CHECKS = {
     'no credential in provider responses',
     'rotation owner recorded',
     'secret storage recorded',
+    'key rotation: no failed call across the switch',
+    'key rotation: old key accepted inside the grace',
+    'key rotation: old key refused after the grace',
+    'secret rotation: every overlap delivery accepted',
   ],
   'traceability-and-idempotency': [
     'claim write',

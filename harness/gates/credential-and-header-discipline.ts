@@ -1,5 +1,6 @@
 import type { GateResult } from '../packet/schema.js';
 import type { RehearsalObservations } from '../rehearsal/observations.js';
+import { rotationVerdicts } from './credential-rotation.js';
 import { check, describeFailure, fail, gateResult, metaEvidence, pass, requestIdsOf } from './gate-result.js';
 import { haltedReason, leaksFor, noLeakCheck } from './run-state.js';
 import { excessScopes, familiesInUse, scopesNeeded } from './scope-need.js';
@@ -150,9 +151,11 @@ export function evaluateCredentialAndHeaderDiscipline(observations: RehearsalObs
     ),
     leakCheck,
   );
+  // Beside the rotation owner: what the rehearsed rotation proved (or that it was not asked for).
+  const rotation = rotationVerdicts(observations.rotation, config.rotation.requested);
   return gateResult('credential-and-header-discipline', {
-    checks: [...checks, ...ownerChecks],
-    evidence,
-    requestIds: requestIdsOf(capabilities),
+    checks: [...checks, ...ownerChecks, ...rotation.checks],
+    evidence: [...evidence, ...rotation.evidence],
+    requestIds: [...requestIdsOf(capabilities), ...rotation.requestIds],
   });
 }

@@ -48,7 +48,7 @@ Other:
   --json                          print the result (or the failure) as one JSON object on stdout
 
 Credentials of a real provider come from the environment only: ${PactEnv.apiKey} (required),
-${PactEnv.readOnlyApiKey} (for the 403 insufficient_scope interaction), ${PactEnv.oauthClientId} and
+${PactEnv.readOnlyApiKey} (for the 403 insufficient_scope and 401 credential_revoked interactions), ${PactEnv.oauthClientId} and
 ${PactEnv.oauthClientSecret} (for the OAuth token exchange).
 
 Exit codes: 0 verified, 1 verification failed (or a contract hash differs), 2 usage or configuration error.`;

@@ -2,6 +2,8 @@
 export const PactExamples = {
   partnerOrgId: 'porg_pactexampleorg000001',
   endpointId: 'we_pactexampleendpoint01',
+  apiKeyId: 'key_pactexampleapikey0001',
+  newApiKey: 'dc_test_pactexamplenewapikey000000000000',
   clientId: 'cli_pactexampleclient001',
   claimId: 'clm_pactexampleclaim0001',
   missingClaimId: 'clm_pactnosuchclaim00000',

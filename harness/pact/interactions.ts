@@ -1,4 +1,5 @@
 import type { ConsumerInteraction } from './interaction.js';
+import { apiKeyInteractions } from './interactions-api-keys.js';
 import { claimInteractions } from './interactions-claims.js';
 import { clientInteractions } from './interactions-clients.js';
 import { partnerInteractions } from './interactions-partner.js';
@@ -10,6 +11,7 @@ import { webhookInteractions } from './interactions-webhooks.js';
  */
 export const CONSUMER_INTERACTIONS: readonly ConsumerInteraction[] = [
   ...partnerInteractions,
+  ...apiKeyInteractions,
   ...webhookInteractions,
   ...clientInteractions,
   ...claimInteractions,

@@ -26,6 +26,7 @@ const submittedParams = CreateClaimRequest.omit({ clientId: true }).extend({
   idempotencyKey: z.string().min(1).max(255),
 });
 const EVENT_TYPES = ['claim.status_changed', 'sandbox.test'] as const;
+const apiKeyParams = z.object({ name: z.string().min(1).max(100) });
 const rateLimitParams = z.object({ retryAfterSeconds: z.number().int().min(0).max(86_400) });
 
 /** The credentials the reference mock's personas hold for its environment. */
@@ -115,6 +116,20 @@ export function createReferenceMockStateSetup(
       return undefined;
     },
     [ProviderStates.oauthClientExists]: none,
+    [ProviderStates.apiKeyExists]: async (params) => {
+      const { name } = apiKeyParams.parse(params);
+      const { data } = await client.createApiKey(persona.partnerOrgId, { name, scopes: ['claims:read'] });
+      return { partnerOrgId: persona.partnerOrgId, apiKeyId: data.id };
+    },
+    [ProviderStates.credentialRevoked]: async () => {
+      // The mock's reset (before each state) undoes the revocation of a persona key.
+      const { data } = await client.listApiKeys(persona.partnerOrgId);
+      const prefix = persona.readOnlyApiKey.slice(0, 12);
+      const key = data.data.find((candidate) => candidate.prefix === prefix);
+      if (key === undefined) throw new Error(`No API key with prefix ${prefix} is listed; cannot revoke it.`);
+      await client.revokeApiKey(persona.partnerOrgId, key.id, { graceSeconds: 0 });
+      return undefined;
+    },
   };
   const close = () => client.close();
   return { stateHandlers, beforeEach: () => control.reset(), [Symbol.asyncDispose]: close };

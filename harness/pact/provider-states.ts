@@ -37,6 +37,8 @@ export const ProviderStates = {
   credentialLacksScope: 'the credential lacks a scope',
   rateLimited: 'the partner has exceeded its rate limit',
   oauthClientExists: 'an OAuth client exists for the partner',
+  apiKeyExists: 'an API key of the partner organization exists',
+  credentialRevoked: 'the credential was revoked and its grace period has ended',
 } as const;
 
 export type ProviderStateName = (typeof ProviderStates)[keyof typeof ProviderStates];
@@ -117,6 +119,18 @@ export const PROVIDER_STATE_DOCS: Readonly<Record<ProviderStateName, ProviderSta
   },
   [ProviderStates.oauthClientExists]: {
     setup: 'Nothing: the verifier swaps the placeholder client id and secret for the real OAuth client.',
+    params: [],
+    injects: [],
+  },
+  [ProviderStates.apiKeyExists]: {
+    setup:
+      "Create an API key named `name` with the claims:read scope for the verifying credential's partner organization; return the org id and the key's id (never the key).",
+    params: ['name'],
+    injects: ['partnerOrgId', 'apiKeyId'],
+  },
+  [ProviderStates.credentialRevoked]: {
+    setup:
+      'Revoke the read-only credential the verifier sends, with no grace period (the next state setup must restore or reissue it).',
     params: [],
     injects: [],
   },

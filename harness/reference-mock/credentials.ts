@@ -1,5 +1,6 @@
-import type { CredentialShape, ErrorCode, Scope } from '../contract/index.js';
-import { randomBase32 } from './ids.js';
+import { type CredentialShape, type ErrorCode, MAX_API_KEYS_PER_ORG, type Scope } from '../contract/index.js';
+import { keyRefusal, type ManagedKey } from './api-keys.js';
+import { derivedBase32, newId, randomBase32 } from './ids.js';
 import type { MockEnvironment } from './options.js';
 import { ALL_SCOPES, type Personas, READ_SCOPES } from './personas.js';
 
@@ -14,8 +15,10 @@ export interface CredentialRecord {
   readonly shape: CredentialShape;
   readonly scopes: ReadonlySet<Scope>;
   readonly prefix: string;
-  /** Mock epoch ms; null for API keys. */
+  /** Mock epoch ms; null for API keys (theirs is on `key`). */
   readonly expiresAt: number | null;
+  /** The listing and revocation state of an API key; null for OAuth access tokens. */
+  readonly key: ManagedKey | null;
 }
 
 /** The outcome of reading `Authorization: Bearer ...`. */
@@ -23,7 +26,14 @@ export interface CredentialResolution {
   readonly record: CredentialRecord | null;
   readonly error: ErrorCode | null;
   readonly prefix: string | null;
+  /** Overrides the catalog message of `error` (a revoked key says when its grace ended). */
+  readonly message?: string;
 }
+
+/** When the seeded partner organizations and their keys were made (mock epoch ms). */
+const PERSONA_KEYS_CREATED_AT = Date.parse('2026-01-01T00:00:00.000Z');
+/** Keys (revoked ones included) an org's listing keeps before the oldest revoked ones are forgotten. */
+const RETAINED_KEYS_PER_ORG = 3 * MAX_API_KEYS_PER_ORG;
 
 const MISSING: CredentialResolution = { record: null, error: 'credential_missing', prefix: null };
 const ACCESS_TOKEN_TTL_SECONDS = 3600;
@@ -39,9 +49,23 @@ export interface CredentialRegistry {
   /** Forget issued access tokens (reset). */
   clearTokens(): void;
   /** Adds a full and a read-only API key for `orgId` (a tenant made through the control plane). */
-  addOrgKeys(orgId: string, keys: { readonly apiKey: string; readonly readOnlyApiKey: string }): void;
-  /** Forgets API keys (a tenant that was retired). */
-  removeKeys(keys: readonly string[]): void;
+  addOrgKeys(
+    orgId: string,
+    keys: { readonly apiKey: string; readonly readOnlyApiKey: string },
+    createdAt: number,
+  ): void;
+  /** Forgets every API key of `orgId` (a tenant that was retired). */
+  removeOrgKeys(orgId: string): void;
+  /** A new API key of `orgId`; null when the org already holds MAX_API_KEYS_PER_ORG keys not revoked. */
+  createKey(
+    orgId: string,
+    input: { readonly name: string; readonly scopes: readonly Scope[]; readonly expiresAt: number | null },
+    now: number,
+  ): { readonly key: string; readonly managed: ManagedKey } | null;
+  /** The API keys of `orgId`, newest first. */
+  keysOf(orgId: string): ManagedKey[];
+  /** Forgets created keys and undoes revocations and last-use times of the seeded ones (reset). */
+  resetKeys(): void;
 }
 
 const shapeOf = (token: string): CredentialShape | null =>
@@ -62,31 +86,83 @@ export function createCredentialRegistry(
   const known = new Map<string, CredentialRecord>();
   // Hot path: the exact header of a known API key resolves with one Map lookup.
   const byHeader = new Map<string, CredentialResolution>();
-  const addKey = (key: string, orgId: string, scopes: readonly Scope[], shape: CredentialShape) => {
+  let added = 0;
+  const addKey = (
+    key: string,
+    orgId: string,
+    scopes: readonly Scope[],
+    shape: CredentialShape,
+    meta: Pick<ManagedKey, 'id' | 'name' | 'createdAt' | 'expiresAt' | 'seeded'>,
+  ): ManagedKey => {
+    const prefix = key.slice(0, CREDENTIAL_PREFIX_LENGTH);
+    const managed: ManagedKey = {
+      ...meta,
+      orgId,
+      prefix,
+      scopes: [...scopes],
+      lastUsedAt: null,
+      revokedAt: null,
+      graceEndsAt: null,
+    };
     const record: CredentialRecord = {
-      bucket: `key:${key.slice(0, CREDENTIAL_PREFIX_LENGTH)}:${known.size}`,
+      bucket: `key:${prefix}:${added++}`,
       orgId,
       shape,
       scopes: new Set(scopes),
-      prefix: key.slice(0, CREDENTIAL_PREFIX_LENGTH),
+      prefix,
       expiresAt: null,
+      key: managed,
     };
     known.set(key, record);
     if ((shape === 'api_key_test') === (environment === 'sandbox'))
       byHeader.set(`Bearer ${key}`, { record, error: null, prefix: record.prefix });
+    return managed;
   };
+  const seeded = (key: string, name: string, createdAt: number) => ({
+    id: `key_${derivedBase32(personas.seed, `api-key-id:${key}`, 20)}`,
+    name,
+    createdAt,
+    expiresAt: null,
+    seeded: true,
+  });
   const { sandbox, production } = personas;
-  addKey(sandbox.apiKey, sandbox.partnerOrgId, ALL_SCOPES, 'api_key_test');
-  addKey(sandbox.readOnlyApiKey, sandbox.partnerOrgId, READ_SCOPES, 'api_key_test');
-  addKey(production.apiKey, production.partnerOrgId, ALL_SCOPES, 'api_key_live');
-  addKey(production.readOnlyApiKey, production.partnerOrgId, READ_SCOPES, 'api_key_live');
+  const personaKeys: [string, string, readonly Scope[], CredentialShape, string][] = [
+    [sandbox.apiKey, sandbox.partnerOrgId, ALL_SCOPES, 'api_key_test', 'Full access'],
+    [sandbox.readOnlyApiKey, sandbox.partnerOrgId, READ_SCOPES, 'api_key_test', 'Read only'],
+    [production.apiKey, production.partnerOrgId, ALL_SCOPES, 'api_key_live', 'Full access'],
+    [production.readOnlyApiKey, production.partnerOrgId, READ_SCOPES, 'api_key_live', 'Read only'],
+  ];
+  for (const [key, orgId, scopes, shape, name] of personaKeys)
+    addKey(key, orgId, scopes, shape, seeded(key, name, PERSONA_KEYS_CREATED_AT));
+  /** A key's own refusal (revoked, expired), else the resolution with its use recorded. */
+  const accept = (resolution: CredentialResolution, now: number): CredentialResolution => {
+    const managed = resolution.record?.key;
+    if (managed === undefined || managed === null) return resolution;
+    const refusal = keyRefusal(managed, now);
+    if (refusal !== null)
+      return { record: null, error: refusal.code, prefix: managed.prefix, message: refusal.message };
+    managed.lastUsedAt = now;
+    return resolution;
+  };
+  const keysOf = (orgId: string): ManagedKey[] => {
+    const list: ManagedKey[] = [];
+    for (const record of known.values()) if (record.key?.orgId === orgId) list.push(record.key);
+    return list.reverse();
+  };
+  const forget = (predicate: (key: ManagedKey) => boolean) => {
+    for (const [key, record] of known)
+      if (record.key !== null && predicate(record.key)) {
+        known.delete(key);
+        byHeader.delete(`Bearer ${key}`);
+      }
+  };
   let tokens = new Map<string, CredentialRecord>();
   const ownShape: CredentialShape = environment === 'sandbox' ? 'api_key_test' : 'api_key_live';
 
   return {
     resolve(authorization, now) {
       const cached = authorization === undefined ? undefined : byHeader.get(authorization);
-      if (cached !== undefined) return cached;
+      if (cached !== undefined) return accept(cached, now);
       if (authorization === undefined || authorization.length < 8) return MISSING;
       const space = authorization.indexOf(' ');
       if (space < 0 || authorization.slice(0, space).toLowerCase() !== 'bearer') return MISSING;
@@ -104,7 +180,7 @@ export function createCredentialRegistry(
       if (record === undefined) return { record: null, error: 'credential_invalid', prefix };
       if (record.expiresAt !== null && record.expiresAt <= now)
         return { record: null, error: 'credential_expired', prefix };
-      return { record, error: null, prefix };
+      return accept({ record, error: null, prefix }, now);
     },
     authenticateClient(clientId, clientSecret) {
       const client = sandbox.oauthClient;
@@ -126,6 +202,7 @@ export function createCredentialRegistry(
         scopes: new Set(scopes),
         prefix: token.slice(0, CREDENTIAL_PREFIX_LENGTH),
         expiresAt: now + ACCESS_TOKEN_TTL_SECONDS * 1000,
+        key: null,
       });
       return { token, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
     },
@@ -133,15 +210,37 @@ export function createCredentialRegistry(
     clearTokens() {
       tokens = new Map();
     },
-    addOrgKeys(orgId, keys) {
-      addKey(keys.apiKey, orgId, ALL_SCOPES, ownShape);
-      addKey(keys.readOnlyApiKey, orgId, READ_SCOPES, ownShape);
+    addOrgKeys(orgId, keys, createdAt) {
+      addKey(keys.apiKey, orgId, ALL_SCOPES, ownShape, seeded(keys.apiKey, 'Full access', createdAt));
+      addKey(keys.readOnlyApiKey, orgId, READ_SCOPES, ownShape, seeded(keys.readOnlyApiKey, 'Read only', createdAt));
     },
-    removeKeys(keys) {
-      for (const key of keys) {
-        known.delete(key);
-        byHeader.delete(`Bearer ${key}`);
+    removeOrgKeys(orgId) {
+      forget((key) => key.orgId === orgId);
+    },
+    createKey(orgId, input, now) {
+      const held = keysOf(orgId);
+      if (held.filter((key) => key.revokedAt === null).length >= MAX_API_KEYS_PER_ORG) return null;
+      // Keys revoked long ago are forgotten first, so an org that rotates often stays bounded.
+      const over = held.length - RETAINED_KEYS_PER_ORG + 1;
+      if (over > 0) {
+        const gone = new Set(
+          held.filter((key) => !key.seeded && key.graceEndsAt !== null && key.graceEndsAt <= now).slice(-over),
+        );
+        forget((key) => gone.has(key));
       }
+      const key = `${environment === 'sandbox' ? 'dc_test_' : 'dc_live_'}${randomBase32(32)}`;
+      const meta = { id: newId('key'), name: input.name, createdAt: now, expiresAt: input.expiresAt, seeded: false };
+      return { key, managed: addKey(key, orgId, input.scopes, ownShape, meta) };
+    },
+    keysOf,
+    resetKeys() {
+      forget((key) => !key.seeded);
+      for (const record of known.values())
+        if (record.key !== null) {
+          record.key.lastUsedAt = null;
+          record.key.revokedAt = null;
+          record.key.graceEndsAt = null;
+        }
     },
   };
 }

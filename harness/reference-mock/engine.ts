@@ -107,6 +107,7 @@ export function createMockEngine(options: ResolvedReferenceMockOptions): MockEng
       store = seededStore(options, personas);
       for (const org of tenants.orgs()) store.orgs.set(org.id, org); // tenants keep their org, not their state
       engine.credentials.clearTokens();
+      engine.credentials.resetKeys();
       engine.rateLimiter.clear();
       engine.idempotency.clear();
       engine.journal.clear();

@@ -10,7 +10,7 @@ import { type HandlerContext, type HandlerResult, notFound, orgOf } from './hand
 import { ApiProblem } from './problem.js';
 
 /** The org named in the path, if it is the caller's own; 403 for another known org, 404 otherwise. */
-function ownOrg(ctx: HandlerContext) {
+export function ownOrg(ctx: HandlerContext) {
   const id = ctx.params.partnerOrgId ?? '';
   const mine = orgOf(ctx);
   const org = ctx.engine.store.orgs.get(id);

@@ -1,5 +1,6 @@
 import type { RouteName } from '../contract/index.js';
 import type { RouteHandler } from './handler-context.js';
+import { createApiKey, listApiKeys, revokeApiKey } from './handlers-api-keys.js';
 import { createClaim, getClaimStatus } from './handlers-claims.js';
 import { createClient, getClientAuthority } from './handlers-clients.js';
 import { createOAuthToken } from './handlers-oauth.js';
@@ -21,6 +22,9 @@ export const handlers: Readonly<Record<RouteName, RouteHandler>> = {
   createOAuthToken,
   getPartnerOrganization,
   getCapabilities,
+  createApiKey,
+  listApiKeys,
+  revokeApiKey,
   createWebhookEndpoint,
   getWebhookEndpoint,
   rotateWebhookSecret,

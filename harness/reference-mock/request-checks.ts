@@ -15,7 +15,11 @@ export const invalidHeader = (header: string, reason: string) =>
 
 /** The authenticated credential of a bearer route, with every scope the route needs. */
 export function authorize(route: RouteDefinition, resolution: CredentialResolution): CredentialRecord {
-  if (resolution.record === null) throw new ApiProblem(resolution.error ?? 'credential_invalid');
+  if (resolution.record === null)
+    throw new ApiProblem(
+      resolution.error ?? 'credential_invalid',
+      resolution.message === undefined ? {} : { message: resolution.message },
+    );
   const missing = route.scopes.filter((scope) => !resolution.record?.scopes.has(scope));
   if (missing.length > 0)
     throw new ApiProblem('insufficient_scope', {

@@ -41,10 +41,10 @@ export function createTenantBook(
   const prefix = environment === 'sandbox' ? 'dc_test_' : 'dc_live_';
   return {
     create(createdAt) {
-      for (const [orgId, oldest] of tenants) {
+      for (const orgId of tenants.keys()) {
         if (tenants.size < max) break;
         tenants.delete(orgId);
-        credentials.removeKeys([oldest.apiKey, oldest.readOnlyApiKey]);
+        credentials.removeOrgKeys(orgId);
         onRetire(orgId);
       }
       const tenant: Tenant = {
@@ -55,7 +55,7 @@ export function createTenantBook(
         createdAt,
       };
       tenants.set(tenant.partnerOrgId, tenant);
-      credentials.addOrgKeys(tenant.partnerOrgId, tenant);
+      credentials.addOrgKeys(tenant.partnerOrgId, tenant, Date.parse(createdAt));
       return tenant;
     },
     orgs: () => [...tenants.values()].map(tenantOrg),

@@ -16,6 +16,8 @@ export interface GoldenPathContext {
   readonly receiver: StartedWebhookReceiver | null;
   readonly runId: string;
   readonly onStep: (step: StepRecord) => void;
+  /** Runs after the steps and the delivery log read, while the run's endpoint still takes deliveries (the rotation). */
+  readonly beforeCleanup?: () => Promise<void>;
 }
 
 /** What the steps learn and hand to the next one. */
@@ -117,6 +119,7 @@ export async function runGoldenPath(context: GoldenPathContext, observations: Re
   await runSteps(context, observations, STEPS, state);
   if (observations.partnerOrg?.ok && !observations.halted)
     await readDeliveryLog(context, observations, state.endpointId);
+  await context.beforeCleanup?.();
   // The endpoint this run registered points at its own receiver, which is about to stop: disable it,
   // so a shared mock (or sandbox) does not keep delivering to a receiver that is gone.
   if (observations.endpoint?.ok)

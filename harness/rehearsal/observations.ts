@@ -13,6 +13,7 @@ import type {
 import type { Artifact } from '../packet/schema.js';
 import type { ReceiverLogEntry } from '../receiver/webhook-receiver.js';
 import type { CorrelationEcho, ResponseLeak } from './response-audit.js';
+import type { RotationObservation } from './rotation-observation.js';
 
 /** A failure as the packet records it: names and codes a program can branch on, never a secret. */
 export interface ObservedError {
@@ -72,6 +73,8 @@ export interface RehearsalObservations {
   claimDeliveriesError: string | null;
   deliveryLog: Outcome<readonly WebhookDelivery[]> | null;
   readonly receiverLog: readonly ReceiverLogEntry[];
+  /** The key and secret rotation after the golden path (`--rotation`); null before it was considered. */
+  rotation: RotationObservation | null;
   readonly steps: StepRecord[];
   /** Secrets the raw provider responses carried where they should not (prefixes only). */
   readonly responseLeaks: readonly ResponseLeak[];

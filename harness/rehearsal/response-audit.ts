@@ -31,6 +31,7 @@ const ISSUES: Readonly<Record<string, readonly SecretKind[]>> = {
   createWebhookEndpoint: ['webhook_secret'],
   rotateWebhookSecret: ['webhook_secret'],
   createOAuthToken: ['oauth_access_token'],
+  createApiKey: ['api_key'],
 };
 
 const DESCRIPTIONS: Readonly<Record<ResponseLeak['kind'], string>> = {

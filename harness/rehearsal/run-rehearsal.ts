@@ -8,6 +8,7 @@ import type { HarnessConfig } from '../config/harness-config.js';
 import { evaluateGates } from '../gates/evaluate-gates.js';
 import type { LaunchPacket } from '../packet/schema.js';
 import { startWebhookReceiver } from '../receiver/webhook-receiver.js';
+import { createReferenceMockControl } from '../reference-mock/control-client.js';
 import { collectArtifacts } from './artifacts.js';
 import { buildLaunchPacket } from './build-packet.js';
 import { runGoldenPath, runReadOnlyPath } from './golden-path.js';
@@ -15,6 +16,7 @@ import type { RehearsalObservations, StepRecord } from './observations.js';
 import { observedError } from './outcome.js';
 import { CallRecorder } from './recorder.js';
 import { ResponseAudit } from './response-audit.js';
+import { type RotationClock, realRotationClock, runRotation } from './run-rotation.js';
 import { type MockTarget, resolveTarget } from './target.js';
 
 export interface RehearsalOptions {
@@ -37,16 +39,36 @@ export interface RehearsalResult {
 }
 
 /** Starts the harness receiver; a host or port it cannot listen on is a configuration problem. */
-async function startReceiver(config: HarnessConfig) {
+async function startReceiver(config: HarnessConfig, now: () => number) {
   const { receiverHost: host, receiverPort: port } = config.webhook;
   try {
-    return await startWebhookReceiver({ host, port });
+    return await startWebhookReceiver({ host, port, now });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new HarnessConfigError([
       `The webhook receiver cannot listen on ${host}:${port} (${code}). Set DUTYCLAIMS_RECEIVER_HOST to an address of this machine (default 127.0.0.1) and DUTYCLAIMS_RECEIVER_PORT to a free port (0 picks one).`,
     ]);
   }
+}
+
+/** The rotation's clock: the mock's (advanced over its control plane, offset tracked), or real time. */
+function rotationClock(
+  config: HarnessConfig,
+  baseUrl: string,
+): RotationClock & { readonly offsetMs: number; close(): Promise<void> } {
+  if (config.target !== 'mock' || !config.rotation.requested)
+    return { ...realRotationClock, offsetMs: 0, close: async () => {} };
+  const control = createReferenceMockControl(baseUrl);
+  const clock = {
+    kind: 'mock' as const,
+    offsetMs: 0,
+    async advance(ms: number) {
+      await control.advanceClock(ms);
+      clock.offsetMs += ms;
+    },
+    close: () => control.close(),
+  };
+  return clock;
 }
 
 /**
@@ -94,6 +116,7 @@ export async function runLaunchRehearsal(options: RehearsalOptions): Promise<Reh
     claimDeliveriesError: null,
     deliveryLog: null,
     receiverLog: [],
+    rotation: null,
     steps: [],
     responseLeaks: audit.leaks,
     correlationEchoes: audit.echoes,
@@ -114,15 +137,45 @@ export async function runLaunchRehearsal(options: RehearsalOptions): Promise<Reh
     observations.credentialRefused = observedError(error);
   }
   if (client) {
+    // The receiver checks signature timestamps against the provider's clock: on the mock, a rotation moves it on.
+    const clock = rotationClock(config, target.baseUrl);
     try {
       await using receiver =
-        !config.readOnly && config.webhook.mode === 'harness-receiver' ? await startReceiver(config) : null;
-      const context = { client, recorder, audit, receiver, runId, onStep: options.onStep ?? (() => {}) };
-      if (config.readOnly) await runReadOnlyPath(context, observations);
-      else await runGoldenPath(context, observations);
-      if (receiver) Object.assign(observations, { receiverLog: [...receiver.log] });
+        !config.readOnly && config.webhook.mode === 'harness-receiver'
+          ? await startReceiver(config, () => Date.now() + clock.offsetMs)
+          : null;
+      // The golden path's receiver log is what its delivery-log read is compared with: the rotation's come after it.
+      let goldenPathReceipts: number | undefined;
+      const rotate = async () => {
+        goldenPathReceipts = receiver?.log.length;
+        observations.rotation = await runRotation(
+          {
+            baseUrl: target.baseUrl,
+            partnerOrgId: target.partnerOrgId,
+            environment: target.expectedEnvironment,
+            runKey: 'apiKey' in target.credential ? target.credential.apiKey : '',
+            runId,
+            clientOptions: options.client ?? {},
+            recorder,
+            audit,
+            secrets,
+            clock,
+            receiver,
+            waitTimeoutMs: config.waitTimeoutMs,
+          },
+          observations,
+        );
+      };
+      const onStep = options.onStep ?? (() => {});
+      const context = { client, recorder, audit, receiver, runId, onStep, beforeCleanup: rotate };
+      if (config.readOnly) {
+        await runReadOnlyPath(context, observations);
+        await rotate();
+      } else await runGoldenPath(context, observations);
+      if (receiver) Object.assign(observations, { receiverLog: receiver.log.slice(0, goldenPathReceipts) });
     } finally {
       await client.close();
+      await clock.close();
     }
     if (observations.endpoint?.ok) secrets.push(observations.endpoint.value.secret);
   }

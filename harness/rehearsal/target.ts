@@ -21,7 +21,8 @@ export interface ResolvedTarget extends AsyncDisposable {
   readonly baseUrl: string;
   readonly host: string;
   readonly partnerOrgId: string;
-  readonly credential: Credential;
+  /** The configured credential: a key or OAuth client (a rotation run switches keys through a provider). */
+  readonly credential: Exclude<Credential, { readonly apiKeyProvider: unknown }>;
   readonly expectedEnvironment: Environment;
   close(): Promise<void>;
 }

@@ -14,6 +14,11 @@ import {
   stalePact,
   withoutOwner,
 } from '../support/provider-misbehaviours.js';
+import {
+  receiverKnowsOnlyTheOldSecret,
+  replacementKeyRefused,
+  revocationGrace,
+} from '../support/rotation-misbehaviours.js';
 
 /** A provider (or the path to it) that misbehaves so that one catalogued check fails. */
 interface FailingCase {
@@ -171,6 +176,22 @@ const FAILING: { readonly [G in GateId]: Record<(typeof GATE_CHECKS)[G][number],
     'secret storage recorded': {
       misbehaviour: 'no secret-storage location is recorded',
       run: () => packetOf({ config: withoutOwner('secretStorage') }),
+    },
+    'key rotation: no failed call across the switch': {
+      misbehaviour: 'the provider hands out a replacement key it does not accept',
+      run: () => packetOf(replacementKeyRefused),
+    },
+    'key rotation: old key accepted inside the grace': {
+      misbehaviour: 'the provider revokes the old key at once, whatever grace was asked for',
+      run: () => packetOf(revocationGrace(0)),
+    },
+    'key rotation: old key refused after the grace': {
+      misbehaviour: 'the provider keeps the revoked key working for 24 h instead of the grace asked for',
+      run: () => packetOf(revocationGrace(86_400)),
+    },
+    'secret rotation: every overlap delivery accepted': {
+      misbehaviour: 'the receiver only ever knows the old signing secret',
+      run: () => packetOf(receiverKnowsOnlyTheOldSecret),
     },
   },
   'traceability-and-idempotency': {

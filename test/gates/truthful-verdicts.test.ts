@@ -158,7 +158,7 @@ describe('excess privilege', () => {
     );
     expect(check?.verdict).toBe('fail');
     expect(check?.detail).toMatch(
-      /read-only run's credential holds write scopes \(clients:write, claims:write, webhooks:write, sandbox:write\)/,
+      /read-only run's credential holds write scopes \(clients:write, claims:write, webhooks:write, sandbox:write, api_keys:write\)/,
     );
   });
 

@@ -20,7 +20,7 @@ describe.concurrent('dutyclaims-launch grade-client', () => {
     async () => {
       const result = await run(['--timeout-ms', '500', '--max-concurrency', '4', '--', ...pythonClientCommand()]);
       expect(result.code, result.stdout).toBe(0);
-      expect(result.stdout).toContain('11 checks: 11 pass, 0 fail, 0 not graded');
+      expect(result.stdout).toContain('12 checks: 12 pass, 0 fail, 0 not graded');
       expect(result.stderr).toBe('');
     },
     30_000,

@@ -35,6 +35,7 @@ describe.skipIf(!hasPython).concurrent(needsPython('the Python client'), () => {
       /503 on GET .* said no_retry.*500 on GET .* said contact_support/,
     ],
     ['retry-4xx', 'no-retry-on-4xx', /401 on GET .*403 on GET/],
+    ['keeps-old-key', 'key-rotation', /failed with the old key after the switch \(requests req_\w+, req_\w+\)/],
   ] as const)(
     'with the %s flaw fails exactly %s',
     async (flaw, checkId, reason) => {

@@ -18,7 +18,8 @@ function expectEverythingPassed(packet: LaunchPacket) {
   const grades = packet.grades.find((report) => report.grader === 'observe-client');
   for (const { id } of CLIENT_CHECKS) {
     const check = grades?.checks.find((candidate) => candidate.id === id);
-    expect(check?.verdict, `${id}: ${check?.reason}`).toBe('pass');
+    // Key rotation needs the grader to hand the client a new key (grade-client step 7): a proxy cannot.
+    expect(check?.verdict, `${id}: ${check?.reason}`).toBe(id === 'key-rotation' ? 'not_graded' : 'pass');
   }
   expect(packet.verdict).toBe('ready');
 }

@@ -38,6 +38,7 @@ FLAWS = (
     "retry-by-status-only",
     "first-page-only",
     "unbounded-concurrency",
+    "keeps-old-key",
 )
 
 MAX_ATTEMPTS = 5
@@ -84,9 +85,16 @@ def retry_after_s(value):
         return 0.0
 
 
+def read_key(path):
+    """The API key in the key file (one line)."""
+    with open(path, encoding="utf-8") as handle:
+        return handle.read().strip()
+
+
 class Api:
     def __init__(self, base_url, api_key, timeout_s, flaws):
         self.base_url = base_url.rstrip("/")
+        # A function: asked before every attempt, so a key rotated in DUTYCLAIMS_API_KEY_FILE is used at once.
         self.api_key = api_key
         self.timeout_s = timeout_s
         self.flaws = flaws
@@ -100,7 +108,7 @@ class Api:
         while True:
             attempt += 1
             last = attempt >= MAX_ATTEMPTS and "retry-forever" not in self.flaws
-            headers = {"Authorization": f"Bearer {self.api_key}", "Accept": "application/json"}
+            headers = {"Authorization": f"Bearer {self.api_key()}", "Accept": "application/json"}
             if "no-correlation-id" not in self.flaws:
                 fresh = "new-correlation-per-retry" in self.flaws
                 headers["X-Correlation-Id"] = f"corr-{uuid.uuid4()}" if fresh else correlation_id
@@ -219,6 +227,31 @@ def run(api, env, flaws):
     counts = {str(s): statuses.count(s) for s in sorted(set(statuses))}
     print(f"step 6: {len(statuses)} authorities read: {json.dumps(counts)}", flush=True)
 
+    key_file, org_id = env.get("DUTYCLAIMS_API_KEY_FILE"), env.get("DUTYCLAIMS_PARTNER_ORG_ID")
+    if key_file and org_id:
+        rotation_step(api, key_file, org_id)
+
+
+def rotation_step(api, key_file, org_id):
+    """Step 7: read the partner organization, wait for the grader to write a new key, read again with it."""
+    path = f"/v1/partner-organizations/{org_id}"
+    with open(key_file, encoding="utf-8") as handle:
+        before = handle.read()
+    expect("step 7", api.send("GET", path), [200])
+    deadline = time.monotonic() + 30
+    while True:
+        with open(key_file, encoding="utf-8") as handle:
+            if handle.read() != before:
+                break
+        if time.monotonic() > deadline:
+            raise ScenarioError(f"step 7: the key file {key_file} did not change within 30 s")
+        time.sleep(0.05)
+    for read in (f"{path}/capabilities", path):
+        status, payload, _ = api.send("GET", read)
+        error = payload.get("error") or {}
+        outcome = "200" if status == 200 else f"failed: {status} {error.get('code', '')} (request {error.get('requestId', '?')})"
+        print(f"step 7: GET {read} after the key rotation: {outcome}", flush=True)
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -230,7 +263,11 @@ def main():
             print(f"Set {name} (the grader sets it; see SCENARIO.md).", file=sys.stderr)
             return 2
     timeout_s = int(env.get("DUTYCLAIMS_TIMEOUT_MS", "10000")) / 1000
-    api = Api(env["DUTYCLAIMS_BASE_URL"], env["DUTYCLAIMS_API_KEY"], timeout_s, flaws)
+    key_file = env.get("DUTYCLAIMS_API_KEY_FILE")
+    start_key = read_key(key_file) if key_file else env["DUTYCLAIMS_API_KEY"]
+    # The keeps-old-key flaw reads the key once at start and never again.
+    api_key = (lambda: read_key(key_file)) if key_file and "keeps-old-key" not in flaws else (lambda: start_key)
+    api = Api(env["DUTYCLAIMS_BASE_URL"], api_key, timeout_s, flaws)
     try:
         run(api, env, flaws)
     except ScenarioError as error:

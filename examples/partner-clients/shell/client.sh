@@ -24,6 +24,12 @@ backoff() {
 # First string value of a JSON field in file $1 (the API's bodies are one line), e.g. field f id.
 field() { grep -o "\"$2\":\"[^\"]*\"" "$1" | head -n 1 | cut -d '"' -f 4; }
 
+# The current API key: the key file the grader rotates (DUTYCLAIMS_API_KEY_FILE), read before every
+# attempt so a rotated key is used at once; DUTYCLAIMS_API_KEY when there is no file.
+api_key() {
+  if [ -n "${DUTYCLAIMS_API_KEY_FILE:-}" ]; then tr -d ' \r\n' < "$DUTYCLAIMS_API_KEY_FILE"; else printf %s "$DUTYCLAIMS_API_KEY"; fi
+}
+
 # send METHOD PATH [BODY]: one logical operation. Retries no answer, and a 429 or 5xx unless its
 # envelope's retryStrategy says anything but "backoff" (no_retry and contact_support are final),
 # never other 4xx, with the same key and correlation id. Sets STATUS (000: no answer), OUT, ATTEMPTS.
@@ -35,7 +41,7 @@ send() {
   ATTEMPTS=1
   while :; do
     local args=(-s -o "$OUT" -D "$OUT.headers" -w '%{http_code}' --max-time "$TIMEOUT_S" -X "$method"
-      -H "Authorization: Bearer $DUTYCLAIMS_API_KEY" -H "X-Correlation-Id: $corr")
+      -H "Authorization: Bearer $(api_key)" -H "X-Correlation-Id: $corr")
     if [ "$method" = POST ]; then
       args+=(-H 'Content-Type: application/json' -H "Idempotency-Key: $key" --data-binary "$body")
     fi
@@ -111,3 +117,18 @@ done
 wait
 if grep -qx unexpected "$WORK"/read-* 2>/dev/null; then exit 1; fi
 echo "step 6: ${#ids[@]} authorities read: $(cat "$WORK"/read-* 2>/dev/null | sort | uniq -c | tr -s ' \n' ' ')"
+
+# Step 7: read the partner organization, wait (up to 30 s) for the grader to write a new key to the
+# key file, then read the capabilities and the partner organization with it. A 401 is reported, not retried.
+if [ -n "${DUTYCLAIMS_API_KEY_FILE:-}" ] && [ -n "${DUTYCLAIMS_PARTNER_ORG_ID:-}" ]; then
+  org="/v1/partner-organizations/$DUTYCLAIMS_PARTNER_ORG_ID"
+  before=$(api_key)
+  send GET "$org"
+  [ "$STATUS" = 200 ] || fail "step 7"
+  for _ in $(seq 600); do [ "$(api_key)" != "$before" ] && break; sleep 0.05; done
+  if [ "$(api_key)" = "$before" ]; then echo "step 7: the key file did not change within 30 s" >&2; exit 1; fi
+  for path in "$org/capabilities" "$org"; do
+    send GET "$path"
+    echo "step 7: GET $path after the key rotation: $STATUS $(field "$OUT" code)"
+  done
+fi

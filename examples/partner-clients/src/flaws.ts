@@ -16,6 +16,7 @@ export const CLIENT_FLAWS = {
   'one-correlation-id': 'correlation-id', // one X-Correlation-Id for the whole run
   'first-page-only': 'pagination-to-end', // reads the first page and ignores nextCursor
   'unbounded-concurrency': 'concurrency-bound', // fires the whole fan-out at once
+  'keeps-old-key': 'key-rotation', // reads its API key once at start and never again
 } as const;
 
 export type ClientFlaw = keyof typeof CLIENT_FLAWS;

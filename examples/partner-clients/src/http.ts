@@ -5,7 +5,8 @@ import type { ClientFlaw } from './flaws.js';
 /** How this client talks to DutyClaims: its own timeout, retry, backoff and idempotency rules. */
 export interface HttpSettings {
   readonly baseUrl: string;
-  readonly apiKey: string;
+  /** The current API key, asked before every attempt: a rotated key is picked up without a restart. */
+  readonly apiKey: () => string;
   readonly timeoutMs: number;
   readonly flaws: ReadonlySet<ClientFlaw>;
 }
@@ -79,7 +80,7 @@ export async function send(settings: HttpSettings, req: ApiRequest): Promise<Api
   const idempotencyKey = `idem-${randomUUID()}`;
   for (let attempt = 1; ; attempt++) {
     const last = attempt === MAX_ATTEMPTS && !flaws.has('retry-forever');
-    const headers: Record<string, string> = { authorization: `Bearer ${settings.apiKey}` };
+    const headers: Record<string, string> = { authorization: `Bearer ${settings.apiKey()}` };
     if (!flaws.has('no-correlation-id'))
       headers['x-correlation-id'] = flaws.has('new-correlation-per-retry') ? `corr-${randomUUID()}` : correlationId;
     if (req.method === 'POST') {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type ClientFlaw, isClientFlaw } from './flaws.js';
 import { isScenarioError, runScenario } from './scenario.js';
@@ -14,6 +15,11 @@ if (unknown.length > 0) {
 }
 const flaws = new Set(values.flaw as ClientFlaw[]);
 
+/** The key in `file` (one line). */
+function readKey(file: string): string {
+  return readFileSync(file, 'utf8').trim();
+}
+
 const env = (name: string, fallback?: string): string => {
   const value = process.env[name] ?? fallback;
   if (value === undefined) {
@@ -23,11 +29,18 @@ const env = (name: string, fallback?: string): string => {
   return value;
 };
 
+// The key lives in a file the grader rotates (DUTYCLAIMS_API_KEY_FILE): read it before every request,
+// as an integration reads its secret store, so a rotated key is used at once. The `keeps-old-key`
+// flaw reads it once at start.
+const keyFile = process.env.DUTYCLAIMS_API_KEY_FILE ?? null;
+const startKey = keyFile === null ? env('DUTYCLAIMS_API_KEY') : readKey(keyFile);
+const apiKey = keyFile === null || flaws.has('keeps-old-key') ? () => startKey : () => readKey(keyFile);
+
 try {
   await runScenario(
     {
       baseUrl: env('DUTYCLAIMS_BASE_URL').replace(/\/+$/, ''),
-      apiKey: env('DUTYCLAIMS_API_KEY'),
+      apiKey,
       timeoutMs: Number(env('DUTYCLAIMS_TIMEOUT_MS', '10000')),
       flaws,
     },
@@ -41,6 +54,8 @@ try {
       dryRun: process.env.DUTYCLAIMS_WEBHOOK_PUBLIC_URL
         ? { partnerOrgId: env('DUTYCLAIMS_PARTNER_ORG_ID'), webhookUrl: process.env.DUTYCLAIMS_WEBHOOK_PUBLIC_URL }
         : null,
+      partnerOrgId: process.env.DUTYCLAIMS_PARTNER_ORG_ID ?? null,
+      keyFile,
     },
     (line) => console.log(line),
   );

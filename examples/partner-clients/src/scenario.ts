@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type ApiResponse, type HttpSettings, send } from './http.js';
 
 /** The scenario's inputs (examples/partner-clients/SCENARIO.md), read from the environment. */
@@ -17,6 +19,10 @@ export interface ScenarioConfig {
    * DUTYCLAIMS_WEBHOOK_PUBLIC_URL names the receiver, as under `dutyclaims-launch observe`.
    */
   readonly dryRun: { readonly partnerOrgId: string; readonly webhookUrl: string } | null;
+  /** The partner organization step 7 reads. */
+  readonly partnerOrgId: string | null;
+  /** The key file the grader rotates at step 7; null: no step 7. */
+  readonly keyFile: string | null;
 }
 
 class ScenarioError extends Error {
@@ -130,6 +136,37 @@ export async function runScenario(http: HttpSettings, config: ScenarioConfig, lo
   const counts: Record<number, number> = {};
   for (const read of reads) counts[read.status] = (counts[read.status] ?? 0) + 1;
   log(`step 6: ${reads.length} authorities read: ${JSON.stringify(counts)}`);
+
+  if (config.keyFile !== null && config.partnerOrgId !== null) await rotationStep(http, config, log);
+}
+
+/** How long step 7 waits for the grader to write the new key. */
+const KEY_CHANGE_WAIT_MS = 30_000;
+
+/**
+ * Step 7: read the partner organization, wait until the key file holds a new key (the grader rotates
+ * the key once it sees that read), then read the capabilities and the partner organization again. Every request asks for the current key,
+ * so these reads use the new one; a 401 is reported with its request id, never retried.
+ */
+async function rotationStep(http: HttpSettings, config: ScenarioConfig, log: (line: string) => void) {
+  const path = `/v1/partner-organizations/${config.partnerOrgId}`;
+  const file = config.keyFile as string;
+  const before = readFileSync(file, 'utf8');
+  expect('step 7', await send(http, { method: 'GET', path }), [200]);
+  const deadline = Date.now() + KEY_CHANGE_WAIT_MS;
+  while (readFileSync(file, 'utf8') === before) {
+    if (Date.now() > deadline) throw new ScenarioError(`step 7: the key file ${file} did not change within 30 s`);
+    await sleep(50);
+  }
+  for (const read of [`${path}/capabilities`, path]) {
+    const answer = await send(http, { method: 'GET', path: read });
+    const error = answer.body.error as { code?: string; requestId?: string } | undefined;
+    log(
+      answer.status === 200
+        ? `step 7: GET ${read} after the key rotation: 200`
+        : `step 7: GET ${read} after the key rotation failed: ${answer.status} ${error?.code ?? ''} (request ${error?.requestId ?? '?'})`,
+    );
+  }
 }
 
 /** True for the error runScenario throws on an unexpected answer. */

@@ -31,6 +31,9 @@ Options (each overrides the matching DUTYCLAIMS_* environment variable):
   --out DIR                          where to write the launch packet (DUTYCLAIMS_OUT_DIR, default ./launch-packet)
   --junit                            also write DIR/junit.xml for CI
   --json                             print the packet JSON instead of the summary
+  --rotation                         after the golden path, rehearse key and webhook-secret rotation
+                                     (DUTYCLAIMS_ROTATION=on; the old key's grace: DUTYCLAIMS_ROTATION_GRACE_SECONDS,
+                                     skipped on the mock's clock, waited in real time on sandbox)
   --grade-report FILE                put a partner-integration grade report in the packet; repeatable.
                                      FILE is what \`grade-webhook --json > FILE\` or
                                      \`grade-client --json -- <command> > FILE\` wrote; it is checked before the run
@@ -117,6 +120,7 @@ export async function runRehearseCommand(
       out: { type: 'string' },
       junit: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      rotation: { type: 'boolean', default: false },
       'grade-report': { type: 'string', multiple: true },
       help: { type: 'boolean', default: false },
     },
@@ -129,6 +133,7 @@ export async function runRehearseCommand(
   if (values.target !== undefined) env.DUTYCLAIMS_TARGET = values.target;
   if (values['base-url'] !== undefined) env.DUTYCLAIMS_BASE_URL = values['base-url'];
   if (values.out !== undefined) env.DUTYCLAIMS_OUT_DIR = values.out;
+  if (values.rotation) env.DUTYCLAIMS_ROTATION = 'on';
   const inputs = await loadInputs(env, values['grade-report'] ?? []);
   const config = command === 'smoke' ? { ...inputs.config, mode: 'smoke' as const, readOnly: true } : inputs.config;
   const known = configuredSecrets(config);

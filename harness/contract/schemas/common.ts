@@ -40,6 +40,8 @@ export const Scope = z.enum([
   'webhooks:read',
   'webhooks:write',
   'sandbox:write',
+  'api_keys:read',
+  'api_keys:write',
 ]);
 export type Scope = z.infer<typeof Scope>;
 

@@ -27,6 +27,11 @@ export const CLIENT_CHECKS = [
   },
   { id: 'pagination-to-end', title: 'The list of webhook deliveries is read to its last page' },
   { id: 'concurrency-bound', title: 'Requests in flight never exceed the declared concurrency bound' },
+  {
+    id: 'key-rotation',
+    title:
+      'A key rotated mid-run is picked up from the key file: no request fails with the old key after the switch, and no 401 is retried',
+  },
 ] as const;
 
 export type ClientCheckId = (typeof CLIENT_CHECKS)[number]['id'];

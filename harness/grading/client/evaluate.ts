@@ -5,6 +5,7 @@ import { excuseCongestedBackoff } from './congestion.js';
 import { backoffGrowsWithJitter } from './evaluate-backoff.js';
 import { retriesGiveUp } from './evaluate-give-up.js';
 import { idempotentWriteRetry, noRetryOn4xx, retryAfterHonoured } from './evaluate-retries.js';
+import { type KeyRotationFacts, keyRotation } from './evaluate-rotation.js';
 import { type LastPageReplay, paginationToEnd, scenarioCompleted } from './evaluate-scenario.js';
 import { retryStrategyHonoured } from './evaluate-strategy.js';
 import { timeoutAbandonsHungRequest } from './evaluate-timeout.js';
@@ -29,6 +30,8 @@ export interface ClientEvaluationInput {
   readonly pageSize: number;
   /** Which faulted 429s and which held read are judged; default: the grading scenario's. */
   readonly judged?: Pick<EvaluationContext, 'rateLimitOperationId' | 'heldOperationId'>;
+  /** What the grader did at step 7 (key rotation); absent or null: not graded. */
+  readonly keyRotation?: KeyRotationFacts | null;
 }
 
 /** Grades a run's request journal; one check per entry of CLIENT_CHECKS, in that order. Pure. */
@@ -53,6 +56,7 @@ export function evaluateClientJournal(input: ClientEvaluationInput): GradeCheck[
     'correlation-id': () => correlationId(context),
     'pagination-to-end': () => paginationToEnd(context, input.lastPage, input.pageSize),
     'concurrency-bound': () => concurrencyBound(context),
+    'key-rotation': () => keyRotation(context, input.keyRotation ?? null),
   };
   const graded = CLIENT_CHECKS.map(({ id }) => checks[id]());
   const peak =

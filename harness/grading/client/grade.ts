@@ -5,6 +5,7 @@ import { type JournalEntry, type StartedReferenceMock, startReferenceMock } from
 import { type GradeReport, secretHint } from '../shared/report.js';
 import { evaluateClientJournal } from './evaluate.js';
 import type { LastPageReplay } from './evaluate-scenario.js';
+import { GRADER_CORRELATION_PREFIX, issueScenarioKeys, watchForRotation } from './key-rotation.js';
 import { type ClientGradeOptions, type ResolvedClientGradeOptions, resolveClientGradeOptions } from './options.js';
 import { runPartnerCommand } from './run-command.js';
 import { SCENARIO_ENV, scenarioEnv } from './scenario-env.js';
@@ -97,12 +98,14 @@ export async function gradeClient(options: ClientGradeOptions): Promise<GradeRep
   await using mock = await startReferenceMock();
   const persona = mock.personas.sandbox;
   const fixture = await seedScenario(mock, resolved.deliveries);
+  await using keys = await issueScenarioKeys(mock);
   await mock.control.clearJournal();
   for (const fault of faultSchedule(fixture, schedule)) await mock.control.injectFault(fault);
-  const hint = secretHint(persona.apiKey);
+  const hint = secretHint(keys.first.key);
   const scenario = scenarioEnv({
     baseUrl: mock.url,
-    apiKey: persona.apiKey,
+    apiKey: keys.first.key,
+    apiKeyFile: keys.file,
     partnerOrgId: persona.partnerOrgId,
     clientRef: fixture.clientRef,
     clientIds: fixture.clientIds,
@@ -110,15 +113,24 @@ export async function gradeClient(options: ClientGradeOptions): Promise<GradeRep
     timeoutMs: resolved.timeoutMs,
     maxConcurrency: resolved.maxConcurrency,
   });
+  const watch = watchForRotation(mock, keys);
   const command = await runPartnerCommand({
     command: resolved.command,
     env: commandEnv(resolved, scenario),
     cwd: resolved.cwd,
     timeoutMs: resolved.commandTimeoutMs,
-    redact: (line) => line.replaceAll(persona.apiKey, hint),
+    redact: (line) =>
+      line
+        .replaceAll(persona.apiKey, secretHint(persona.apiKey))
+        .replaceAll(keys.first.key, hint)
+        .replaceAll(keys.second.key, secretHint(keys.second.key)),
     onOutput: resolved.onOutput,
   });
-  const journal = await settledJournal(mock, schedule.holdMs);
+  const rotation = await watch.stop();
+  // The grader's own calls (the revocation at step 7) are not the command's traffic.
+  const journal = (await settledJournal(mock, schedule.holdMs)).filter(
+    (entry) => !(entry.correlationIdSent ?? '').startsWith(GRADER_CORRELATION_PREFIX),
+  );
   const lastPage = await replayLastPage(mock, journal);
   const checks = evaluateClientJournal({
     journal,
@@ -140,13 +152,14 @@ export async function gradeClient(options: ClientGradeOptions): Promise<GradeRep
     })),
     lastPage,
     pageSize: resolved.pageSize,
+    keyRotation: rotation,
   });
   return {
     grader: CLIENT_GRADER,
     target: displayCommand(resolved.command),
     startedAt,
     finishedAt: new Date(resolved.now()).toISOString(),
-    settings: settingsOf(resolved, schedule, persona.apiKey),
+    settings: settingsOf(resolved, schedule, keys.first.key),
     checks,
   };
 }

@@ -2,6 +2,7 @@
 export const SCENARIO_ENV = {
   baseUrl: 'DUTYCLAIMS_BASE_URL',
   apiKey: 'DUTYCLAIMS_API_KEY',
+  apiKeyFile: 'DUTYCLAIMS_API_KEY_FILE',
   partnerOrgId: 'DUTYCLAIMS_PARTNER_ORG_ID',
   clientRef: 'DUTYCLAIMS_CLIENT_REF',
   clientIds: 'DUTYCLAIMS_CLIENT_IDS',
@@ -14,6 +15,8 @@ export const SCENARIO_ENV = {
 export interface ScenarioInputs {
   readonly baseUrl: string;
   readonly apiKey: string;
+  /** The file that holds the current API key: re-read before every request (the grader rotates it at step 7). */
+  readonly apiKeyFile: string;
   readonly partnerOrgId: string;
   /** The externalRef to create a client with (step 1) and create again (step 2, a 409). */
   readonly clientRef: string;
@@ -29,6 +32,7 @@ export function scenarioEnv(inputs: ScenarioInputs): Record<string, string> {
   return {
     [SCENARIO_ENV.baseUrl]: inputs.baseUrl,
     [SCENARIO_ENV.apiKey]: inputs.apiKey,
+    [SCENARIO_ENV.apiKeyFile]: inputs.apiKeyFile,
     [SCENARIO_ENV.partnerOrgId]: inputs.partnerOrgId,
     [SCENARIO_ENV.clientRef]: inputs.clientRef,
     [SCENARIO_ENV.clientIds]: inputs.clientIds.join(','),
