@@ -115,7 +115,7 @@ export function evaluateCredentialAndHeaderDiscipline(observations: RehearsalObs
       label: `Route family ${family}`,
       value: `${published.availability}; accepts ${published.credentialShapes.join(', ') || 'nothing'}; needs ${published.requiredScopes.join(' ') || 'no scope'}`,
     });
-    const missing = scopesNeeded(published.requiredScopes, config.readOnly).filter(
+    const missing = scopesNeeded(published.requiredScopes, config.readOnly, config.rotation.requested).filter(
       (scope) => !caps.credential.grantedScopes.includes(scope),
     );
     checks.push(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Capabilities } from '../contract/schemas/partner-organizations.js';
-import { excessScopes, familiesInUse } from './scope-need.js';
+import { excessScopes, familiesInUse, scopesNeeded } from './scope-need.js';
 
 const capabilities = (grantedScopes: Capabilities['credential']['grantedScopes']): Capabilities => ({
   partnerOrgId: 'porg_7k2m9q4x8p3v6w1z5n0b',
@@ -50,5 +50,21 @@ describe('the scopes the route families in use need', () => {
   it('a scope of a family not in use is excess', () => {
     const granted = capabilities(['partner_orgs:read', 'clients:read', 'clients:write']);
     expect(excessScopes(granted, ['partner-organizations'], false)).toEqual(['clients:read', 'clients:write']);
+  });
+
+  it('needs the key-management scopes only for a rotation, and never counts them as excess of a writing run', () => {
+    const required = ['partner_orgs:read', 'api_keys:read', 'api_keys:write'] as const;
+    expect(scopesNeeded(required, false)).toEqual(['partner_orgs:read']);
+    expect(scopesNeeded(required, false, true)).toEqual(['partner_orgs:read', 'api_keys:read', 'api_keys:write']);
+    expect(scopesNeeded(required, true, true)).toEqual(['partner_orgs:read', 'api_keys:read']);
+    const granted = capabilities(['partner_orgs:read', 'api_keys:read', 'api_keys:write']);
+    const withKeyRoutes = {
+      ...granted,
+      routeFamilies: granted.routeFamilies.map((family) =>
+        family.family === 'partner-organizations' ? { ...family, requiredScopes: [...required] } : family,
+      ),
+    };
+    expect(excessScopes(withKeyRoutes, ['partner-organizations'], false)).toEqual([]);
+    expect(excessScopes(withKeyRoutes, ['partner-organizations'], true)).toEqual(['api_keys:write']);
   });
 });
