@@ -23,11 +23,11 @@ export function fillClaims(store: MockStore, template: ClaimRecord, claims: numb
 
 /** Adds succeeded `claim.status_changed` deliveries of `orgId` until the store holds `deliveries`. */
 export function fillDeliveries(store: MockStore, orgId: string, deliveries: number, createdAt: string): void {
-  for (let i = store.deliveries.length; i < deliveries; i++) {
+  for (let i = store.deliveries.size; i < deliveries; i++) {
     const eventId = newId('evt');
     const status = STATUSES[i % 4] ?? 'received';
     const record: DeliveryRecord = {
-      seq: store.deliveriesDropped + store.deliveries.length + 1,
+      seq: store.deliveries.nextSeq(),
       id: newId('whd'),
       eventId,
       endpointId: ENDPOINTS[i % ENDPOINTS.length] ?? '',
@@ -45,6 +45,6 @@ export function fillDeliveries(store: MockStore, orgId: string, deliveries: numb
       attempts: [{ attempt: 1, at: createdAt, responseStatus: 204, error: null, durationMs: 1 }],
       nextAttemptAt: null,
     };
-    store.deliveries.push(record);
+    store.deliveries.append(record);
   }
 }
