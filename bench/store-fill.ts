@@ -1,5 +1,5 @@
 // Grows a mock's store to N claims and 4 N deliveries (received, validating, submitted, decided), each
-// record a copy of the shape the handlers write, with its own ids and event body.
+// record a copy of the shape the handlers write, with its own ids and event body, delivered (2xx) once.
 import { newId } from '../harness/reference-mock/ids.js';
 import type { ClaimRecord, DeliveryRecord, MockStore } from '../harness/reference-mock/store.js';
 
@@ -41,10 +41,11 @@ export function fillDeliveries(store: MockStore, orgId: string, deliveries: numb
         partnerOrgId: orgId,
         data: { claimId: newId('clm'), jobId: newId('job'), previousStatus: null, status },
       }),
-      status: 'succeeded',
+      status: 'pending',
       attempts: [{ attempt: 1, at: createdAt, responseStatus: 204, error: null, durationMs: 1 }],
       nextAttemptAt: null,
     };
     store.deliveries.append(record);
+    store.deliveries.setStatus(record, 'succeeded'); // as the dispatcher does after a 2xx
   }
 }

@@ -149,6 +149,16 @@ describe('DeliveryLog', () => {
     expect(seen).toHaveLength(38);
   });
 
+  it('lets go of the body once a delivery succeeded or failed, and keeps it while it may be retried', () => {
+    const log = new DeliveryLog();
+    const [a, b, c] = [1, 2, 3].map((seq) => delivery(seq, 0, 0, 0, 0));
+    for (const record of [a, b, c]) log.append(record as DeliveryRecord);
+    log.setStatus(a as DeliveryRecord, 'retrying');
+    log.setStatus(b as DeliveryRecord, 'succeeded');
+    log.setStatus(c as DeliveryRecord, 'failed');
+    expect([a?.rawBody, b?.rawBody, c?.rawBody]).toEqual(['{}', null, null]);
+  });
+
   it('refuses a delivery whose seq does not follow the last one', () => {
     const log = new DeliveryLog();
     log.append(delivery(1, 0, 0, 0, 0));
@@ -162,6 +172,7 @@ describe('DeliveryLog', () => {
     log.dropOldest();
     log.setStatus(old, 'failed');
     expect(old.status).toBe('failed');
+    expect(old.rawBody).toBeNull();
     const all = { orgId: 'porg_a', beforeSeq: Number.POSITIVE_INFINITY, limit: 10 };
     expect(log.query({ ...all, status: 'failed' })).toEqual({ page: [], hasMore: false });
   });

@@ -104,11 +104,15 @@ export class DeliveryLog {
     this.statusSet(record.orgId, record.status, true).add(record);
   }
 
-  /** Sets a delivery's status, keeping the index true (a delivery no longer in this log just changes). */
+  /**
+   * Sets a delivery's status, keeping the index true (a delivery no longer in this log just changes).
+   * A succeeded or failed delivery is never sent again, so its body is let go.
+   */
   setStatus(record: DeliveryRecord, status: DeliveryStatus): void {
     if (record.status !== status && this.statusSet(record.orgId, record.status, false)?.delete(record))
       this.statusSet(record.orgId, status, true).add(record);
     record.status = status;
+    if (status === 'succeeded' || status === 'failed') record.rawBody = null;
   }
 
   /** Forgets the oldest delivery. */

@@ -76,7 +76,8 @@ export interface DeliveryRecord {
   readonly orgId: string;
   readonly eventType: EventType;
   readonly createdAt: string;
-  readonly rawBody: string;
+  /** The signed bytes; null once succeeded or failed (nothing signs them again), to keep the log small. */
+  rawBody: string | null;
   status: DeliveryStatus;
   attempts: DeliveryAttemptRecord[];
   /** Mock epoch ms of the next attempt; null once succeeded or failed. */

@@ -60,7 +60,8 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
 
   const attempt = async (endpoint: EndpointRecord, delivery: DeliveryRecord): Promise<void> => {
     const mine = generation;
-    if (closed || delivery.status === 'succeeded' || delivery.status === 'failed') return;
+    const { rawBody } = delivery;
+    if (closed || rawBody === null || delivery.status === 'succeeded' || delivery.status === 'failed') return;
     if (endpoint.status === 'disabled') {
       deps.store().deliveries.setStatus(delivery, 'failed');
       delivery.nextAttemptAt = null;
@@ -79,7 +80,7 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
         const signature = signDutyClaims({
           secrets: secrets.map((s) => s.value),
           timestamp: Math.floor((options.signingClock === 'real' ? Date.now() : startedAt) / 1000),
-          rawBody: delivery.rawBody,
+          rawBody,
         });
         const response = await request(endpoint.url, {
           method: 'POST',
@@ -91,7 +92,7 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
             [Headers.eventId]: delivery.eventId,
             [Headers.deliveryId]: delivery.id,
           },
-          body: delivery.rawBody,
+          body: rawBody,
           headersTimeout: options.timeoutMs,
           bodyTimeout: options.timeoutMs,
           signal: AbortSignal.any([aborter.signal, AbortSignal.timeout(options.timeoutMs)]),
