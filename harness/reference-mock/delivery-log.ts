@@ -57,7 +57,10 @@ const key = (orgId: string, part: string) => `${orgId}\n${part}`;
 
 function addTo(map: Map<string, SeqList>, name: string, record: DeliveryRecord): void {
   let list = map.get(name);
-  if (list === undefined) map.set(name, (list = new SeqList()));
+  if (list === undefined) {
+    list = new SeqList();
+    map.set(name, list);
+  }
   list.items.push(record);
 }
 
@@ -169,7 +172,10 @@ export class DeliveryLog {
   private statusSet(orgId: string, status: DeliveryStatus, create: boolean): StatusSet | undefined {
     const name = key(orgId, status);
     let set = this.byOrgStatus.get(name);
-    if (set === undefined && create) this.byOrgStatus.set(name, (set = new StatusSet()));
+    if (set === undefined && create) {
+      set = new StatusSet();
+      this.byOrgStatus.set(name, set);
+    }
     return set;
   }
 }
