@@ -36,7 +36,7 @@ export async function growthSeries(mock: BenchServer, bare: BenchServer, connect
       `  ${String(claims).padStart(6)} claims, ${String(claims * 4).padStart(6)} deliveries: status ${fmt(mockRun.perSecond, 0)} req/s` +
         ` (x${fmt(mockRun.perSecond / bareRun.perSecond)} bare, x${fmt(mockRun.perSecond / first.perSecond)} of 1 claim),` +
         ` CPU ${fmt(mockRun.cpuUs, 1)} us/req (x${fmt(mockRun.cpuUs / bareRun.cpuUs)} bare, x${fmt(mockRun.cpuUs / first.cpuUs)} of 1 claim),` +
-        ` p99 ${fmt(mockRun.p99Ms)} ms; filter p99: no match ${fmt(noMatch.p99Ms)} ms${empty ? '' : ' (NOT EMPTY: invalid)'}, a page ${fmt(page.p99Ms)} ms;` +
+        ` p99 ${fmt(mockRun.p99Ms)} ms; filter p99: no match ${fmt(noMatch.p99Ms)} ms (CPU ${fmt(noMatch.cpuUs, 0)} us/req)${empty ? '' : ' (NOT EMPTY: invalid)'}, a page ${fmt(page.p99Ms)} ms (CPU ${fmt(page.cpuUs, 0)} us/req);` +
         ` rss ${fmt(filled.afterDeliveries.rss / 2 ** 20, 0)} MB`,
     );
   }

@@ -57,17 +57,19 @@ export async function measure(server: BenchServer, connections: number, duration
   return { ...result, cpuUs: cpu / result.requests };
 }
 
-/** p99 (ms) of `count` sequential GETs cycling over `paths`. */
+/** p99 (ms) of `count` sequential GETs cycling over `paths`, and the server's CPU time per request (µs). */
 export async function sequentialP99(
   server: BenchServer,
   paths: readonly string[],
   count: number,
-): Promise<{ p99Ms: number; bodies: Set<string> }> {
+): Promise<{ p99Ms: number; cpuUs: number; bodies: Set<string> }> {
   const pool = new Pool(server.info.url, { connections: 1 });
+  let before: NodeJS.CpuUsage | undefined;
   const latencies: number[] = [];
   const bodies = new Set<string>();
   try {
     for (let i = 0; i < count + paths.length; i++) {
+      if (i === paths.length) before = await ask<NodeJS.CpuUsage>(server, 'cpu');
       const path = paths[i % paths.length] ?? '/';
       const sent = performance.now();
       const response = await pool.request({ path, method: 'GET', headers: server.info.headers });
@@ -76,8 +78,10 @@ export async function sequentialP99(
       if (i >= paths.length) latencies.push(performance.now() - sent); // the first round warms up
       bodies.add(text);
     }
+    const after = await ask<NodeJS.CpuUsage>(server, 'cpu');
+    const cpu = before === undefined ? Number.NaN : after.user - before.user + (after.system - before.system);
+    return { p99Ms: quantile(latencies, 0.99), cpuUs: cpu / count, bodies };
   } finally {
     await pool.close();
   }
-  return { p99Ms: quantile(latencies, 0.99), bodies };
 }
