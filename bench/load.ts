@@ -4,6 +4,15 @@ export interface LoadResult {
   readonly requests: number;
   readonly seconds: number;
   readonly perSecond: number;
+  /** 99th percentile of the per-request latency (ms), queueing on the connections included. */
+  readonly p99Ms: number;
+}
+
+/** The `q` quantile (0-1) of `values` (nearest rank). */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
 }
 
 /** Closed-loop load: `connections` keep-alive connections, each sending the next request when the last ends. */
@@ -16,12 +25,15 @@ export async function runLoad(
   const pool = new Pool(url, { connections: options.connections, pipelining: 1 });
   let requests = 0;
   let failures = 0;
+  const latencies: number[] = [];
   const started = performance.now();
   const deadline = started + options.durationMs;
   const worker = async () => {
     while (performance.now() < deadline) {
+      const sent = performance.now();
       const response = await pool.request({ path, method: 'GET', headers });
       await response.body.dump();
+      latencies.push(performance.now() - sent);
       if (response.statusCode === 200) requests += 1;
       else failures += 1;
     }
@@ -30,5 +42,5 @@ export async function runLoad(
   const seconds = (performance.now() - started) / 1000;
   await pool.close();
   if (failures > 0) throw new Error(`${failures} requests failed during the load run: the benchmark is invalid.`);
-  return { requests, seconds, perSecond: requests / seconds };
+  return { requests, seconds, perSecond: requests / seconds, p99Ms: quantile(latencies, 0.99) };
 }

@@ -1,66 +1,75 @@
-// `npm run bench`: ratios measured in one run on this machine, never timed assertions.
-//  1. reference mock requests/s on GET /v1/claims/{id}/status  /  bare node:http with a same-size body (target >= 0.5)
-//  2. typed client per-request time  /  raw undici.request + JSON parse with the same headers, same server (target <= 1.3)
-//  3. soak: the mock's RSS and heap after 100k and 500k mixed requests and after 1,000 rehearsals on one
-//     shared mock (bench/soak.ts; BENCH_SOAK_REQUESTS, BENCH_SOAK_REHEARSALS make it smaller; 0 rehearsals
-//     and BENCH_SOAK_REQUESTS=0 skip it)
-import { type ChildProcess, spawn } from 'node:child_process';
+// `npm run bench`: every figure of the performance table, as ratios measured in one run on this
+// machine (never timed assertions). Start-up figures need dist/ (`npm run build`).
+//  1. start-up: `node -e 0`, `--help`, `rehearse` wall, import of ./reference-mock, standalone mock
+//     spawn -> first 200 against bare node:http's (bench/startup.ts)
+//  2. GET /v1/claims/{id}/status against bare node:http with a same-size body: req/s, p99, and the
+//     server's CPU time per request (the load generator shares the cores; CPU per request does not care)
+//  3. growth series at 1 / 1k / 10k / 50k claims (4 deliveries each): status throughput, delivery
+//     filter p99, memory per claim and per delivery (bench/growth.ts)
+//  4. typed client per-request time / raw undici.request + JSON parse with the same headers (target <= 1.3)
+//  5. soak: RSS and heap as mixed traffic and rehearsals pile up (bench/soak.ts; BENCH_SOAK_REQUESTS=0 skips it)
+// Smaller runs: BENCH_STARTUP_RUNS, BENCH_ROUNDS, BENCH_LOAD_MS, BENCH_GROWTH="1,1000", BENCH_SOAK_*.
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { request } from 'undici';
 import { createDutyClaimsClient, DEFAULT_CLIENT_OPTIONS } from '../harness/client/index.js';
-import { runLoad } from './load.js';
+import { growthSeries } from './growth.js';
+import { type BenchServer, measure, type ServerInfo, startServer } from './server-figures.js';
 import { runSoak } from './soak.js';
-
-interface ServerInfo {
-  url: string;
-  path: string;
-  headers: Record<string, string>;
-  bodyBytes: number;
-  apiKey?: string;
-}
+import { measureStartup } from './startup.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const LOAD_MS = Number(process.env.BENCH_LOAD_MS ?? 2_000);
+const LOAD_MS = Number(process.env.BENCH_LOAD_MS ?? 1_500);
 const CONNECTIONS = 16;
 const CLIENT_REQUESTS = Number(process.env.BENCH_CLIENT_REQUESTS ?? 500);
 // Many short interleaved blocks, alternating which side goes first, so a burst of load from a
 // neighbour on this shared machine lands on both sides instead of skewing one round.
 const CLIENT_ROUNDS = Number(process.env.BENCH_CLIENT_ROUNDS ?? 9);
 
-async function startServer(...args: string[]): Promise<{ info: ServerInfo; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', new URL('./servers.ts', import.meta.url).pathname, ...args],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const lines = createInterface({ input: child.stdout as NonNullable<typeof child.stdout> });
-  const [line] = (await once(lines, 'line')) as [string];
-  return { info: JSON.parse(line) as ServerInfo, child };
-}
-
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 };
 const fmt = (value: number, digits = 2) => value.toFixed(digits);
+const verdict = (met: boolean) => (met ? 'MET' : 'MISSED');
 
-async function serverThroughput(mock: ServerInfo, bare: ServerInfo) {
-  await runLoad(mock.url, mock.path, mock.headers, { connections: CONNECTIONS, durationMs: 500 });
-  await runLoad(bare.url, bare.path, bare.headers, { connections: CONNECTIONS, durationMs: 500 });
-  const ratios: number[] = [];
-  for (let round = 1; round <= ROUNDS; round += 1) {
-    const mockRun = await runLoad(mock.url, mock.path, mock.headers, { connections: CONNECTIONS, durationMs: LOAD_MS });
-    const bareRun = await runLoad(bare.url, bare.path, bare.headers, { connections: CONNECTIONS, durationMs: LOAD_MS });
-    ratios.push(mockRun.perSecond / bareRun.perSecond);
+async function startupFigures() {
+  const startup = await measureStartup();
+  console.log(`Start-up (median of runs; node -e 0 boot ${fmt(startup.nodeBootMs, 0)} ms)`);
+  for (const row of startup.rows) {
+    const ratio =
+      row.unit === 'boot'
+        ? `x${fmt(row.ratio)} node boot`
+        : row.unit === 'bare'
+          ? `x${fmt(row.ratio)} bare node:http`
+          : '';
+    const met =
+      row.target === ''
+        ? ''
+        : row.unit === 'ms'
+          ? verdict(row.ms <= 60)
+          : verdict(row.ratio <= Number(row.target.replace('<= ', '')));
     console.log(
-      `  round ${round}: mock ${fmt(mockRun.perSecond, 0)} req/s, bare node:http ${fmt(bareRun.perSecond, 0)} req/s, ratio ${fmt(mockRun.perSecond / bareRun.perSecond)}`,
+      `  ${row.label.padEnd(46)} ${fmt(row.ms, 0).padStart(6)} ms  ${ratio.padEnd(22)} ${row.target ? `target ${row.target} ${met}` : ''}`,
     );
   }
-  return median(ratios);
+}
+
+async function serverFigures(mock: BenchServer, bare: BenchServer) {
+  await measure(mock, CONNECTIONS, 500);
+  await measure(bare, CONNECTIONS, 500);
+  const throughput: number[] = [];
+  const cpu: number[] = [];
+  for (let round = 1; round <= ROUNDS; round += 1) {
+    const bareRun = await measure(bare, CONNECTIONS, LOAD_MS);
+    const mockRun = await measure(mock, CONNECTIONS, LOAD_MS);
+    throughput.push(mockRun.perSecond / bareRun.perSecond);
+    cpu.push(mockRun.cpuUs / bareRun.cpuUs);
+    console.log(
+      `  round ${round}: mock ${fmt(mockRun.perSecond, 0)} req/s p99 ${fmt(mockRun.p99Ms)} ms CPU ${fmt(mockRun.cpuUs, 1)} us/req;` +
+        ` bare node:http ${fmt(bareRun.perSecond, 0)} req/s p99 ${fmt(bareRun.p99Ms)} ms CPU ${fmt(bareRun.cpuUs, 1)} us/req`,
+    );
+  }
+  return { throughput: median(throughput), cpu: median(cpu) };
 }
 
 async function clientOverhead(mock: ServerInfo) {
@@ -95,30 +104,34 @@ async function clientOverhead(mock: ServerInfo) {
     const second = clientFirst ? await viaUndici() : await viaClient();
     const [clientMs, rawMs] = clientFirst ? [first, second] : [second, first];
     ratios.push(clientMs / rawMs);
-    console.log(
-      `  round ${round}: client ${fmt(clientMs * 1000, 0)} µs/request, raw undici.request ${fmt(rawMs * 1000, 0)} µs/request, ratio ${fmt(clientMs / rawMs)}`,
-    );
   }
   return median(ratios);
 }
 
+await startupFigures();
+console.log('');
 const mock = await startServer('mock');
 const bare = await startServer('bare', String(mock.info.bodyBytes));
 try {
   console.log(
-    `Reference mock vs bare node:http (${mock.info.bodyBytes}-byte JSON body, ${CONNECTIONS} connections, ${ROUNDS} x ${LOAD_MS} ms)`,
+    `Reference mock vs bare node:http (GET status route, ${mock.info.bodyBytes}-byte JSON body, ${CONNECTIONS} connections, ${ROUNDS} x ${LOAD_MS} ms)`,
   );
-  const serverRatio = await serverThroughput(mock.info, bare.info);
+  const server = await serverFigures(mock, bare);
   console.log(
-    `Typed client vs raw undici.request (sequential, ${CLIENT_REQUESTS} requests x ${CLIENT_ROUNDS} interleaved rounds, against the mock)`,
+    `Typed client vs raw undici.request (sequential, ${CLIENT_REQUESTS} requests x ${CLIENT_ROUNDS} interleaved rounds)`,
   );
   const clientRatio = await clientOverhead(mock.info);
   console.log('');
+  await growthSeries(mock, bare, CONNECTIONS, LOAD_MS);
+  console.log('');
   console.log(
-    `mock throughput ratio (mock / bare node:http): ${fmt(serverRatio)}  target >= 0.5  ${serverRatio >= 0.5 ? 'MET' : 'MISSED'}`,
+    `mock throughput ratio (mock / bare node:http req/s): ${fmt(server.throughput)}  target >= 0.5  ${verdict(server.throughput >= 0.5)}`,
   );
   console.log(
-    `client time ratio (client / raw undici.request): ${fmt(clientRatio)}  target <= 1.3  ${clientRatio <= 1.3 ? 'MET' : 'MISSED'}`,
+    `mock CPU per request ratio (mock / bare node:http): ${fmt(server.cpu)}  target <= 1.5  ${verdict(server.cpu <= 1.5)}`,
+  );
+  console.log(
+    `client time ratio (client / raw undici.request): ${fmt(clientRatio)}  target <= 1.3  ${verdict(clientRatio <= 1.3)}`,
   );
 } finally {
   mock.child.kill('SIGTERM');

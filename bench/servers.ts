@@ -1,16 +1,36 @@
 // Child-process servers for the benchmarks, so the load generator never shares their event loop.
-// Usage: tsx bench/servers.ts mock|bare|observe <upstream URL>  -> prints one JSON line {url, path, headers, bodyBytes}
+// Usage: node --expose-gc --import tsx bench/servers.ts mock|bare [bodyBytes] | observe <upstream URL>
+//   -> prints one JSON line {url, path, headers, bodyBytes, ...}; answers IPC messages:
+//   'cpu'             -> process.cpuUsage() (the server's own CPU time, for CPU per request)
+//   'memory'          -> process.memoryUsage() after a full GC
+//   {fill: N}         -> (mock) grows the store to N claims and 4 N deliveries; answers the memory
+//                        after the claims and after the deliveries
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { startObserveProxy } from '../harness/observe/index.js';
-import { startReferenceMock } from '../harness/reference-mock/index.js';
+import type { ClaimRecord } from '../harness/reference-mock/store.js';
+import { type BenchMock, startBenchMock } from './bench-mock.js';
+import { fillClaims, fillDeliveries } from './store-fill.js';
+
+/** Room for the largest point of the growth series (50,000 claims, 200,000 deliveries). */
+const GROWTH_RETENTION = { maxClaims: 60_000, maxDeliveries: 250_000 };
 
 const kind = process.argv[2];
+let fill: ((claims: number) => unknown) | undefined;
+
+const memory = () => {
+  globalThis.gc?.();
+  return process.memoryUsage();
+};
 
 async function startMock() {
-  const mock = await startReferenceMock({ rateLimit: { limit: 100_000_000, windowMs: 60_000 } });
-  const auth = { authorization: `Bearer ${mock.personas.sandbox.apiKey}` };
+  const mock: BenchMock = await startBenchMock({
+    rateLimit: { limit: 100_000_000, windowMs: 60_000 },
+    retention: GROWTH_RETENTION,
+  });
+  const { apiKey, partnerOrgId } = mock.engine.personas.sandbox;
+  const auth = { authorization: `Bearer ${apiKey}` };
   const post = async (path: string, body: unknown, extra: Record<string, string> = {}) => {
     const response = await request(`${mock.url}${path}`, {
       method: 'POST',
@@ -20,24 +40,26 @@ async function startMock() {
     return (await response.body.json()) as { id: string };
   };
   const client = await post('/v1/clients', { externalRef: 'bench-client', name: 'Bench', country: 'GB' });
-  await mock.control.advanceClock(1_000);
+  mock.engine.clock.advance(1_000);
   const claim = await post(
     '/v1/claims',
     { clientId: client.id, claimType: 'duty_drawback', amount: { currency: 'GBP', value: '1.00' }, reference: 'bench' },
     { 'idempotency-key': 'bench-key' },
   );
-  await mock.control.advanceClock(10_000);
+  mock.engine.clock.advance(10_000);
   const path = `/v1/claims/${claim.id}/status`;
   const sample = await request(`${mock.url}${path}`, { headers: auth });
   const body = await sample.body.text();
-  return {
-    url: mock.url,
-    path,
-    headers: auth,
-    bodyBytes: Buffer.byteLength(body),
-    body,
-    apiKey: mock.personas.sandbox.apiKey,
+  const template = mock.engine.store.claims.get(claim.id) as ClaimRecord;
+  fill = (claims) => {
+    const { store, clock } = mock.engine;
+    fillClaims(store, template, claims);
+    const afterClaims = memory();
+    fillDeliveries(store, partnerOrgId, claims * 4, clock.iso());
+    store.retain(clock.now());
+    return { afterClaims, afterDeliveries: memory() };
   };
+  return { url: mock.url, path, headers: auth, bodyBytes: Buffer.byteLength(body), body, apiKey };
 }
 
 async function startBare(bodyBytes: number) {
@@ -64,5 +86,11 @@ const info =
     : kind === 'observe'
       ? await startObserve(process.argv[3] ?? '')
       : await startBare(Number(process.argv[3] ?? 400));
+process.on('message', (message: unknown) => {
+  if (message === 'cpu') process.send?.(process.cpuUsage());
+  else if (message === 'memory') process.send?.(memory());
+  else if (typeof message === 'object' && message !== null && 'fill' in message)
+    process.send?.(fill?.(Number(message.fill)) ?? null);
+});
 process.stdout.write(`${JSON.stringify(info)}\n`);
 process.on('SIGTERM', () => process.exit(0));

@@ -1,6 +1,5 @@
 import { closestName } from '../config/closest-name.js';
 import { packageVersion } from '../contract/package-root.js';
-import { runContractCommand } from './commands/contract.js';
 import { missingOptionalPeer } from './optional-peer.js';
 import { ExitCode, isUsageError } from './usage-error.js';
 
@@ -99,7 +98,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   },
   contract: {
     summary: 'contract hash           print the contract hash of the shipped (or a given) OpenAPI',
-    load: async () => (argv, io) => runContractCommand(argv, io.out),
+    load: async () => {
+      const { runContractCommand } = await import('./commands/contract.js');
+      return (argv, io) => runContractCommand(argv, io.out);
+    },
   },
 };
 

@@ -1,4 +1,4 @@
-import { Agent, request } from 'undici';
+import type { Agent } from 'undici';
 import type { z } from 'zod';
 import { type ClockState, ClockStateSchema, ControlPaths } from './control-schemas.js';
 import { ReferenceMockError } from './errors.js';
@@ -53,14 +53,21 @@ export function createReferenceMockControl(
   const token = options.token ?? (process.env[CONTROL_TOKEN_ENV] || undefined);
   const auth: Record<string, string> = token === undefined ? {} : { authorization: `Bearer ${token}` };
   // Its own dispatcher: interceptors installed on the global one (nock) never swallow control calls.
-  const agent = new Agent({ keepAliveTimeout: 1000 });
+  // undici loads with the first call, so importing the mock costs nothing for it.
+  let agent: Agent | undefined;
+  const undici = async () => {
+    const loaded = await import('undici');
+    agent ??= new loaded.Agent({ keepAliveTimeout: 1000 });
+    return { request: loaded.request, agent };
+  };
 
   const call = async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<unknown> => {
+    const { request, agent: dispatcher } = await undici();
     let response: Awaited<ReturnType<typeof request>>;
     try {
       response = await request(`${base}${path}`, {
         method,
-        dispatcher: agent,
+        dispatcher,
         headers: body === undefined ? auth : { ...auth, 'content-type': 'application/json' },
         body: body === undefined ? null : JSON.stringify(body),
         headersTimeout: timeoutMs,
@@ -98,7 +105,7 @@ export function createReferenceMockControl(
     reset: async () => void (await call('POST', ControlPaths.reset)),
     personas: async () => (await call('GET', ControlPaths.personas)) as Personas,
     createTenant: async () => (await call('POST', ControlPaths.tenants)) as Tenant,
-    close: () => agent.close(),
+    close: async () => agent?.close(),
   };
 }
 

@@ -63,4 +63,19 @@ describe('parseMockEnv', () => {
       'DUTYCLAIMS_MOCK_ENVIRONMENT="staging": must be "sandbox" or "production"',
     ]);
   });
+
+  it('reads the per-key rate limit as requests per minute, and refuses anything but a positive whole number', () => {
+    expect(parseMockEnv({})).not.toHaveProperty('options.rateLimitPerMinute');
+    expect(parseMockEnv({ DUTYCLAIMS_MOCK_RATE_LIMIT: '250000' })).toMatchObject({
+      ok: true,
+      options: { rateLimitPerMinute: 250_000 },
+    });
+    for (const bad of ['0', '-5', '1.5', '1e6', 'many', '1000000000'])
+      expect(parseMockEnv({ DUTYCLAIMS_MOCK_RATE_LIMIT: bad })).toEqual({
+        ok: false,
+        problems: [
+          `DUTYCLAIMS_MOCK_RATE_LIMIT=${JSON.stringify(bad)}: must be a whole number of requests per minute per key, 1-999999999 (default 1000)`,
+        ],
+      });
+  });
 });

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { StandaloneMockOptions } from './standalone.js';
 
+/** What a per-key rate limit setting must be (the environment variable and the CLI flag). */
+export const RATE_LIMIT_RULE = 'must be a whole number of requests per minute per key, 1-999999999 (default 1000)';
+
 const EnvSchema = z.object({
   DUTYCLAIMS_MOCK_HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
   DUTYCLAIMS_MOCK_ALLOW_NON_LOOPBACK_HOST: z
@@ -27,6 +30,11 @@ const EnvSchema = z.object({
   DUTYCLAIMS_MOCK_ENVIRONMENT: z
     .enum(['sandbox', 'production'], { error: 'must be "sandbox" or "production"' })
     .default('sandbox'),
+  DUTYCLAIMS_MOCK_RATE_LIMIT: z
+    .string()
+    .regex(/^[1-9]\d{0,8}$/, RATE_LIMIT_RULE)
+    .transform(Number)
+    .optional(),
 });
 
 /** The environment variables the container entry of the reference mock reads. */
@@ -71,6 +79,7 @@ export function parseMockEnv(env: Readonly<Record<string, string | undefined>>):
       ...(data.DUTYCLAIMS_MOCK_ALLOW_UNAUTHENTICATED_CONTROL ? { allowUnauthenticatedControl: true } : {}),
       environment: data.DUTYCLAIMS_MOCK_ENVIRONMENT,
       ...(data.DUTYCLAIMS_MOCK_SEED === undefined ? {} : { seed: data.DUTYCLAIMS_MOCK_SEED }),
+      ...(data.DUTYCLAIMS_MOCK_RATE_LIMIT === undefined ? {} : { rateLimitPerMinute: data.DUTYCLAIMS_MOCK_RATE_LIMIT }),
     },
   };
 }

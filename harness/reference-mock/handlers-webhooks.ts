@@ -123,25 +123,14 @@ const deliveryBody = (delivery: DeliveryRecord) => ({
 /** GET /v1/webhook-deliveries: newest first, filtered, cursor-paginated. */
 export function listWebhookDeliveries(ctx: HandlerContext): HandlerResult {
   const query = ctx.query as Required<Pick<ListWebhookDeliveriesQuery, 'limit'>> & ListWebhookDeliveriesQuery;
-  const orgId = orgOf(ctx);
-  const deliveries = ctx.engine.store.deliveries;
-  const before = query.cursor === undefined ? Number.POSITIVE_INFINITY : decodeCursor(query.cursor);
-  const limit = Number(query.limit);
-  const page: DeliveryRecord[] = [];
-  let hasMore = false;
-  const dropped = ctx.engine.store.deliveriesDropped;
-  for (let index = Math.min(deliveries.length, before - 1 - dropped) - 1; index >= 0; index--) {
-    const delivery = deliveries[index];
-    if (delivery === undefined || delivery.orgId !== orgId) continue;
-    if (query.endpointId !== undefined && delivery.endpointId !== query.endpointId) continue;
-    if (query.eventType !== undefined && delivery.eventType !== query.eventType) continue;
-    if (query.status !== undefined && delivery.status !== query.status) continue;
-    if (page.length === limit) {
-      hasMore = true;
-      break;
-    }
-    page.push(delivery);
-  }
+  const { page, hasMore } = ctx.engine.store.deliveries.query({
+    orgId: orgOf(ctx),
+    endpointId: query.endpointId,
+    eventType: query.eventType,
+    status: query.status,
+    beforeSeq: query.cursor === undefined ? Number.POSITIVE_INFINITY : decodeCursor(query.cursor),
+    limit: Number(query.limit),
+  });
   const last = page[page.length - 1];
   return {
     status: 200,

@@ -19,6 +19,11 @@ export interface StandaloneMockOptions {
   readonly seed?: string;
   readonly environment?: MockEnvironment;
   /**
+   * Requests per minute each key (or token) may send before 429 rate_limited. Default 1,000, as the
+   * real API; raise it for a load test against this mock.
+   */
+  readonly rateLimitPerMinute?: number;
+  /**
    * What to print about the seeded credentials after the URL: `prefixes` (default: the first 12
    * characters of each key and secret, plus where to read them in full), `full` values, or `none`.
    */
@@ -57,6 +62,9 @@ export async function runStandaloneMock(options: StandaloneMockOptions = {}): Pr
       : { allowUnauthenticatedControl: options.allowUnauthenticatedControl }),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(options.environment === undefined ? {} : { environment: options.environment }),
+    ...(options.rateLimitPerMinute === undefined
+      ? {}
+      : { rateLimit: { limit: options.rateLimitPerMinute, windowMs: 60_000 } }),
   });
   let markClosed: () => void = () => undefined;
   const closed = new Promise<void>((resolve) => {

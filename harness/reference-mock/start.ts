@@ -1,10 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApiHandler } from './api-handler.js';
-import { createConnectionLimitedServer } from './connection-limits.js';
 import { createReferenceMockControl, type ReferenceMockControl } from './control-client.js';
-import { createControlPlaneHandler } from './control-plane.js';
-import { createMockEngine } from './engine.js';
 import { ReferenceMockError } from './errors.js';
 import {
   type ReferenceMockOptions,
@@ -52,6 +48,14 @@ function listen(server: Server, host: string, port: number): Promise<AddressInfo
  */
 export async function startReferenceMock(options: ReferenceMockOptions = {}): Promise<StartedReferenceMock> {
   const resolved = resolveReferenceMockOptions(options);
+  // The server and its engine (webhook dispatcher, undici) load on the first start, not on import.
+  const [{ createMockEngine }, { createApiHandler }, { createControlPlaneHandler }, { createConnectionLimitedServer }] =
+    await Promise.all([
+      import('./engine.js'),
+      import('./api-handler.js'),
+      import('./control-plane.js'),
+      import('./connection-limits.js'),
+    ]);
   const engine = createMockEngine(resolved);
   const api = createApiHandler(engine);
   const control = createControlPlaneHandler(engine);

@@ -1,4 +1,5 @@
 import type { AuthorityStatus, ClaimStatus, CreateClaimRequest, DeliveryStatus, EventType } from '../contract/index.js';
+import { DeliveryLog } from './delivery-log.js';
 import type { ClaimOutcome, RetentionLimits } from './options.js';
 
 export interface OrgRecord {
@@ -75,7 +76,8 @@ export interface DeliveryRecord {
   readonly orgId: string;
   readonly eventType: EventType;
   readonly createdAt: string;
-  readonly rawBody: string;
+  /** The signed bytes; null once succeeded or failed (nothing signs them again), to keep the log small. */
+  rawBody: string | null;
   status: DeliveryStatus;
   attempts: DeliveryAttemptRecord[];
   /** Mock epoch ms of the next attempt; null once succeeded or failed. */
@@ -110,10 +112,8 @@ export class MockStore {
   readonly clientsByRef = new Map<string, string>();
   readonly claims = new Map<string, ClaimRecord>();
   readonly endpoints = new Map<string, EndpointRecord>();
-  /** Oldest first; `seq` is the index + 1 + `deliveriesDropped`. */
-  readonly deliveries: DeliveryRecord[] = [];
-  /** Deliveries forgotten from the front of `deliveries`. */
-  deliveriesDropped = 0;
+  /** Oldest first, indexed for the delivery-log filters. */
+  readonly deliveries = new DeliveryLog();
 
   constructor(readonly limits: RetentionLimits) {}
 
@@ -124,11 +124,10 @@ export class MockStore {
     trimOldest(this.clients, this.limits.maxClients, cutoff, (client) =>
       this.clientsByRef.delete(`${client.orgId}\n${client.externalRef}`),
     );
-    let drop = Math.max(0, this.deliveries.length - this.limits.maxDeliveries);
-    while (drop < this.deliveries.length && createdMs(this.deliveries[drop] as DeliveryRecord) < cutoff) drop++;
-    if (drop > 0) {
-      this.deliveries.splice(0, drop);
-      this.deliveriesDropped += drop;
+    const { deliveries } = this;
+    for (let oldest = deliveries.oldest(); oldest !== undefined; oldest = deliveries.oldest()) {
+      if (deliveries.size <= this.limits.maxDeliveries && createdMs(oldest) >= cutoff) break;
+      deliveries.dropOldest();
     }
   }
 

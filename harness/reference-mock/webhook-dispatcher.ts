@@ -60,9 +60,10 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
 
   const attempt = async (endpoint: EndpointRecord, delivery: DeliveryRecord): Promise<void> => {
     const mine = generation;
-    if (closed || delivery.status === 'succeeded' || delivery.status === 'failed') return;
+    const { rawBody } = delivery;
+    if (closed || rawBody === null || delivery.status === 'succeeded' || delivery.status === 'failed') return;
     if (endpoint.status === 'disabled') {
-      delivery.status = 'failed';
+      deps.store().deliveries.setStatus(delivery, 'failed');
       delivery.nextAttemptAt = null;
       return;
     }
@@ -79,7 +80,7 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
         const signature = signDutyClaims({
           secrets: secrets.map((s) => s.value),
           timestamp: Math.floor((options.signingClock === 'real' ? Date.now() : startedAt) / 1000),
-          rawBody: delivery.rawBody,
+          rawBody,
         });
         const response = await request(endpoint.url, {
           method: 'POST',
@@ -91,7 +92,7 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
             [Headers.eventId]: delivery.eventId,
             [Headers.deliveryId]: delivery.id,
           },
-          body: delivery.rawBody,
+          body: rawBody,
           headersTimeout: options.timeoutMs,
           bodyTimeout: options.timeoutMs,
           signal: AbortSignal.any([aborter.signal, AbortSignal.timeout(options.timeoutMs)]),
@@ -111,15 +112,15 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
       durationMs: Math.max(0, Math.round(performance.now() - started)),
     });
     if (responseStatus !== null && responseStatus >= 200 && responseStatus < 300) {
-      delivery.status = 'succeeded';
+      deps.store().deliveries.setStatus(delivery, 'succeeded');
       delivery.nextAttemptAt = null;
     } else if (number < options.maxAttempts) {
       const next = startedAt + options.retryBaseMs * 2 ** (number - 1);
-      delivery.status = 'retrying';
+      deps.store().deliveries.setStatus(delivery, 'retrying');
       delivery.nextAttemptAt = next;
       scheduler.schedule(next, () => enqueue(endpoint, delivery));
     } else {
-      delivery.status = 'failed';
+      deps.store().deliveries.setStatus(delivery, 'failed');
       delivery.nextAttemptAt = null;
     }
   };
@@ -134,7 +135,7 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
   const createDelivery = (endpoint: EndpointRecord, eventId: string, type: EventType, rawBody: string) => {
     const store = deps.store();
     const delivery: DeliveryRecord = {
-      seq: store.deliveriesDropped + store.deliveries.length + 1,
+      seq: store.deliveries.nextSeq(),
       id: newId('whd'),
       eventId,
       endpointId: endpoint.id,
@@ -146,7 +147,7 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
       attempts: [],
       nextAttemptAt: clock.now(),
     };
-    store.deliveries.push(delivery);
+    store.deliveries.append(delivery);
     store.retain(clock.now());
     return delivery;
   };

@@ -110,6 +110,29 @@ describe('dutyclaims-launch mock', { timeout: SPAWN_LIMIT_MS + 30_000 }, () => {
     expect(allowed.stderr).toMatch(/could not listen on 192\.0\.2\.1:0/);
   });
 
+  it('applies --rate-limit per key, and refuses a rate limit that is not a positive whole number', async () => {
+    const { url, stop } = await startMock(['--rate-limit', '2']);
+    try {
+      const personas = (await (await request(`${url}/_mock/personas`)).body.json()) as {
+        sandbox: { apiKey: string };
+      };
+      const headers = { authorization: `Bearer ${personas.sandbox.apiKey}` };
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const response = await request(`${url}/v1/claims/clm_aaaaaaaaaaaaaaaaaaaa/status`, { headers });
+        expect(response.headers['x-ratelimit-limit']).toBe('2');
+        statuses.push(response.statusCode);
+        await response.body.dump();
+      }
+      expect(statuses).toEqual([404, 404, 429]);
+    } finally {
+      expect(await stop()).toBe(0);
+    }
+    const refused = await runToExit(['--port', '0', '--rate-limit', '0']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--rate-limit (DUTYCLAIMS_MOCK_RATE_LIMIT) must be a whole number of requests');
+  });
+
   it('refuses a bad port with exit code 2', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', main, 'mock', '--port', 'abc'], {
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -87,6 +87,35 @@ describe('runStandaloneMock', () => {
   });
 });
 
+describe('runStandaloneMock rate limit', () => {
+  /** Sends `count` authenticated reads; returns their statuses and the last X-RateLimit-Limit. */
+  const burst = async (rateLimitPerMinute: number | undefined, count: number) => {
+    await using handle = await runStandaloneMock({
+      port: 0,
+      log: () => undefined,
+      handleSignals: false,
+      ...(rateLimitPerMinute === undefined ? {} : { rateLimitPerMinute }),
+    });
+    const token = handle.mock.personas.sandbox.apiKey;
+    const statuses: number[] = [];
+    let limit = '';
+    for (let i = 0; i < count; i++) {
+      const response = await call(handle.url, 'GET', '/v1/claims/clm_aaaaaaaaaaaaaaaaaaaa/status', { token });
+      statuses.push(response.status);
+      limit = response.headers['x-ratelimit-limit'] ?? '';
+    }
+    return { statuses, limit };
+  };
+
+  it('keeps the strict 1,000 per minute per key by default', async () => {
+    expect(await burst(undefined, 1)).toEqual({ statuses: [404], limit: '1000' });
+  });
+
+  it('applies rateLimitPerMinute per key: the request past it is 429 rate_limited', async () => {
+    expect(await burst(3, 4)).toEqual({ statuses: [404, 404, 404, 429], limit: '3' });
+  });
+});
+
 describe('main.ts (container entry)', { timeout: SPAWN_LIMIT_MS + 30_000 }, () => {
   it('logs one ready line, serves, and exits 0 on SIGTERM', async () => {
     let url = '';
@@ -126,8 +155,13 @@ describe('main.ts (container entry)', { timeout: SPAWN_LIMIT_MS + 30_000 }, () =
   });
 
   it('exits 2 with every invalid variable and what to fix', async () => {
-    const result = await runMain({ DUTYCLAIMS_MOCK_PORT: 'http', DUTYCLAIMS_MOCK_ENVIRONMENT: 'live' });
+    const result = await runMain({
+      DUTYCLAIMS_MOCK_PORT: 'http',
+      DUTYCLAIMS_MOCK_ENVIRONMENT: 'live',
+      DUTYCLAIMS_MOCK_RATE_LIMIT: 'unlimited',
+    });
     expect(result.code).toBe(2);
+    expect(result.stderr).toContain('DUTYCLAIMS_MOCK_RATE_LIMIT="unlimited": must be a whole number of requests');
     expect(result.stderr).toContain('DUTYCLAIMS_MOCK_PORT="http": must be a port number');
     expect(result.stderr).toContain('DUTYCLAIMS_MOCK_ENVIRONMENT="live": must be "sandbox" or "production"');
   });

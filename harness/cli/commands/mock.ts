@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { RATE_LIMIT_RULE } from '../../reference-mock/env-config.js';
 import { isReferenceMockError } from '../../reference-mock/errors.js';
 import { isLoopbackHost } from '../../reference-mock/loopback.js';
 import type { CliIo } from '../run-cli.js';
@@ -6,6 +7,7 @@ import { ExitCode, UsageError } from '../usage-error.js';
 
 export const mockUsage = `Usage: dutyclaims-launch mock [--port 4010] [--host 127.0.0.1] [--environment sandbox|production] [--seed S]
                             [--print-credentials] [--allow-non-loopback-host] [--control-token T]
+                            [--rate-limit N]
 
 Runs the reference mock standalone until SIGTERM or Ctrl-C, and prints its URL and the first 12
 characters of the seeded test credentials of its personas (accepted by this local mock only). The
@@ -16,7 +18,10 @@ in whatever keeps this output).
 those credentials. --allow-non-loopback-host lets it listen on another address (e.g. 0.0.0.0),
 reachable by every machine that can reach this one; there the control plane requires a token:
 --control-token T (or DUTYCLAIMS_MOCK_CONTROL_TOKEN), sent as "Authorization: Bearer T". The control
-client reads the same variable. On loopback the token is optional.`;
+client reads the same variable. On loopback the token is optional.
+
+--rate-limit N (or DUTYCLAIMS_MOCK_RATE_LIMIT) sets how many requests per minute each key may send
+before 429 rate_limited. The default, 1000, is the real API's: raise it only for a load test.`;
 
 /** `mock`: the reference mock as a standalone dev server. */
 export async function runMockCommand(argv: readonly string[], io: CliIo): Promise<number> {
@@ -30,6 +35,7 @@ export async function runMockCommand(argv: readonly string[], io: CliIo): Promis
       'print-credentials': { type: 'boolean', default: false },
       'allow-non-loopback-host': { type: 'boolean', default: false },
       'control-token': { type: 'string' },
+      'rate-limit': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -48,11 +54,15 @@ export async function runMockCommand(argv: readonly string[], io: CliIo): Promis
       `--host ${values.host} is not a loopback address, and the mock's control plane (/_mock/) has no authentication unless given a token, and serves the full seeded credentials. Use 127.0.0.1, or add --allow-non-loopback-host if other machines must reach this mock.`,
     );
   const controlToken = values['control-token'] ?? process.env.DUTYCLAIMS_MOCK_CONTROL_TOKEN;
+  const rateLimit = values['rate-limit'] ?? (io.env ?? process.env).DUTYCLAIMS_MOCK_RATE_LIMIT;
+  if (rateLimit !== undefined && !/^[1-9]\d{0,8}$/.test(rateLimit))
+    throw new UsageError(`--rate-limit (DUTYCLAIMS_MOCK_RATE_LIMIT) ${RATE_LIMIT_RULE}, got "${rateLimit}".`);
   const { runStandaloneMock } = await import('../../reference-mock/standalone.js');
   const handle = await runStandaloneMock({
     host: values.host,
     allowNonLoopbackHost: values['allow-non-loopback-host'],
     ...(controlToken ? { controlToken } : {}),
+    ...(rateLimit === undefined ? {} : { rateLimitPerMinute: Number(rateLimit) }),
     port,
     environment: values.environment,
     log: io.out,

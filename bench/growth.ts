@@ -1,0 +1,52 @@
+// The growth series: the status route and the delivery-log filters as the store grows to 1 / 1,000 /
+// 10,000 / 50,000 claims with 4 deliveries each, and the memory each claim and delivery costs.
+import { ask, type BenchServer, type Measured, type MemoryUsage, measure, sequentialP99 } from './server-figures.js';
+
+const POINTS = (process.env.BENCH_GROWTH ?? '1,1000,10000,50000').split(',').map(Number);
+const FILTER_REQUESTS = Number(process.env.BENCH_FILTER_REQUESTS ?? 300);
+const fmt = (value: number, digits = 2) => value.toFixed(digits);
+
+/** Filters that match nothing in the filled log: a scan reads every delivery for them. */
+const NO_MATCH = [
+  '/v1/webhook-deliveries?eventType=sandbox.test',
+  '/v1/webhook-deliveries?status=failed',
+  '/v1/webhook-deliveries?endpointId=we_aaaaaaaaaaaaaaaaaaaa',
+  '/v1/webhook-deliveries?status=pending&eventType=claim.status_changed',
+];
+const PAGE = ['/v1/webhook-deliveries?status=succeeded&limit=100', '/v1/webhook-deliveries?limit=25'];
+
+export async function growthSeries(mock: BenchServer, bare: BenchServer, connections: number, durationMs: number) {
+  console.log(
+    `Growth series (status route, ${connections} connections x ${durationMs} ms, bare node:http measured right before each point; delivery-log filters ${FILTER_REQUESTS} sequential requests)`,
+  );
+  let first: Measured | undefined;
+  let last: { claims: number; base: MemoryUsage; afterClaims: MemoryUsage; afterDeliveries: MemoryUsage } | undefined;
+  const base = await ask<MemoryUsage>(mock, 'memory');
+  for (const claims of POINTS) {
+    const filled = await ask<{ afterClaims: MemoryUsage; afterDeliveries: MemoryUsage }>(mock, { fill: claims });
+    last = { claims, base, ...filled };
+    await measure(mock, connections, 300);
+    const bareRun = await measure(bare, connections, durationMs);
+    const mockRun = await measure(mock, connections, durationMs);
+    first ??= mockRun;
+    const noMatch = await sequentialP99(mock, NO_MATCH, FILTER_REQUESTS);
+    const page = await sequentialP99(mock, PAGE, FILTER_REQUESTS);
+    const empty = [...noMatch.bodies].every((body) => body.includes('"data":[]'));
+    console.log(
+      `  ${String(claims).padStart(6)} claims, ${String(claims * 4).padStart(6)} deliveries: status ${fmt(mockRun.perSecond, 0)} req/s` +
+        ` (x${fmt(mockRun.perSecond / bareRun.perSecond)} bare, x${fmt(mockRun.perSecond / first.perSecond)} of 1 claim),` +
+        ` CPU ${fmt(mockRun.cpuUs, 1)} us/req (x${fmt(mockRun.cpuUs / bareRun.cpuUs)} bare, x${fmt(mockRun.cpuUs / first.cpuUs)} of 1 claim),` +
+        ` p99 ${fmt(mockRun.p99Ms)} ms; filter p99: no match ${fmt(noMatch.p99Ms)} ms (CPU ${fmt(noMatch.cpuUs, 0)} us/req)${empty ? '' : ' (NOT EMPTY: invalid)'}, a page ${fmt(page.p99Ms)} ms (CPU ${fmt(page.cpuUs, 0)} us/req);` +
+        ` rss ${fmt(filled.afterDeliveries.rss / 2 ** 20, 0)} MB`,
+    );
+  }
+  if (last && last.claims > 1) {
+    const perClaim = (last.afterClaims.heapUsed - last.base.heapUsed) / last.claims;
+    const perDelivery = (last.afterDeliveries.heapUsed - last.afterClaims.heapUsed) / (last.claims * 4);
+    const rssPer = (last.afterDeliveries.rss - last.base.rss) / last.claims;
+    console.log(
+      `  memory at ${last.claims} claims: heap ${fmt(perClaim, 0)} B per claim, ${fmt(perDelivery, 0)} B per delivery;` +
+        ` RSS ${fmt(rssPer, 0)} B per claim with its 4 deliveries (${fmt(last.afterDeliveries.rss / 2 ** 20, 0)} MB in all)`,
+    );
+  }
+}

@@ -1,0 +1,87 @@
+// Server figures against a child-process mock and a bare node:http server serving a same-size body:
+// req/s and p99 (the load generator shares these 2 cores, so req/s is capped by it), and the server's
+// own CPU time per request, which the generator cannot inflate.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { Pool } from 'undici';
+import { type LoadResult, quantile, runLoad } from './load.js';
+
+export interface ServerInfo {
+  url: string;
+  path: string;
+  headers: Record<string, string>;
+  bodyBytes: number;
+  apiKey?: string;
+}
+
+export interface BenchServer {
+  readonly info: ServerInfo;
+  readonly child: ChildProcess;
+}
+
+export interface Measured extends LoadResult {
+  /** Server CPU time (user + system) per request, µs. */
+  readonly cpuUs: number;
+}
+
+export interface MemoryUsage {
+  rss: number;
+  heapUsed: number;
+}
+
+export async function startServer(...args: string[]): Promise<BenchServer> {
+  const script = new URL('./servers.ts', import.meta.url).pathname;
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...args], {
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  const lines = createInterface({ input: child.stdout as NonNullable<typeof child.stdout> });
+  const [line] = (await once(lines, 'line')) as [string];
+  return { info: JSON.parse(line) as ServerInfo, child };
+}
+
+/** Sends `message` over IPC and waits for the answer. */
+export async function ask<T>(server: BenchServer, message: unknown): Promise<T> {
+  server.child.send(message as string);
+  const [answer] = (await once(server.child, 'message')) as [T];
+  return answer;
+}
+
+/** One closed-loop load run, with the server's CPU time over it. */
+export async function measure(server: BenchServer, connections: number, durationMs: number): Promise<Measured> {
+  const before = await ask<NodeJS.CpuUsage>(server, 'cpu');
+  const { url, path, headers } = server.info;
+  const result = await runLoad(url, path, headers, { connections, durationMs });
+  const after = await ask<NodeJS.CpuUsage>(server, 'cpu');
+  const cpu = after.user - before.user + (after.system - before.system);
+  return { ...result, cpuUs: cpu / result.requests };
+}
+
+/** p99 (ms) of `count` sequential GETs cycling over `paths`, and the server's CPU time per request (µs). */
+export async function sequentialP99(
+  server: BenchServer,
+  paths: readonly string[],
+  count: number,
+): Promise<{ p99Ms: number; cpuUs: number; bodies: Set<string> }> {
+  const pool = new Pool(server.info.url, { connections: 1 });
+  let before: NodeJS.CpuUsage | undefined;
+  const latencies: number[] = [];
+  const bodies = new Set<string>();
+  try {
+    for (let i = 0; i < count + paths.length; i++) {
+      if (i === paths.length) before = await ask<NodeJS.CpuUsage>(server, 'cpu');
+      const path = paths[i % paths.length] ?? '/';
+      const sent = performance.now();
+      const response = await pool.request({ path, method: 'GET', headers: server.info.headers });
+      const text = await response.body.text();
+      if (response.statusCode !== 200) throw new Error(`GET ${path} answered ${response.statusCode}: ${text}`);
+      if (i >= paths.length) latencies.push(performance.now() - sent); // the first round warms up
+      bodies.add(text);
+    }
+    const after = await ask<NodeJS.CpuUsage>(server, 'cpu');
+    const cpu = before === undefined ? Number.NaN : after.user - before.user + (after.system - before.system);
+    return { p99Ms: quantile(latencies, 0.99), cpuUs: cpu / count, bodies };
+  } finally {
+    await pool.close();
+  }
+}

@@ -1,0 +1,162 @@
+// Start-up figures, each the median of several runs, as ratios to `node -e 0` measured in the same run.
+// The commands run the built package (dist/, `npm run build` first), as a user runs them.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const CLI = join(ROOT, 'dist/harness/cli/main.js');
+const MOCK_MAIN = join(ROOT, 'dist/harness/reference-mock/main.js');
+const MOCK_ENTRY = join(ROOT, 'dist/harness/reference-mock/index.js');
+const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 5);
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+/** Wall time (ms) of `node ...args` from spawn to exit; a non-zero exit invalidates the figure. */
+function timeNode(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<{ ms: number; out: string }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk;
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      out += chunk;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const ms = performance.now() - started;
+      if (code === 0) resolve({ ms, out });
+      else reject(new Error(`node ${args.join(' ')} exited ${code}: ${out.slice(0, 500)}`));
+    });
+  });
+}
+
+const freePort = async () => {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+};
+
+const getStatus = (port: number, path: string) =>
+  new Promise<number>((resolve) => {
+    const req = request({ host: '127.0.0.1', port, path, agent: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', () => resolve(0));
+    req.end();
+  });
+
+/** Spawn -> first 200 on `path` (polled every 2 ms), then SIGTERM. */
+async function spawnToFirst200(args: readonly string[], port: number, path: string, env: NodeJS.ProcessEnv) {
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { stdio: 'ignore', env });
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`node ${args.join(' ')} exited ${child.exitCode} before serving`);
+      if ((await getStatus(port, path)) === 200) return performance.now() - started;
+      if (performance.now() - started > 30_000) throw new Error(`node ${args.join(' ')}: no 200 within 30 s`);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  } finally {
+    child.kill('SIGTERM');
+    if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+
+const BARE_SERVER = `require('node:http').createServer((q, s) => s.end('ok')).listen(Number(process.env.PORT), '127.0.0.1')`;
+const IMPORT_TIME = `const t = performance.now(); await import(${JSON.stringify(MOCK_ENTRY)}); process.stdout.write(String(performance.now() - t))`;
+
+export interface StartupFigures {
+  readonly nodeBootMs: number;
+  readonly rows: { label: string; ms: number; ratio: number; unit: 'boot' | 'bare' | 'ms'; target: string }[];
+}
+
+/** Measures every start-up figure of the issue's table, interleaved so a busy moment lands on all of them. */
+export async function measureStartup(): Promise<StartupFigures> {
+  const samples: Record<string, number[]> = {};
+  const add = (key: string, ms: number) => {
+    samples[key] = [...(samples[key] ?? []), ms];
+  };
+  const out = mkdtempSync(join(tmpdir(), 'bench-rehearse-'));
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      add('boot', (await timeNode(['-e', '0'])).ms);
+      add('help', (await timeNode([CLI, '--help'])).ms);
+      add('rehearseHelp', (await timeNode([CLI, 'rehearse', '--help'])).ms);
+      add('import', Number((await timeNode(['--input-type=module', '-e', IMPORT_TIME])).out));
+      const barePort = await freePort();
+      add(
+        'bare200',
+        await spawnToFirst200(['-e', BARE_SERVER], barePort, '/', { ...process.env, PORT: String(barePort) }),
+      );
+      const mockPort = await freePort();
+      const mockEnv = {
+        ...process.env,
+        DUTYCLAIMS_MOCK_PORT: String(mockPort),
+        DUTYCLAIMS_MOCK_ALLOW_UNAUTHENTICATED_CONTROL: '1',
+      };
+      add('mock200', await spawnToFirst200([MOCK_MAIN], mockPort, '/health', mockEnv));
+      const cliPort = await freePort();
+      add(
+        'cliMock200',
+        await spawnToFirst200([CLI, 'mock', '--port', String(cliPort)], cliPort, '/health', process.env),
+      );
+      if (run < 3) add('rehearse', (await timeNode([CLI, 'rehearse', '--out', join(out, String(run))])).ms);
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+  const m = (key: string) => median(samples[key] ?? []);
+  const boot = m('boot');
+  const bare = m('bare200');
+  return {
+    nodeBootMs: boot,
+    rows: [
+      { label: 'dutyclaims-launch --help', ms: m('help'), ratio: m('help') / boot, unit: 'boot', target: '<= 1.5' },
+      {
+        label: 'dutyclaims-launch rehearse --help',
+        ms: m('rehearseHelp'),
+        ratio: m('rehearseHelp') / boot,
+        unit: 'boot',
+        target: '<= 1.5',
+      },
+      {
+        label: 'dutyclaims-launch rehearse, wall',
+        ms: m('rehearse'),
+        ratio: m('rehearse') / boot,
+        unit: 'boot',
+        target: '<= 3.5',
+      },
+      {
+        label: 'import of ./reference-mock',
+        ms: m('import'),
+        ratio: m('import') / boot,
+        unit: 'ms',
+        target: '<= 60 ms',
+      },
+      { label: 'bare node:http spawn -> first 200', ms: bare, ratio: bare / boot, unit: 'boot', target: '' },
+      {
+        label: 'standalone mock (main.js) spawn -> first 200',
+        ms: m('mock200'),
+        ratio: m('mock200') / bare,
+        unit: 'bare',
+        target: '<= 1.6',
+      },
+      {
+        label: 'dutyclaims-launch mock spawn -> first 200',
+        ms: m('cliMock200'),
+        ratio: m('cliMock200') / bare,
+        unit: 'bare',
+        target: '',
+      },
+    ],
+  };
+}
