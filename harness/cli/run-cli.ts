@@ -93,6 +93,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'can-i-deploy            ask a Pact Broker whether a version can be deployed',
     load: async () => (await import('../pact/cli-broker.js')).runCanIDeployCommand,
   },
+  'mock-image': {
+    summary: 'mock-image build        build the reference mock image from this installed package (Docker)',
+    load: async () => (await import('./commands/mock-image.js')).runMockImageCommand,
+  },
   contract: {
     summary: 'contract hash           print the contract hash of the shipped (or a given) OpenAPI',
     load: async () => (argv, io) => runContractCommand(argv, io.out),

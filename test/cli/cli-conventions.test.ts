@@ -17,6 +17,7 @@ const COMMANDS = [
   'publish-pacts',
   'can-i-deploy',
   'contract',
+  'mock-image',
 ];
 
 async function run(...argv: string[]) {
