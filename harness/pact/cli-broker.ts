@@ -21,6 +21,8 @@ metadata.dutyclaims.contractHash (the consumer tests write it).
   --tag T                 a tag (repeatable)
   --build-url URL         a link to the CI build
   --if-configured         exit 0 without publishing when no broker URL is set
+  --json                  one JSON object on stdout (published, broker, version, pacts, or the failure);
+                          pact-broker's own output goes to stderr
 
 Exit codes: 0 published (or skipped with --if-configured), 1 the broker refused, 2 usage error.`;
 
@@ -33,6 +35,8 @@ Asks the Pact Broker (pact-broker can-i-deploy) whether the versions may be depl
   --to-environment ENV         e.g. production
   --retry-while-unknown N      poll N times while results are missing
   --retry-interval SECONDS     seconds between polls
+  --json                       one JSON object on stdout (deployable, pacticipants, environment, or the
+                               failure); pact-broker's own output goes to stderr
 
 Exit codes: 0 may deploy, 1 may not (or the broker failed), 2 usage error.`;
 
@@ -41,7 +45,20 @@ const brokerBinary = (env: Env): { binary?: string } => {
   return binary ? { binary } : {};
 };
 
-function fail(io: PactCliIo, error: unknown, usageHint: string): number {
+/** With --json the result is the only stdout line: pact-broker's chatter goes to stderr. */
+const brokerIo = (io: PactCliIo, json: boolean): PactCliIo => (json ? { out: io.err, err: io.err } : io);
+
+function fail(io: PactCliIo, error: unknown, usageHint: string, json: boolean, result: object): number {
+  if (json && isPactBrokerCommandError(error))
+    io.out(
+      JSON.stringify({
+        ...result,
+        name: error.name,
+        code: error.code,
+        exitCode: error.exitCode,
+        message: error.message,
+      }),
+    );
   if (
     isPactConfigurationError(error) ||
     (error instanceof TypeError && String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS'))
@@ -62,10 +79,12 @@ export async function runPublishPactsCommand(
   io: PactCliIo,
   env: Env = process.env,
 ): Promise<number> {
+  const json = argv.includes('--json');
   try {
     const { values } = parseArgs({
       args: [...argv],
       options: {
+        json: { type: 'boolean', default: false },
         'broker-url': { type: 'string' },
         'pact-dir': { type: 'string' },
         'consumer-version': { type: 'string' },
@@ -83,7 +102,8 @@ export async function runPublishPactsCommand(
     const brokerUrl = values['broker-url'] ?? env[BROKER_URL_ENV]?.trim();
     if (!brokerUrl) {
       if (values['if-configured']) {
-        io.out(`No Pact Broker configured (--broker-url or ${BROKER_URL_ENV}): nothing published.`);
+        const reason = `No Pact Broker configured (--broker-url or ${BROKER_URL_ENV}): nothing published.`;
+        io.out(json ? JSON.stringify({ published: false, skipped: true, reason }) : reason);
         return 0;
       }
       throw new PactConfigurationError('--broker-url', `Pass --broker-url or set ${BROKER_URL_ENV}.`);
@@ -91,26 +111,37 @@ export async function runPublishPactsCommand(
     if (!values['consumer-version'])
       throw new PactConfigurationError('--consumer-version', 'Pass --consumer-version (e.g. the git SHA).');
     const pactDir = values['pact-dir'] ?? (env[PactEnv.pactDir]?.trim() || 'pacts');
-    const unpinned = (await loadPacts({ kind: 'dir', dir: pactDir }, env)).filter((pact) => pact.contractHash === null);
+    const pacts = await loadPacts({ kind: 'dir', dir: pactDir }, env);
+    const unpinned = pacts.filter((pact) => pact.contractHash === null);
     if (unpinned.length > 0)
       throw new PactConfigurationError(
         'pactDir',
         `${unpinned.map((pact) => pact.location).join(', ')} carry no metadata.dutyclaims.contractHash. Regenerate them with the harness consumer tests before publishing.`,
       );
-    await publishPacts({
+    const published = {
       brokerUrl,
       pactDir,
       consumerVersion: values['consumer-version'],
       ...(values.branch ? { branch: values.branch } : {}),
       ...(values.tag ? { tags: values.tag } : {}),
       ...(values['build-url'] ? { buildUrl: values['build-url'] } : {}),
-      ...brokerBinary(env),
-      env,
-      io,
-    });
+    };
+    try {
+      await publishPacts({ ...published, ...brokerBinary(env), env, io: brokerIo(io, values.json) });
+    } catch (error) {
+      return fail(io, error, 'publish-pacts', values.json, { published: false, ...published });
+    }
+    if (values.json)
+      io.out(
+        JSON.stringify({
+          published: true,
+          ...published,
+          pacts: pacts.map(({ location, consumer, contractHash }) => ({ location, consumer, contractHash })),
+        }),
+      );
     return 0;
   } catch (error) {
-    return fail(io, error, 'publish-pacts');
+    return fail(io, error, 'publish-pacts', json, { published: false });
   }
 }
 
@@ -120,10 +151,12 @@ export async function runCanIDeployCommand(
   io: PactCliIo,
   env: Env = process.env,
 ): Promise<number> {
+  const json = argv.includes('--json');
   try {
     const { values } = parseArgs({
       args: [...argv],
       options: {
+        json: { type: 'boolean', default: false },
         'broker-url': { type: 'string' },
         pacticipant: { type: 'string', multiple: true },
         'to-environment': { type: 'string' },
@@ -156,19 +189,25 @@ export async function runCanIDeployCommand(
     };
     const retryWhileUnknown = count('--retry-while-unknown', values['retry-while-unknown']);
     const retryIntervalSeconds = count('--retry-interval', values['retry-interval']);
-    const deployable = await canIDeploy({
-      brokerUrl,
-      pacticipants,
-      toEnvironment: values['to-environment'],
-      ...(retryWhileUnknown === undefined ? {} : { retryWhileUnknown }),
-      ...(retryIntervalSeconds === undefined ? {} : { retryIntervalSeconds }),
-      ...brokerBinary(env),
-      env,
-      io,
-    });
-    io.out(deployable ? 'can-i-deploy: yes' : 'can-i-deploy: no (see the broker output above)');
+    const asked = { brokerUrl, pacticipants, toEnvironment: values['to-environment'] };
+    let deployable: boolean;
+    try {
+      deployable = await canIDeploy({
+        ...asked,
+        ...(retryWhileUnknown === undefined ? {} : { retryWhileUnknown }),
+        ...(retryIntervalSeconds === undefined ? {} : { retryIntervalSeconds }),
+        ...brokerBinary(env),
+        env,
+        io: brokerIo(io, values.json),
+      });
+    } catch (error) {
+      // No answer is not a "no": `deployable` is null when the broker could not be asked.
+      return fail(io, error, 'can-i-deploy', values.json, { deployable: null, ...asked });
+    }
+    if (values.json) io.out(JSON.stringify({ deployable, ...asked }));
+    else io.out(deployable ? 'can-i-deploy: yes' : 'can-i-deploy: no (see the broker output above)');
     return deployable ? 0 : 1;
   } catch (error) {
-    return fail(io, error, 'can-i-deploy');
+    return fail(io, error, 'can-i-deploy', json, { deployable: null });
   }
 }

@@ -48,6 +48,11 @@ describe('dutyclaims-launch conventions', () => {
     expect(await run(command, '-h')).toEqual(long);
     expect(await run('help', command)).toEqual(long);
   });
+
+  // Each command has a result a script may want to read: each offers it as one JSON object.
+  it.each(COMMANDS)('%s: offers --json', async (command) => {
+    expect((await run(command, '--help')).out).toMatch(/--json\b/);
+  });
 });
 
 describe('colour', () => {

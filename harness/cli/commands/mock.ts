@@ -5,7 +5,7 @@ import type { CliIo } from '../run-cli.js';
 import { ExitCode, UsageError } from '../usage-error.js';
 
 export const mockUsage = `Usage: dutyclaims-launch mock [--port 4010] [--host 127.0.0.1] [--environment sandbox|production] [--seed S]
-                            [--print-credentials] [--allow-non-loopback-host] [--control-token T]
+                            [--print-credentials] [--allow-non-loopback-host] [--control-token T] [--json]
 
 Runs the reference mock standalone until SIGTERM or Ctrl-C, and prints its URL and the first 12
 characters of the seeded test credentials of its personas (accepted by this local mock only). The
@@ -16,7 +16,11 @@ in whatever keeps this output).
 those credentials. --allow-non-loopback-host lets it listen on another address (e.g. 0.0.0.0),
 reachable by every machine that can reach this one; there the control plane requires a token:
 --control-token T (or DUTYCLAIMS_MOCK_CONTROL_TOKEN), sent as "Authorization: Bearer T". The control
-client reads the same variable. On loopback the token is optional.`;
+client reads the same variable. On loopback the token is optional.
+
+--json prints one JSON object on stdout once the mock listens (url, listeningOn, environment, seed,
+partnerOrgId, credentials as prefixes unless --print-credentials, personasUrl, controlTokenRequired);
+the human-readable lines and warnings go to stderr.`;
 
 /** `mock`: the reference mock as a standalone dev server. */
 export async function runMockCommand(argv: readonly string[], io: CliIo): Promise<number> {
@@ -30,6 +34,7 @@ export async function runMockCommand(argv: readonly string[], io: CliIo): Promis
       'print-credentials': { type: 'boolean', default: false },
       'allow-non-loopback-host': { type: 'boolean', default: false },
       'control-token': { type: 'string' },
+      json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -55,8 +60,8 @@ export async function runMockCommand(argv: readonly string[], io: CliIo): Promis
     ...(controlToken ? { controlToken } : {}),
     port,
     environment: values.environment,
-    log: io.out,
-    credentials: values['print-credentials'] ? 'full' : 'prefixes',
+    log: values.json ? io.err : io.out,
+    credentials: values.json ? 'none' : values['print-credentials'] ? 'full' : 'prefixes',
     ...(values.seed === undefined ? {} : { seed: values.seed }),
   }).catch((error: unknown) => {
     // A port that is taken or an address this machine does not have: exit 2 with the mock's advice.
@@ -64,6 +69,10 @@ export async function runMockCommand(argv: readonly string[], io: CliIo): Promis
       throw new UsageError(error.message);
     throw error;
   });
+  if (values.json) {
+    const { standaloneMockSummary } = await import('../../reference-mock/standalone-summary.js');
+    io.out(JSON.stringify(standaloneMockSummary(handle.mock, values['print-credentials'])));
+  }
   await handle.closed;
   return ExitCode.ok;
 }
