@@ -10,9 +10,11 @@ describe('README code samples come from files that tests run', () => {
     expect(read('README.md')).toContain(read('examples/partner-project/launch/launch-gates.test.ts'));
   });
 
-  it('gives the two first-screen commands, and .ci/run calls the same test command', () => {
-    const firstScreen = read('README.md').split('\n').slice(0, 20).join('\n');
-    expect(firstScreen).toContain('npm ci && npx dutyclaims-launch rehearse');
+  it("puts the partner's install first, the clone's two commands on the first screen, and .ci/run calls the same test command", () => {
+    const firstScreen = read('README.md').split('\n').slice(0, 40).join('\n');
+    const install = firstScreen.indexOf('npm i -D @dutyclaims/launch-harness vitest');
+    expect(install).toBeGreaterThan(0);
+    expect(firstScreen.indexOf('npm ci && npx dutyclaims-launch rehearse')).toBeGreaterThan(install);
     expect(firstScreen).toMatch(/^npm test\b/m);
     expect(read('.ci/run')).toMatch(/^npm test$/m);
   });
