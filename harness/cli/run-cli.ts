@@ -69,7 +69,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   'grade-webhook': {
     summary: "grade-webhook           grade your webhook receiver's verification, freshness and dedupe",
     load: async () => {
-      const { runGradeWebhookCommand } = await import('../grading/webhook-receiver/cli.js');
+      const { runGradeWebhookCommand } = await import('./commands/grade-webhook.js');
       return (argv, io) =>
         runGradeWebhookCommand(argv, {
           stdout: (text) => io.out(text.replace(/\n$/, '')),
@@ -79,19 +79,19 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   },
   'grade-client': {
     summary: "grade-client -- <cmd>   grade your own API client's retries, timeouts, idempotency and paging",
-    load: async () => (await import('../grading/client/cli.js')).runGradeClientCommand,
+    load: async () => (await import('./commands/grade-client.js')).runGradeClientCommand,
   },
   'verify-provider': {
     summary: 'verify-provider         verify pacts against a provider (default: the embedded mock)',
-    load: async () => (await import('../pact/cli.js')).runVerifyProviderCommand,
+    load: async () => (await import('./commands/verify-provider.js')).runVerifyProviderCommand,
   },
   'publish-pacts': {
     summary: 'publish-pacts           publish pact files to a Pact Broker (pact-broker publish)',
-    load: async () => (await import('../pact/cli-broker.js')).runPublishPactsCommand,
+    load: async () => (await import('./commands/publish-pacts.js')).runPublishPactsCommand,
   },
   'can-i-deploy': {
     summary: 'can-i-deploy            ask a Pact Broker whether a version can be deployed',
-    load: async () => (await import('../pact/cli-broker.js')).runCanIDeployCommand,
+    load: async () => (await import('./commands/can-i-deploy.js')).runCanIDeployCommand,
   },
   'mock-image': {
     summary: 'mock-image build        build the reference mock image from this installed package (Docker)',

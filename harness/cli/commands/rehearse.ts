@@ -16,10 +16,10 @@ import { type WrittenPacket, writeLaunchPacket } from '../../packet/write-packet
 import type { StepRecord } from '../../rehearsal/observations.js';
 import { runLaunchRehearsal } from '../../rehearsal/run-rehearsal.js';
 import { colorEnabled, painter } from '../color.js';
+import { summaryLines } from '../rehearse-summary.js';
 import type { CliIo } from '../run-cli.js';
 import { ExitCode, UsageError } from '../usage-error.js';
 import { startWaitProgress } from '../wait-progress.js';
-import { summaryLines } from './rehearse-summary.js';
 
 export const rehearseUsage = (command: 'rehearse' | 'smoke') => `Usage: dutyclaims-launch ${command} [options]
 

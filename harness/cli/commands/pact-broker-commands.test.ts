@@ -2,8 +2,9 @@ import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PactCliIo } from './cli.js';
-import { runCanIDeployCommand, runPublishPactsCommand } from './cli-broker.js';
+import { runCanIDeployCommand } from './can-i-deploy.js';
+import { runPublishPactsCommand } from './publish-pacts.js';
+import type { PactCliIo } from './verify-provider.js';
 
 const FAKE = `#!/usr/bin/env node
 require('node:fs').writeFileSync(process.env.FAKE_RECORD, JSON.stringify(process.argv.slice(2)));

@@ -5,12 +5,12 @@ import {
   isPactConfigurationError,
   isPactVerificationError,
   PactConfigurationError,
-} from './errors.js';
-import { PactEnv } from './names.js';
-import type { ConsumerVersionSelector, PactSource } from './pact-sources.js';
-import type { ProviderCredentials } from './request-filter.js';
-import type { ProviderTarget, VerifierLogLevel, VerifyProviderOptions } from './verify-options.js';
-import { verifyProvider } from './verify-provider.js';
+} from '../../pact/errors.js';
+import { PactEnv } from '../../pact/names.js';
+import type { ConsumerVersionSelector, PactSource } from '../../pact/pact-sources.js';
+import type { ProviderCredentials } from '../../pact/request-filter.js';
+import type { ProviderTarget, VerifierLogLevel, VerifyProviderOptions } from '../../pact/verify-options.js';
+import { verifyProvider } from '../../pact/verify-provider.js';
 
 /** Where a CLI command writes its lines. */
 export interface PactCliIo {
