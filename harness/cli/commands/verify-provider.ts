@@ -45,7 +45,9 @@ Other:
   --allow-missing-contract-hash   verify pacts without metadata.dutyclaims.contractHash
   --log-level info|warn|error     default warn
   --timeout-ms N                  per replayed request, default 10000
-  --json                          print the result (or the failure) as one JSON object on stdout
+  --json                          print the result (or the failure) as one JSON object, the last
+                                  line on stdout: Pact's native verifier prints its own report
+                                  there first (read the object with tail -n 1)
 
 Credentials of a real provider come from the environment only: ${PactEnv.apiKey} (required),
 ${PactEnv.readOnlyApiKey} (for the 403 insufficient_scope interaction), ${PactEnv.oauthClientId} and
