@@ -1,3 +1,4 @@
+import { Command as CommanderCommand, CommanderError } from 'commander';
 import { closestName } from '../config/closest-name.js';
 import { packageVersion } from '../contract/package-root.js';
 import { missingOptionalPeer } from './optional-peer.js';
@@ -68,7 +69,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   'grade-webhook': {
     summary: "grade-webhook           grade your webhook receiver's verification, freshness and dedupe",
     load: async () => {
-      const { runGradeWebhookCommand } = await import('../grading/webhook-receiver/cli.js');
+      const { runGradeWebhookCommand } = await import('./commands/grade-webhook.js');
       return (argv, io) =>
         runGradeWebhookCommand(argv, {
           stdout: (text) => io.out(text.replace(/\n$/, '')),
@@ -78,7 +79,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   },
   'grade-client': {
     summary: "grade-client -- <cmd>   grade your own API client's retries, timeouts, idempotency and paging",
-    load: async () => (await import('../grading/client/cli.js')).runGradeClientCommand,
+    load: async () => (await import('./commands/grade-client.js')).runGradeClientCommand,
   },
   observe: {
     summary: 'observe --upstream URL  record and judge your own flow against sandbox through a fault-injecting proxy',
@@ -86,15 +87,19 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   },
   'verify-provider': {
     summary: 'verify-provider         verify pacts against a provider (default: the embedded mock)',
-    load: async () => (await import('../pact/cli.js')).runVerifyProviderCommand,
+    load: async () => (await import('./commands/verify-provider.js')).runVerifyProviderCommand,
   },
   'publish-pacts': {
     summary: 'publish-pacts           publish pact files to a Pact Broker (pact-broker publish)',
-    load: async () => (await import('../pact/cli-broker.js')).runPublishPactsCommand,
+    load: async () => (await import('./commands/publish-pacts.js')).runPublishPactsCommand,
   },
   'can-i-deploy': {
     summary: 'can-i-deploy            ask a Pact Broker whether a version can be deployed',
-    load: async () => (await import('../pact/cli-broker.js')).runCanIDeployCommand,
+    load: async () => (await import('./commands/can-i-deploy.js')).runCanIDeployCommand,
+  },
+  'mock-image': {
+    summary: 'mock-image build        build the reference mock image from this installed package (Docker)',
+    load: async () => (await import('./commands/mock-image.js')).runMockImageCommand,
   },
   contract: {
     summary: 'contract hash           print the contract hash of the shipped (or a given) OpenAPI',
@@ -122,29 +127,12 @@ const expandShortHelp = (argv: readonly string[]): string[] => {
   return argv.map((arg, index) => (arg === '-h' && (end === -1 || index < end) ? '--help' : arg));
 };
 
-/** Runs the CLI with the given arguments and returns the exit code (0 ok, 1 failed, 2 usage). */
-export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
-  const [first, ...args] = argv;
-  if (first === '--version' || first === '-v' || first === 'version') {
-    io.out(packageVersion());
-    return ExitCode.ok;
-  }
-  // `help <command>` is `<command> --help`.
-  const [name, ...given] = first === 'help' && args[0] !== undefined ? [args[0], '--help'] : [first, ...args];
-  const rest = expandShortHelp(given);
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.out(usage());
-    return name === undefined ? ExitCode.usage : ExitCode.ok;
-  }
+/** Loads the command and runs it on its raw arguments, mapping bad input and missing peers to exit 2. */
+async function runCommand(name: string, args: readonly string[], io: CliIo): Promise<number> {
   const command = commands[name];
-  if (!command) {
-    const prefixed = Object.keys(commands).filter((known) => known.startsWith(name));
-    const suggestion = prefixed.length === 1 ? prefixed[0] : closestName(name, Object.keys(commands));
-    io.err(`Unknown command "${name}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}\n\n${usage()}`);
-    return ExitCode.usage;
-  }
+  if (!command) return ExitCode.usage;
   try {
-    return await (await command.load())(rest, io);
+    return await (await command.load())(expandShortHelp(args), io);
   } catch (error) {
     if (
       isUsageError(error) ||
@@ -159,5 +147,78 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
       return ExitCode.usage;
     }
     throw error;
+  }
+}
+
+const unknownCommand = (name: string): string => {
+  const prefixed = Object.keys(commands).filter((known) => known.startsWith(name));
+  const suggestion = prefixed.length === 1 ? prefixed[0] : closestName(name, Object.keys(commands));
+  return `Unknown command "${name}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}\n\n${usage()}`;
+};
+
+/**
+ * The program: commander dispatches, answers `--version`/`-v`, `--help`/`-h` and `help <command>`,
+ * and refuses unknown commands and options. Each command gets the arguments after its name exactly
+ * as typed (options, `--` and the partner's own command included) and parses them itself, so a
+ * command is one `commands` entry: a summary and a lazy `load` of `(argv, io) => exit code`.
+ */
+function program(argv: readonly string[], io: CliIo, exit: { code: number }): CommanderCommand {
+  const cli = new CommanderCommand('dutyclaims-launch')
+    .version(packageVersion(), '-v, --version')
+    .helpOption('-h, --help')
+    .helpCommand(false)
+    .enablePositionalOptions()
+    .configureHelp({ formatHelp: () => usage() })
+    .configureOutput({
+      writeOut: (text) => io.out(text.replace(/\n$/, '')),
+      writeErr: (text) => io.err(text.replace(/\n$/, '')),
+      // Errors are worded below, with a suggestion and the usage.
+      outputError: () => undefined,
+    })
+    .exitOverride();
+  const rest = argv.slice(1);
+  for (const name of Object.keys(commands))
+    cli
+      .command(name)
+      .helpOption(false)
+      .allowUnknownOption()
+      .allowExcessArguments()
+      .passThroughOptions()
+      .action(async () => {
+        exit.code = await runCommand(name, rest, io);
+      });
+  // `help <command>` is `<command> --help`; `version` is `--version`.
+  cli
+    .command('help')
+    .argument('[command]')
+    .allowExcessArguments()
+    .action(async (name: string | undefined) => {
+      if (name === undefined) io.out(usage());
+      else if (commands[name]) exit.code = await runCommand(name, ['--help'], io);
+      else {
+        io.err(unknownCommand(name));
+        exit.code = ExitCode.usage;
+      }
+    });
+  cli.command('version').action(() => io.out(packageVersion()));
+  return cli;
+}
+
+/** Runs the CLI with the given arguments and returns the exit code (0 ok, 1 failed, 2 usage). */
+export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
+  if (argv.length === 0) {
+    io.out(usage());
+    return ExitCode.usage;
+  }
+  const exit = { code: ExitCode.ok as number };
+  try {
+    await program(argv, io, exit).parseAsync([...argv], { from: 'user' });
+    return exit.code;
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    if (error.code === 'commander.version' || error.code === 'commander.helpDisplayed') return ExitCode.ok;
+    if (error.code === 'commander.unknownCommand') io.err(unknownCommand(argv[0] ?? ''));
+    else io.err(`${error.message.replace(/^error: (\w)/, (_, first: string) => first.toUpperCase())}.\n\n${usage()}`);
+    return ExitCode.usage;
   }
 }

@@ -1,3 +1,7 @@
+export { canIDeployUsage, runCanIDeployCommand } from '../cli/commands/can-i-deploy.js';
+export { publishPactsUsage, runPublishPactsCommand } from '../cli/commands/publish-pacts.js';
+export type { PactCliIo } from '../cli/commands/verify-provider.js';
+export { runVerifyProviderCommand, verifyProviderUsage } from '../cli/commands/verify-provider.js';
 export type {
   BrokerInvocation,
   BrokerResult,
@@ -12,9 +16,6 @@ export {
   publishPacts,
   runBrokerInvocation,
 } from './broker.js';
-export type { PactCliIo } from './cli.js';
-export { runVerifyProviderCommand, verifyProviderUsage } from './cli.js';
-export { canIDeployUsage, publishPactsUsage, runCanIDeployCommand, runPublishPactsCommand } from './cli-broker.js';
 export type { GeneratedPact } from './consumer.js';
 export { clearPactDir, generateConsumerPacts, pactFileName, writeConsumerInteraction } from './consumer.js';
 export type { PactConsumerOptions, PactLogLevel, ResolvedPactConsumerOptions } from './consumer-options.js';

@@ -17,6 +17,7 @@ const COMMANDS = [
   'publish-pacts',
   'can-i-deploy',
   'contract',
+  'mock-image',
 ];
 
 async function run(...argv: string[]) {
@@ -40,12 +41,38 @@ describe('dutyclaims-launch conventions', () => {
     expect((await run('zzzzzz')).err).not.toMatch(/Did you mean/);
   });
 
+  it('refuses an unknown option before the command with exit 2 and the usage', async () => {
+    const result = await run('--frobnicate');
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/^Unknown option '--frobnicate'\.\n\nUsage: dutyclaims-launch/);
+    expect(await run('help', 'rehaerse')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/Did you mean "rehearse"\?/),
+    });
+  });
+
+  it("hands a command every argument after its name as typed: -v there is the command's, not --version", async () => {
+    const result = await run('contract', 'hash', '-v');
+    expect(result.code).toBe(2);
+    expect(result.out).toBe('');
+    expect(result.err).toMatch(/Unknown option '-v'/);
+    expect(await run('contract', 'hash', '--json')).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/^\{"hash":/),
+    });
+  });
+
   it.each(COMMANDS)('%s: -h, --help and help <command> print the same usage and exit 0', async (command) => {
     const long = await run(command, '--help');
     expect(long.code).toBe(0);
     expect(long.out).toMatch(/Usage/);
     expect(await run(command, '-h')).toEqual(long);
     expect(await run('help', command)).toEqual(long);
+  });
+
+  // Each command has a result a script may want to read: each offers it as one JSON object.
+  it.each(COMMANDS)('%s: offers --json', async (command) => {
+    expect((await run(command, '--help')).out).toMatch(/--json\b/);
   });
 });
 

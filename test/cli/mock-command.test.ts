@@ -76,6 +76,39 @@ describe('dutyclaims-launch mock', { timeout: SPAWN_LIMIT_MS + 30_000 }, () => {
     }
   });
 
+  it('--json prints one JSON object with the URL and credential prefixes on stdout, the banner on stderr', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', main, 'mock', '--port', '0', '--json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = once(child, 'exit');
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    try {
+      const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+      const summary = JSON.parse(line) as {
+        url: string;
+        environment: string;
+        partnerOrgId: string;
+        credentials: { apiKey: string; oauthClientSecret: string; full: boolean };
+        personasUrl: string;
+      };
+      expect(summary).toMatchObject({ environment: 'sandbox', credentials: { full: false } });
+      expect(summary.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const personas = (await (await request(summary.personasUrl)).body.json()) as {
+        sandbox: { partnerOrgId: string; apiKey: string; oauthClient: { clientSecret: string } };
+      };
+      expect(summary.partnerOrgId).toBe(personas.sandbox.partnerOrgId);
+      expect(summary.credentials.apiKey).toBe(`${personas.sandbox.apiKey.slice(0, 12)}…`);
+      expect(line).not.toContain(personas.sandbox.oauthClient.clientSecret);
+      expect(stderr).toContain(`listening on ${summary.url}`);
+    } finally {
+      child.kill('SIGTERM');
+      expect((await exited)[0]).toBe(0);
+    }
+  });
+
   /** Runs `mock` with `args` to its exit; for arguments that stop it before it serves. */
   const runToExit = async (args: readonly string[]) => {
     const child = spawn(process.execPath, ['--import', 'tsx', main, 'mock', ...args], {

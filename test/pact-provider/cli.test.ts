@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { CONTRACT_PIN } from '../../harness/contract/index.js';
-import { CONSUMER_INTERACTIONS, runVerifyProviderCommand } from '../../harness/pact/index.js';
+import { CONSUMER_INTERACTIONS } from '../../harness/pact/index.js';
 import { startReferenceMock } from '../../harness/reference-mock/index.js';
 import { PACT_DIR } from '../pact/pact-dir.js';
-
-function recorder() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (line: string) => out.push(line), err: (line: string) => err.push(line) }, out, err };
-}
+import { runVerifyProviderCaptured } from './support/captured-verification.js';
 
 describe('dutyclaims-launch verify-provider', () => {
   it('exits 0 after verifying the pacts against the embedded mock', async () => {
-    const { io, out, err } = recorder();
-    expect(await runVerifyProviderCommand(['--pact-dir', PACT_DIR], io, {})).toBe(0);
+    const { code, out, err } = await runVerifyProviderCaptured(['--pact-dir', PACT_DIR]);
+    expect(code).toBe(0);
     expect(err).toEqual([]);
     expect(out[0]).toMatch(
       new RegExp(
@@ -23,8 +18,8 @@ describe('dutyclaims-launch verify-provider', () => {
   });
 
   it('--json prints one JSON object for a pass and for a contract-hash failure', async () => {
-    const passed = recorder();
-    expect(await runVerifyProviderCommand(['--pact-dir', PACT_DIR, '--json'], passed.io, {})).toBe(0);
+    const passed = await runVerifyProviderCaptured(['--pact-dir', PACT_DIR, '--json']);
+    expect(passed.code).toBe(0);
     expect(passed.out).toHaveLength(1);
     expect(JSON.parse(passed.out[0] ?? '')).toMatchObject({
       verified: true,
@@ -33,9 +28,9 @@ describe('dutyclaims-launch verify-provider', () => {
       pacts: [expect.objectContaining({ contractHash: CONTRACT_PIN.hash })],
     });
     await using mock = await startReferenceMock({ contractHash: 'fedcba9876543210' });
-    const failed = recorder();
     const args = ['--pact-dir', PACT_DIR, '--provider-base-url', mock.url, '--reference-mock', '--json'];
-    expect(await runVerifyProviderCommand(args, failed.io, {})).toBe(1);
+    const failed = await runVerifyProviderCaptured(args);
+    expect(failed.code).toBe(1);
     expect(JSON.parse(failed.out[0] ?? '')).toMatchObject({
       verified: false,
       code: 'DC_ERR_CONTRACT_HASH_MISMATCH',
@@ -46,12 +41,13 @@ describe('dutyclaims-launch verify-provider', () => {
 
   it('exits 1 and names both hashes when a reference mock serves another contract', async () => {
     await using mock = await startReferenceMock({ contractHash: 'fedcba9876543210' });
-    const { io, err } = recorder();
-    const code = await runVerifyProviderCommand(
-      ['--pact-dir', PACT_DIR, '--provider-base-url', mock.url, '--reference-mock'],
-      io,
-      {},
-    );
+    const { code, err } = await runVerifyProviderCaptured([
+      '--pact-dir',
+      PACT_DIR,
+      '--provider-base-url',
+      mock.url,
+      '--reference-mock',
+    ]);
     expect(code).toBe(1);
     expect(err.join('\n')).toContain('fedcba9876543210');
     expect(err.join('\n')).toContain(CONTRACT_PIN.hash);
@@ -59,13 +55,16 @@ describe('dutyclaims-launch verify-provider', () => {
 
   it('exits 1 and lists the failed interactions when the provider deviates', async () => {
     await using mock = await startReferenceMock({ deviations: { dropResponseHeaders: ['DutyClaims-Environment'] } });
-    const { io, err } = recorder();
-    const code = await runVerifyProviderCommand(
-      ['--pact-dir', PACT_DIR, '--provider-base-url', mock.url, '--reference-mock'],
-      io,
-      {},
-    );
+    const { code, err, verifierOutput } = await runVerifyProviderCaptured([
+      '--pact-dir',
+      PACT_DIR,
+      '--provider-base-url',
+      mock.url,
+      '--reference-mock',
+    ]);
     expect(code).toBe(1);
+    // The verifier's own report went to the test's buffer (printed only if this test fails).
+    expect(verifierOutput).toContain(`There were ${CONSUMER_INTERACTIONS.length} pact failures`);
     expect(err.filter((line) => line.startsWith('  ✗ '))).toHaveLength(CONSUMER_INTERACTIONS.length);
     expect(err.join('\n')).toContain("Expected a header 'DutyClaims-Environment' but was missing");
   });

@@ -6,10 +6,10 @@ import {
   ProviderStates,
   referenceMockCredentials,
   type StateSetup,
-  verifyProvider,
 } from '../../harness/pact/index.js';
 import { startReferenceMock } from '../../harness/reference-mock/index.js';
 import { PACT_DIR } from '../pact/pact-dir.js';
+import { verifyProviderCaptured as verifyProvider } from './support/captured-verification.js';
 
 /**
  * A provider that is "real" to the verifier: credentials from outside, states through its own

@@ -6,10 +6,10 @@ import {
   isContractHashMismatchError,
   isPactVerificationError,
   type PactVerificationError,
-  verifyProvider,
 } from '../../harness/pact/index.js';
 import { startReferenceMock } from '../../harness/reference-mock/index.js';
 import { PACT_DIR } from '../pact/pact-dir.js';
+import { verifyProviderCaptured as verifyProvider } from './support/captured-verification.js';
 
 const pacts = { kind: 'dir', dir: PACT_DIR } as const;
 

@@ -16,7 +16,8 @@ export default defineProject({
     env: { PACT_DO_NOT_TRACK: 'true' },
     // One verification at a time: each starts a mock, a proxy and libpact's verifier.
     fileParallelism: false,
-    testTimeout: 60_000,
+    // Each verification runs in a child process (it keeps the verifier's output in a buffer).
+    testTimeout: 120_000,
     sequence: { groupOrder: 2 },
   },
 });

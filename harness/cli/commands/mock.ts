@@ -7,7 +7,7 @@ import { ExitCode, UsageError } from '../usage-error.js';
 
 export const mockUsage = `Usage: dutyclaims-launch mock [--port 4010] [--host 127.0.0.1] [--environment sandbox|production] [--seed S]
                             [--print-credentials] [--allow-non-loopback-host] [--control-token T]
-                            [--rate-limit N]
+                            [--rate-limit N] [--json]
 
 Runs the reference mock standalone until SIGTERM or Ctrl-C, and prints its URL and the first 12
 characters of the seeded test credentials of its personas (accepted by this local mock only). The
@@ -21,7 +21,11 @@ reachable by every machine that can reach this one; there the control plane requ
 client reads the same variable. On loopback the token is optional.
 
 --rate-limit N (or DUTYCLAIMS_MOCK_RATE_LIMIT) sets how many requests per minute each key may send
-before 429 rate_limited. The default, 1000, is the real API's: raise it only for a load test.`;
+before 429 rate_limited. The default, 1000, is the real API's: raise it only for a load test.
+
+--json prints one JSON object on stdout once the mock listens (url, listeningOn, environment, seed,
+partnerOrgId, credentials as prefixes unless --print-credentials, personasUrl, controlTokenRequired);
+the human-readable lines and warnings go to stderr.`;
 
 /** `mock`: the reference mock as a standalone dev server. */
 export async function runMockCommand(argv: readonly string[], io: CliIo): Promise<number> {
@@ -36,6 +40,7 @@ export async function runMockCommand(argv: readonly string[], io: CliIo): Promis
       'allow-non-loopback-host': { type: 'boolean', default: false },
       'control-token': { type: 'string' },
       'rate-limit': { type: 'string' },
+      json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -65,8 +70,8 @@ export async function runMockCommand(argv: readonly string[], io: CliIo): Promis
     ...(rateLimit === undefined ? {} : { rateLimitPerMinute: Number(rateLimit) }),
     port,
     environment: values.environment,
-    log: io.out,
-    credentials: values['print-credentials'] ? 'full' : 'prefixes',
+    log: values.json ? io.err : io.out,
+    credentials: values.json ? 'none' : values['print-credentials'] ? 'full' : 'prefixes',
     ...(values.seed === undefined ? {} : { seed: values.seed }),
   }).catch((error: unknown) => {
     // A port that is taken or an address this machine does not have: exit 2 with the mock's advice.
@@ -74,6 +79,10 @@ export async function runMockCommand(argv: readonly string[], io: CliIo): Promis
       throw new UsageError(error.message);
     throw error;
   });
+  if (values.json) {
+    const { standaloneMockSummary } = await import('../../reference-mock/standalone-summary.js');
+    io.out(JSON.stringify(standaloneMockSummary(handle.mock, values['print-credentials'])));
+  }
   await handle.closed;
   return ExitCode.ok;
 }

@@ -52,6 +52,6 @@ export async function runRehearseCommand(
     return ExitCode.ok;
   }
   // The rehearsal, the mock, the client and the packet renderers load only for a run, not for --help.
-  const { runRehearsal } = await import('./rehearse-run.js');
+  const { runRehearsal } = await import('../rehearse-run.js');
   return runRehearsal(command, argv, values, io);
 }

@@ -1,7 +1,7 @@
+export type { GradeClientCommandIo } from '../../cli/commands/grade-client.js';
+export { GRADE_CLIENT_USAGE, runGradeClientCommand } from '../../cli/commands/grade-client.js';
 export type { ClientCheckId } from './checks.js';
 export { CLIENT_CHECKS } from './checks.js';
-export type { GradeClientCommandIo } from './cli.js';
-export { GRADE_CLIENT_USAGE, runGradeClientCommand } from './cli.js';
 export type { ClientGradeConfigField } from './errors.js';
 export { ClientGradeConfigError, isClientGradeConfigError } from './errors.js';
 export type { ClientEvaluationInput } from './evaluate.js';

@@ -1,3 +1,5 @@
+export type { GradeWebhookCommandIo } from '../../cli/commands/grade-webhook.js';
+export { GRADE_WEBHOOK_USAGE, runGradeWebhookCommand, WEBHOOK_SECRET_ENV } from '../../cli/commands/grade-webhook.js';
 export type { RenderGradeOptions } from '../shared/index.js';
 export {
   GradeCheck,
@@ -9,8 +11,6 @@ export {
 } from '../shared/index.js';
 export type { WebhookReceiverCheckId } from './checks.js';
 export { WEBHOOK_RECEIVER_CHECKS } from './checks.js';
-export type { GradeWebhookCommandIo } from './cli.js';
-export { GRADE_WEBHOOK_USAGE, runGradeWebhookCommand, WEBHOOK_SECRET_ENV } from './cli.js';
 export type { WebhookGradeConfigField } from './errors.js';
 export { isWebhookGradeConfigError, WebhookGradeConfigError } from './errors.js';
 export { gradeWebhookReceiver, WEBHOOK_RECEIVER_GRADER } from './grade.js';

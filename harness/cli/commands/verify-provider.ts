@@ -5,12 +5,12 @@ import {
   isPactConfigurationError,
   isPactVerificationError,
   PactConfigurationError,
-} from './errors.js';
-import { PactEnv } from './names.js';
-import type { ConsumerVersionSelector, PactSource } from './pact-sources.js';
-import type { ProviderCredentials } from './request-filter.js';
-import type { ProviderTarget, VerifierLogLevel, VerifyProviderOptions } from './verify-options.js';
-import { verifyProvider } from './verify-provider.js';
+} from '../../pact/errors.js';
+import { PactEnv } from '../../pact/names.js';
+import type { ConsumerVersionSelector, PactSource } from '../../pact/pact-sources.js';
+import type { ProviderCredentials } from '../../pact/request-filter.js';
+import type { ProviderTarget, VerifierLogLevel, VerifyProviderOptions } from '../../pact/verify-options.js';
+import { verifyProvider } from '../../pact/verify-provider.js';
 
 /** Where a CLI command writes its lines. */
 export interface PactCliIo {
@@ -45,7 +45,9 @@ Other:
   --allow-missing-contract-hash   verify pacts without metadata.dutyclaims.contractHash
   --log-level info|warn|error     default warn
   --timeout-ms N                  per replayed request, default 10000
-  --json                          print the result (or the failure) as one JSON object on stdout
+  --json                          print the result (or the failure) as one JSON object, the last
+                                  line on stdout: Pact's native verifier prints its own report
+                                  there first (read the object with tail -n 1)
 
 Credentials of a real provider come from the environment only: ${PactEnv.apiKey} (required),
 ${PactEnv.readOnlyApiKey} (for the 403 insufficient_scope and 401 credential_revoked interactions), ${PactEnv.oauthClientId} and

@@ -1,4 +1,9 @@
 import { parseArgs } from 'node:util';
+import { renderGradeReport } from '../../grading/shared/render.js';
+import { gradeExitCode } from '../../grading/shared/report.js';
+import { isWebhookGradeConfigError } from '../../grading/webhook-receiver/errors.js';
+import { gradeWebhookReceiver } from '../../grading/webhook-receiver/grade.js';
+import type { WebhookGradeOptions } from '../../grading/webhook-receiver/options.js';
 import {
   isWebhookSchemeId,
   WEBHOOK_SCHEME_IDS,
@@ -6,11 +11,6 @@ import {
   webhookSchemes,
 } from '../../webhooks/schemes/registry.js';
 import { createXSignatureScheme } from '../../webhooks/schemes/x-signature.js';
-import { renderGradeReport } from '../shared/render.js';
-import { gradeExitCode } from '../shared/report.js';
-import { isWebhookGradeConfigError } from './errors.js';
-import { gradeWebhookReceiver } from './grade.js';
-import type { WebhookGradeOptions } from './options.js';
 
 /** The environment variable the secret is read from when --secret is absent. */
 export const WEBHOOK_SECRET_ENV = 'DUTYCLAIMS_WEBHOOK_SECRET';

@@ -1,8 +1,8 @@
-import type { GradeReport } from '../../grading/shared/report.js';
-import { verdictHeadline } from '../../packet/format.js';
-import { GRADE_VERDICT_LABELS, gradesSentence } from '../../packet/grades.js';
-import type { LaunchPacket } from '../../packet/schema.js';
-import { PACKET_VERDICT_LABELS } from '../../packet/verdict.js';
+import type { GradeReport } from '../grading/shared/report.js';
+import { verdictHeadline } from '../packet/format.js';
+import { GRADE_VERDICT_LABELS, gradesSentence } from '../packet/grades.js';
+import type { LaunchPacket } from '../packet/schema.js';
+import { PACKET_VERDICT_LABELS } from '../packet/verdict.js';
 
 const MARK = { pass: '✓', fail: '✗', not_run: '–' } as const;
 const GRADE_MARK = { pass: '✓', fail: '✗', not_graded: '–' } as const;

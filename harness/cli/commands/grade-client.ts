@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { renderGradeReport } from '../shared/render.js';
-import { gradeExitCode } from '../shared/report.js';
-import { isClientGradeConfigError } from './errors.js';
-import { gradeClient } from './grade.js';
-import type { ClientGradeOptions } from './options.js';
+import { isClientGradeConfigError } from '../../grading/client/errors.js';
+import { gradeClient } from '../../grading/client/grade.js';
+import type { ClientGradeOptions } from '../../grading/client/options.js';
+import { renderGradeReport } from '../../grading/shared/render.js';
+import { gradeExitCode } from '../../grading/shared/report.js';
 
 /** Where the command writes, one line (or block of lines) per call; the main CLI's `CliIo` fits. */
 export interface GradeClientCommandIo {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runVerifyProviderCommand } from './cli.js';
+import { runVerifyProviderCommand } from './verify-provider.js';
 
 async function run(argv: string[], env: Record<string, string> = {}) {
   const out: string[] = [];
