@@ -26,7 +26,6 @@ async function serverWithOneRequest() {
 const HANG_MS = 10_000;
 
 /** `promise`, or a rejection after `ms` if it has not settled by then (a hang fails clearly). */
-
 function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
