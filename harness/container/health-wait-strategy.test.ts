@@ -39,19 +39,19 @@ describe('waitForHealthyMock', () => {
   });
 
   it('fails fast with the exit code and output when the container has exited', async () => {
-    const port = (await healthServer(Number.POSITIVE_INFINITY)).url;
+    const server = await healthServer(Number.POSITIVE_INFINITY);
     const container = fakeContainer({
       running: false,
       exitCode: 2,
       output: 'DUTYCLAIMS_MOCK_PORT="x": must be a port\n',
     });
-    const started = performance.now();
-    const error = await waitForHealthyMock(container, options(port, 10_000)).then(
+    const error = await waitForHealthyMock(container, options(server.url, 10_000)).then(
       () => null,
       (caught: unknown) => caught,
     );
-    expect(performance.now() - started).toBeLessThan(2000);
+    // Fast = on the first failed probe, not after polling until the 10 s timeout (MOCK_CONTAINER_ERR_TIMEOUT).
     expect(isReferenceMockContainerError(error) && error.code).toBe('MOCK_CONTAINER_ERR_EXITED');
+    expect(server.hits()).toBe(1);
     if (!isReferenceMockContainerError(error)) return;
     expect(error.exitCode).toBe(2);
     expect(error.logsTail).toContain('must be a port');
@@ -66,7 +66,8 @@ describe('waitForHealthyMock', () => {
       (caught: unknown) => caught,
     );
     expect(isReferenceMockContainerError(error) && error.code).toBe('MOCK_CONTAINER_ERR_TIMEOUT');
-    expect(server.hits()).toBeGreaterThan(1);
+    // At least one probe before giving up; how many fit in 150 ms depends on the machine's load.
+    expect(server.hits()).toBeGreaterThanOrEqual(1);
   });
 });
 

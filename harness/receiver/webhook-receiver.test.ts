@@ -68,7 +68,7 @@ describe('the harness webhook receiver', () => {
   it('waitFor resolves on a later delivery and times out with a clear error', async () => {
     await using receiver = await startWebhookReceiver();
     receiver.setSecrets([SECRET]);
-    const waiting = receiver.waitFor((entry) => entry.routed, 2_000);
+    const waiting = receiver.waitFor((entry) => entry.routed, 10_000);
     const body = event('evt_dddddddddddddddddddd');
     await deliver(
       receiver.url,
@@ -102,12 +102,20 @@ describe('a sender that goes away mid-body', () => {
     const { port } = new URL(receiver.url);
     const socket = connect(Number(port), '127.0.0.1');
     await once(socket, 'connect');
+    // Node answers `Expect: 100-continue` just before it hands the request to the receiver: once that
+    // arrives, the request has started, however long the machine took to get there.
+    let answered = '';
+    socket.on('data', (chunk: Buffer) => {
+      answered += chunk.toString('latin1');
+    });
     socket.write(
-      'POST /webhooks/dutyclaims HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"id":',
+      'POST /webhooks/dutyclaims HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\nExpect: 100-continue\r\n\r\n',
     );
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    while (!answered.includes('100 Continue')) await once(socket, 'data');
+    socket.write('{"id":');
     socket.destroy();
-    const aborted = await receiver.waitFor((entry) => entry.status === 0, 2_000);
+    // Generous: the entry is written as soon as the receiver sees the close; only a bug waits longer.
+    const aborted = await receiver.waitFor((entry) => entry.status === 0, 10_000);
     expect(aborted).toMatchObject({ verified: false, routed: false, failure: expect.stringContaining('aborted') });
     const body = event('evt_ffffffffffffffffffff');
     const signature = signDutyClaims({ secrets: SECRET, timestamp: Math.floor(Date.now() / 1000), rawBody: body });

@@ -37,11 +37,11 @@ describe('fault responses', () => {
 
   it('wakes a delay early when the mock closes', async () => {
     const closing = new AbortController();
-    const started = performance.now();
-    const waiting = waitOutDelay({ kind: 'delay', delayMs: 10_000 }, closing.signal);
+    // An hour: only the abort can end this wait before the test times out, so a delay that kept
+    // waiting after the close fails the test however busy the machine is.
+    const waiting = waitOutDelay({ kind: 'delay', delayMs: 60 * 60_000 }, closing.signal);
     closing.abort();
     expect(await waiting).toBe(false);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(await waitOutDelay({ kind: 'delay', delayMs: 1 }, new AbortController().signal)).toBe(true);
   });
 });

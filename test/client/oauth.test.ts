@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   type CallRecord,
   createDutyClaimsClient,
@@ -42,6 +42,20 @@ function provider(expired: Set<string>): { handler: TestRequestHandler; issued: 
   };
   return { handler, issued };
 }
+
+/** A promise the test opens: lets a server handler wait for the test, or the test for a handler. */
+function gate(): { open: () => void; opened: Promise<void> } {
+  let open = () => {};
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { open, opened };
+}
+
+// The deadline tests move the client's timers by hand (sockets stay real): no wall time is measured.
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('OAuth client credentials', () => {
   it('fetches a token form-encoded once and reuses it', async () => {
@@ -217,58 +231,81 @@ describe('OAuth client credentials', () => {
     const expired = new Set<string>();
     const { handler, issued } = provider(expired);
     let tokenRequests = 0;
+    const [apiArrived, apiAnswers, refreshArrived] = [gate(), gate(), gate()];
     await using server = await createHttpTestServer(async (request, response) => {
-      if (request.url === '/oauth/token' && ++tokenRequests > 1) return; // the refresh hangs
+      if (request.url === '/oauth/token' && ++tokenRequests > 1) return refreshArrived.open(); // the refresh hangs
       if (request.url !== '/oauth/token') {
         for (const token of issued) expired.add(token);
-        await new Promise((resolve) => setTimeout(resolve, 400));
+        apiArrived.open();
+        await apiAnswers.opened;
       }
       return handler(request, response);
     });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     await using client = createDutyClaimsClient({
       baseUrl: server.url,
       credential: { oauth },
       timeouts: { headersMs: 10_000, totalMs: 700 },
     });
-    const started = performance.now();
-    const error = await client.getPartnerOrganization(ids.partnerOrg).catch((caught: unknown) => caught);
-    const elapsed = performance.now() - started;
+    const call = client.getPartnerOrganization(ids.partnerOrg).catch((caught: unknown) => caught);
+    await apiArrived.opened;
+    vi.advanceTimersByTime(400); // the API answers credential_expired after 400 ms
+    apiAnswers.open();
+    await refreshArrived.opened;
+    vi.advanceTimersByTime(300); // 700 ms since the call started: its deadline
+    // A token request under a deadline of its own would end at 400 + 700 ms, which this clock never
+    // reaches: the call would not settle and the test would time out.
+    const error = await call;
 
     expect(isTimeoutError(error)).toBe(true);
     if (!isTimeoutError(error)) return;
     expect(error).toMatchObject({ phase: 'total', timeoutMs: 700 });
     expect(error.meta.operationId).toBe('getPartnerOrganization');
     expect(isTimeoutError(error.cause) && error.cause.meta.operationId).toBe('createOAuthToken');
-    // Before the token request shared the call's deadline, this took the API's 400 ms plus another 700.
-    expect(elapsed).toBeLessThan(1_000);
   });
 
   it('stops a call waiting on a token request another call started once its own deadline passes', async () => {
     const expired = new Set<string>();
     const { handler, issued } = provider(expired);
     let tokenRequests = 0;
+    const [earlyArrived, earlyAnswers, earlyAnswered, refreshArrived] = [gate(), gate(), gate(), gate()];
     await using server = await createHttpTestServer(async (request, response) => {
-      if (request.url === '/oauth/token' && ++tokenRequests > 1) return; // the refresh hangs
+      if (request.url === '/oauth/token' && ++tokenRequests > 1) return refreshArrived.open(); // the refresh hangs
       if (request.url !== '/oauth/token') {
         for (const token of issued) expired.add(token);
-        if (request.headers['x-correlation-id'] === 'corr_early') await new Promise((r) => setTimeout(r, 300));
+        if (request.headers['x-correlation-id'] === 'corr_early') {
+          earlyArrived.open();
+          await earlyAnswers.opened;
+        }
       }
       return handler(request, response);
     });
     const records: CallRecord[] = [];
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     await using client = createDutyClaimsClient({
       baseUrl: server.url,
       credential: { oauth },
       timeouts: { headersMs: 10_000, totalMs: 600 },
       onCall: (record) => records.push(record),
+      // Called just before the call decides what to do with the answer: by the time the test
+      // resumes, the early call has joined the refresh.
+      onResponse: (response) => {
+        if (response.correlationId === 'corr_early') earlyAnswered.open();
+      },
     });
-    const started = performance.now();
     const early = client.getPartnerOrganization(ids.partnerOrg, { correlationId: 'corr_early' }).catch((e) => e);
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await earlyArrived.opened;
+    vi.advanceTimersByTime(150);
     // The late call gets credential_expired first and starts the refresh; the early call joins it.
     const late = client.getPartnerOrganization(ids.partnerOrg, { correlationId: 'corr_late' }).catch((e) => e);
+    await refreshArrived.opened;
+    earlyAnswers.open();
+    await earlyAnswered.opened;
+    vi.advanceTimersByTime(450); // 600 ms since the early call started: its deadline
+    // Had it waited on the refresh until the late call's deadline (150 ms later on this clock, never
+    // reached here), the early call would not settle and the test would time out.
     const earlyError: unknown = await early;
-    const earlyElapsed = performance.now() - started;
+    vi.advanceTimersByTime(150); // the late call's deadline
     const lateError: unknown = await late;
 
     expect(isTimeoutError(earlyError)).toBe(true);
@@ -277,7 +314,6 @@ describe('OAuth client credentials', () => {
     expect(earlyError.meta.correlationId).toBe('corr_early');
     expect(earlyError.meta.attempts.map((attempt) => attempt.errorCode)).toEqual(['credential_expired']);
     expect(earlyError.message).toContain('waiting for an OAuth access token');
-    expect(earlyElapsed).toBeLessThan(900);
     expect(isTimeoutError(lateError) && isTimeoutError(lateError.cause)).toBe(true);
     // The early call ended before the token request it waited on, so its record comes first.
     expect(records.map((record) => `${record.meta.operationId}:${record.meta.correlationId.slice(0, 10)}`)).toEqual([

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createDutyClaimsClient, isTimeoutError } from '../../harness/client/index.js';
 import { createHttpTestServer } from '../support/create-http-test-server.js';
 import { ids, partnerOrganization, sendJson } from '../support/dutyclaims-responses.js';
@@ -42,7 +42,9 @@ describe('timeouts', () => {
     if (!isTimeoutError(error)) return;
     expect(error).toMatchObject({ code: 'DC_ERR_TIMEOUT', phase: 'headers', timeoutMs: 100 });
     expect(error.meta.attempts).toHaveLength(2);
-    expect(server.requests).toHaveLength(2);
+    // Both attempts reach the server, but on a busy machine the client's timeout may fire before the
+    // server (same event loop) has read the second one: wait for it.
+    await vi.waitFor(() => expect(server.requests).toHaveLength(2), { timeout: 10_000 });
   });
 
   it('times out a body that stalls after the headers', async () => {
@@ -70,9 +72,14 @@ describe('timeouts', () => {
     const elapsed = performance.now() - started;
     expect(isTimeoutError(error)).toBe(true);
     if (!isTimeoutError(error)) return;
+    // Phase `total`, not `headers`: the call deadline cut the attempt; without it the 5 s headers
+    // timeout would have ended it (phase `headers`), and a retry would add a second attempt.
     expect(error).toMatchObject({ phase: 'total', timeoutMs: 200 });
+    expect(error.meta.attempts.map((attempt) => [attempt.errorCode, attempt.errorDetail])).toEqual([
+      ['DC_ERR_TIMEOUT', 'total'],
+    ]);
     expect(elapsed).toBeGreaterThanOrEqual(190);
-    expect(elapsed).toBeLessThan(2_000);
-    expect(server.requests).toHaveLength(1);
+    // At most one: on a busy machine the deadline may pass before the request reaches the server.
+    expect(server.requests.length).toBeLessThanOrEqual(1);
   });
 });

@@ -109,14 +109,18 @@ describe('faults', () => {
     let settled = false;
     const pending = request(`${hanging.url}/health`).then(
       () => (settled = true),
-      () => (settled = true),
+      (error: unknown) => {
+        settled = true;
+        return error;
+      },
     );
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(settled).toBe(false);
-    const closing = performance.now();
     await hanging.close();
-    await pending;
-    expect(performance.now() - closing).toBeLessThan(1000);
+    // Released by close(): the socket is destroyed, so the request fails instead of being answered.
+    // Nothing else ends a hang (it is exempt from the idle deadline, and the client waits minutes for
+    // headers): if close() left it open, close() or this await would never settle and the test times out.
+    expect(await pending).toMatchObject({ code: 'UND_ERR_SOCKET' });
   });
 
   it('duplicate_delivery: sends the next delivery twice, same event id, different delivery ids', async () => {

@@ -37,13 +37,13 @@ describe('createHttpTestServer', () => {
     expect(await failed.body.text()).toContain('boom');
   });
 
-  it('closes promptly even while a response hangs', async () => {
+  it('closes even while a response hangs, failing the hung request', async () => {
     const server = await createHttpTestServer(() => {});
     const pending = request(server.url).catch((error: unknown) => error);
     while (server.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
-    const started = performance.now();
+    // A hung response ends only when close() destroys its connection: a close() that left it open
+    // would never settle (the client waits minutes for headers), and the test would time out.
     await server.close();
-    expect(performance.now() - started).toBeLessThan(1_000);
-    expect(await pending).toBeInstanceOf(Error);
+    expect(await pending).toMatchObject({ code: 'UND_ERR_SOCKET' });
   });
 });

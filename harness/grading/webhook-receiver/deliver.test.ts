@@ -43,8 +43,11 @@ describe('sendDelivery', () => {
     const { port } = server.address() as AddressInfo;
     try {
       const result = await sendDelivery(agent, new URL(`http://127.0.0.1:${port}/`), delivery, 150);
+      // The ack timeout's abort, not the client's own headers timeout (minutes): that would fail the
+      // test by its timeout, or report another error.
       expect(result).toMatchObject({ status: null, error: 'no answer within 150 ms' });
-      expect(result.durationMs).toBeLessThan(1500);
+      // The time until giving up is recorded (a lower bound: a busy machine only makes it later).
+      expect(result.durationMs).toBeGreaterThanOrEqual(140);
     } finally {
       server.closeAllConnections();
       server.close();
