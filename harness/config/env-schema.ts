@@ -73,5 +73,7 @@ export const HarnessEnv = z.object({
   ),
   DUTYCLAIMS_WAIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   DUTYCLAIMS_OUT_DIR: optionalText.transform((value) => value ?? 'launch-packet'),
+  /** Smoke: traffic is live, so at least one webhook delivery must have succeeded in the window. */
+  DUTYCLAIMS_TRAFFIC_LIVE: optionalText,
 });
 export type HarnessEnv = z.infer<typeof HarnessEnv>;

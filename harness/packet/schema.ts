@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GATE_IDS, type GateId } from '../gates/catalog.js';
 import { GradeReport } from '../grading/shared/report.js';
+import { DriftSection, HistoryEntry, MonitorSection, ProviderSnapshot } from './monitor-schema.js';
 
 /**
  * 2 added `evidence` (where the evidence came from and what it does not prove) and
@@ -202,5 +203,16 @@ export const LaunchPacket = z.object({
    * gates or `verdict`. Added within schema version 1: a packet without it parses as `[]`.
    */
   grades: z.array(GradeReport).default(() => []),
+  /**
+   * What the provider showed (families, scopes, headers, error codes, rate limits, latency), for `diff`
+   * and `--baseline`. Added within schema version 2: an older packet parses as null.
+   */
+  snapshot: ProviderSnapshot.nullable().default(null),
+  /** The nightly watch of a smoke run (health, time budget, deliveries, security); null for a rehearsal. */
+  monitor: MonitorSection.nullable().default(null),
+  /** Changes since the baseline packet (`smoke --baseline FILE`); null when none was given. */
+  drift: DriftSection.nullable().default(null),
+  /** The last runs from `history.jsonl` in the output directory, oldest first, this run last. */
+  history: z.array(HistoryEntry).default(() => []),
 });
 export type LaunchPacket = z.infer<typeof LaunchPacket>;

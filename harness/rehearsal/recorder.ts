@@ -20,6 +20,8 @@ export class CallRecorder {
   readonly knownIds: Record<string, string> = {};
   readonly calls: LogFields[] = [];
   readonly timeline: TimelineEntry[] = [];
+  /** The `X-RateLimit-Limit` each route answered with (`GET /v1/...`), last seen wins. */
+  readonly rateLimits: Record<string, number> = {};
 
   constructor(private readonly partnerOrgId: string) {}
 
@@ -31,6 +33,7 @@ export class CallRecorder {
       const label = ID_LABELS[prefix];
       if (label) ids[label] = match[0].slice(1);
     }
+    if (meta.rateLimit) this.rateLimits[`${meta.method} ${meta.route}`] = meta.rateLimit.limit;
     this.calls.push({
       step: this.step,
       operationId: meta.operationId,

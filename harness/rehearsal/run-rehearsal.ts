@@ -2,10 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { createDutyClaimsClient, type DutyClaimsClient } from '../client/client.js';
 import { credentialPrefix } from '../client/credentials.js';
 import { isCredentialEnvironmentError } from '../client/errors.js';
-import type { ClientOptions } from '../client/options.js';
+import { type ClientOptions, DEFAULT_CLIENT_OPTIONS } from '../client/options.js';
 import { HarnessConfigError } from '../config/errors.js';
 import type { HarnessConfig } from '../config/harness-config.js';
+import { ResponseHeaderLog } from '../drift/header-log.js';
+import { providerSnapshot } from '../drift/snapshot.js';
 import { evaluateGates } from '../gates/evaluate-gates.js';
+import { type MonitorOptions, resolveMonitorOptions } from '../monitor/options.js';
+import { emptyMonitorObservations, evaluateMonitor, readHealth } from '../monitor/run-monitor.js';
 import type { LaunchPacket } from '../packet/schema.js';
 import { startWebhookReceiver } from '../receiver/webhook-receiver.js';
 import { collectArtifacts } from './artifacts.js';
@@ -27,6 +31,8 @@ export interface RehearsalOptions {
   readonly command?: string;
   /** Client settings for this run, e.g. timeouts or a dispatcher. */
   readonly client?: Partial<Omit<ClientOptions, 'baseUrl' | 'credential' | 'environment' | 'onCall'>>;
+  /** Budgets, window and security settings of the nightly watch a smoke run adds (read-only runs only). */
+  readonly monitor?: MonitorOptions;
 }
 
 export interface RehearsalResult {
@@ -62,6 +68,12 @@ export async function runLaunchRehearsal(options: RehearsalOptions): Promise<Reh
   const secrets = [secret];
   const recorder = new CallRecorder(target.partnerOrgId);
   const audit = new ResponseAudit();
+  const headers = new ResponseHeaderLog();
+  const monitorOptions = resolveMonitorOptions(
+    options.monitor,
+    options.client?.timeouts?.totalMs ?? DEFAULT_CLIENT_OPTIONS.timeouts.totalMs,
+  );
+  const monitor = emptyMonitorObservations();
   audit.know(secret, 'apiKey' in target.credential ? 'api_key' : 'oauth_client_secret');
   const observations: RehearsalObservations = {
     config,
@@ -107,7 +119,10 @@ export async function runLaunchRehearsal(options: RehearsalOptions): Promise<Reh
       credential: target.credential,
       environment: target.expectedEnvironment,
       onCall: recorder.onCall,
-      onResponse: audit.onResponse,
+      onResponse: (response) => {
+        headers.onResponse(response);
+        audit.onResponse(response);
+      },
     });
   } catch (error) {
     if (!isCredentialEnvironmentError(error)) throw error;
@@ -118,8 +133,11 @@ export async function runLaunchRehearsal(options: RehearsalOptions): Promise<Reh
       await using receiver =
         !config.readOnly && config.webhook.mode === 'harness-receiver' ? await startReceiver(config) : null;
       const context = { client, recorder, audit, receiver, runId, onStep: options.onStep ?? (() => {}) };
-      if (config.readOnly) await runReadOnlyPath(context, observations);
-      else await runGoldenPath(context, observations);
+      if (config.readOnly) {
+        await readHealth(context, monitor);
+        await runReadOnlyPath(context, observations);
+        await readHealth(context, monitor);
+      } else await runGoldenPath(context, observations);
       if (receiver) Object.assign(observations, { receiverLog: [...receiver.log] });
     } finally {
       await client.close();
@@ -127,7 +145,24 @@ export async function runLaunchRehearsal(options: RehearsalOptions): Promise<Reh
     if (observations.endpoint?.ok) secrets.push(observations.endpoint.value.secret);
   }
   const gates = evaluateGates(observations);
+  const snapshot = providerSnapshot({
+    capabilities: observations.capabilities,
+    calls: recorder.calls,
+    responseHeaders: headers.names,
+    rateLimits: recorder.rateLimits,
+  });
+  const watch = config.readOnly
+    ? evaluateMonitor({
+        monitor,
+        observations,
+        calls: recorder.calls,
+        runDurationMs: Date.now() - startedAt.getTime(),
+        options: monitorOptions,
+      })
+    : null;
   const packet = buildLaunchPacket({
+    snapshot,
+    monitor: watch,
     runId,
     startedAt,
     observations,

@@ -34,6 +34,8 @@ export interface MisbehavingRun {
   readonly config?: (config: HarnessConfig) => HarnessConfig;
   /** Client settings of the run, e.g. a `sleep` that does not wait out Retry-After. */
   readonly client?: RehearsalOptions['client'];
+  /** Budgets, window and security settings of the nightly watch (read-only runs). */
+  readonly monitor?: RehearsalOptions['monitor'];
 }
 
 export const OWNERS = {
@@ -77,7 +79,7 @@ export async function rehearseAgainst(run: MisbehavingRun): Promise<{ packet: La
   }
   const loaded = loadHarnessConfig({ ...env, ...run.env });
   const config = run.config ? run.config(loaded) : loaded;
-  const client = run.client ? { client: run.client } : {};
+  const client = { ...(run.client ? { client: run.client } : {}), ...(run.monitor ? { monitor: run.monitor } : {}) };
   const { packet } =
     target === 'mock'
       ? await runLaunchRehearsal({ config, mock: { url, personas: mock.personas }, ...client })

@@ -414,5 +414,9 @@ export function samplePacket(): LaunchPacket {
       },
     ],
     grades: [sampleGradeReport()],
+    snapshot: null,
+    monitor: null,
+    drift: null,
+    history: [],
   };
 }

@@ -20,6 +20,7 @@ import type { CliIo } from '../run-cli.js';
 import { ExitCode, UsageError } from '../usage-error.js';
 import { startWaitProgress } from '../wait-progress.js';
 import { summaryLines } from './rehearse-summary.js';
+import { monitorOptionsFrom, SMOKE_FLAGS, SMOKE_USAGE } from './smoke-options.js';
 
 export const rehearseUsage = (command: 'rehearse' | 'smoke') => `Usage: dutyclaims-launch ${command} [options]
 
@@ -34,6 +35,7 @@ Options (each overrides the matching DUTYCLAIMS_* environment variable):
   --grade-report FILE                put a partner-integration grade report in the packet; repeatable.
                                      FILE is what \`grade-webhook --json > FILE\` or
                                      \`grade-client --json -- <command> > FILE\` wrote; it is checked before the run
+${command === 'smoke' ? SMOKE_USAGE : ''}
 
 Credentials, owners and webhook settings come from the environment only, so they stay out of
 shell history: DUTYCLAIMS_API_KEY, DUTYCLAIMS_PARTNER_ORG_ID, DUTYCLAIMS_ROTATION_OWNER, ... (README).
@@ -119,6 +121,7 @@ export async function runRehearseCommand(
       json: { type: 'boolean', default: false },
       'grade-report': { type: 'string', multiple: true },
       help: { type: 'boolean', default: false },
+      ...(command === 'smoke' ? SMOKE_FLAGS : {}),
     },
   });
   if (values.help) {
@@ -129,6 +132,7 @@ export async function runRehearseCommand(
   if (values.target !== undefined) env.DUTYCLAIMS_TARGET = values.target;
   if (values['base-url'] !== undefined) env.DUTYCLAIMS_BASE_URL = values['base-url'];
   if (values.out !== undefined) env.DUTYCLAIMS_OUT_DIR = values.out;
+  const monitor = monitorOptionsFrom(values, env);
   const inputs = await loadInputs(env, values['grade-report'] ?? []);
   const config = command === 'smoke' ? { ...inputs.config, mode: 'smoke' as const, readOnly: true } : inputs.config;
   const known = configuredSecrets(config);
@@ -162,6 +166,7 @@ export async function runRehearseCommand(
     rehearsal = await runLaunchRehearsal({
       config,
       onStep,
+      monitor,
       command: ['dutyclaims-launch', command, ...argv].join(' '),
     });
   } catch (error) {
@@ -183,9 +188,13 @@ export async function runRehearseCommand(
   const failed = packet.gates.some((gate) => gate.verdict === 'fail');
   const notRun = packet.gates.some((gate) => gate.verdict === 'not_run');
   const gradeFailed = summarizeGrades(packet.grades).fail > 0;
+  // The nightly watch fails the run on a failed check; a check it could not run is reported, not failed.
+  const watchFailed = packet.monitor?.checks.some((check) => check.verdict === 'fail') === true;
   // `rehearse` promises every gate proven; only `smoke` accepts gates not run because it is read-only.
   const unwritten = written.problems.length > 0;
-  return failed || (notRun && command === 'rehearse') || gradeFailed || unwritten ? ExitCode.failed : ExitCode.ok;
+  return failed || (notRun && command === 'rehearse') || gradeFailed || watchFailed || unwritten
+    ? ExitCode.failed
+    : ExitCode.ok;
 }
 
 /** Green for what passed, red for what failed: the gate marks and the verdict line of the summary. */
