@@ -2,6 +2,7 @@ import type { MonitorSection } from '../packet/monitor-schema.js';
 import type { GoldenPathContext } from '../rehearsal/golden-path.js';
 import type { Outcome, RehearsalObservations } from '../rehearsal/observations.js';
 import { observe } from '../rehearsal/outcome.js';
+import { deliveryFailuresCheck, deliverySucceededCheck } from './deliveries.js';
 import { healthCheck, timeBudgetCheck } from './health-budget.js';
 import type { ResolvedMonitorOptions } from './options.js';
 
@@ -26,9 +27,16 @@ export function evaluateMonitor(input: {
   readonly runDurationMs: number;
   readonly options: ResolvedMonitorOptions;
 }): MonitorSection {
-  const { monitor, calls, runDurationMs, options } = input;
+  const { monitor, observations, calls, runDurationMs, options } = input;
+  const now = options.now();
+  const log = observations.deliveryLog;
   return {
-    checks: [healthCheck(monitor.health), timeBudgetCheck(runDurationMs, calls, options)],
+    checks: [
+      healthCheck(monitor.health),
+      timeBudgetCheck(runDurationMs, calls, options),
+      deliveryFailuresCheck(log, options.deliveryWindowMs, now),
+      deliverySucceededCheck(log, options.deliveryWindowMs, now, options.trafficLive),
+    ],
     budget: { runMs: options.runBudgetMs, callMs: options.callBudgetMs, p95Ms: options.p95BudgetMs },
   };
 }
