@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { isHarnessConfigError } from '../../config/errors.js';
 import type { HarnessConfig } from '../../config/harness-config.js';
 import { loadHarnessConfig } from '../../config/load-config.js';
+import { driftSection, driftStopsCutover } from '../../drift/drift-section.js';
 import { DRY_RUN_STEPS } from '../../gates/catalog.js';
 import type { GradeReport } from '../../grading/shared/report.js';
 import { isGradeReportFileError, isPacketSecretLeakError, isPacketValidationError } from '../../packet/errors.js';
@@ -19,6 +20,7 @@ import { colorEnabled, painter } from '../color.js';
 import type { CliIo } from '../run-cli.js';
 import { ExitCode, UsageError } from '../usage-error.js';
 import { startWaitProgress } from '../wait-progress.js';
+import { readBaseline } from './baseline.js';
 import { summaryLines } from './rehearse-summary.js';
 import { monitorOptionsFrom, SMOKE_FLAGS, SMOKE_USAGE } from './smoke-options.js';
 
@@ -32,6 +34,9 @@ Options (each overrides the matching DUTYCLAIMS_* environment variable):
   --out DIR                          where to write the launch packet (DUTYCLAIMS_OUT_DIR, default ./launch-packet)
   --junit                            also write DIR/junit.xml for CI
   --json                             print the packet JSON instead of the summary
+  --baseline FILE                    compare with an earlier launch-packet.json (the previous nightly run's artifact):
+                                     the packet gets a "changes since the baseline" section, and drift that
+                                     stops the cutover (contract, auth semantics, webhook delivery) exits 1
   --grade-report FILE                put a partner-integration grade report in the packet; repeatable.
                                      FILE is what \`grade-webhook --json > FILE\` or
                                      \`grade-client --json -- <command> > FILE\` wrote; it is checked before the run
@@ -42,7 +47,8 @@ shell history: DUTYCLAIMS_API_KEY, DUTYCLAIMS_PARTNER_ORG_ID, DUTYCLAIMS_ROTATIO
 
 Exit codes:
   0  every gate passed${command === 'smoke' ? ' (or was not run because the run is read-only)' : ''}, and no grade check failed
-  1  a gate failed${command === 'rehearse' ? ' or was not run' : ''}, or a check in a --grade-report failed
+  1  a gate failed${command === 'rehearse' ? ' or was not run' : ''}, a check in a --grade-report failed,
+     a check of the nightly watch failed, or drift since --baseline stops the cutover
      (grades never change the packet verdict, only this exit code)
   2  configuration error, or a --grade-report file that is unreadable or not a grade report`;
 
@@ -58,7 +64,11 @@ async function readGradeReports(files: readonly string[]): Promise<{ reports: Gr
 }
 
 /** The configuration and every --grade-report, checked together so one run of the CLI lists every fix. */
-async function loadInputs(env: Record<string, string | undefined>, gradeFiles: readonly string[]) {
+async function loadInputs(
+  env: Record<string, string | undefined>,
+  gradeFiles: readonly string[],
+  baselineFile: string | undefined,
+) {
   let config: HarnessConfig | undefined;
   let configProblem: string | undefined;
   try {
@@ -68,9 +78,14 @@ async function loadInputs(env: Record<string, string | undefined>, gradeFiles: r
     configProblem = error.message;
   }
   const grades = await readGradeReports(gradeFiles);
-  const problems = [...(configProblem === undefined ? [] : [configProblem]), ...grades.problems];
+  const baseline = await readBaseline(baselineFile);
+  const problems = [
+    ...(configProblem === undefined ? [] : [configProblem]),
+    ...grades.problems,
+    ...(baseline.problem === null ? [] : [baseline.problem]),
+  ];
   if (problems.length > 0 || config === undefined) throw new UsageError(problems.join('\n\n'));
-  return { config, grades: grades.reports };
+  return { config, grades: grades.reports, baseline: baseline.packet };
 }
 
 /** The secrets of the configured credential, known before any request. */
@@ -120,6 +135,7 @@ export async function runRehearseCommand(
       junit: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       'grade-report': { type: 'string', multiple: true },
+      baseline: { type: 'string' },
       help: { type: 'boolean', default: false },
       ...(command === 'smoke' ? SMOKE_FLAGS : {}),
     },
@@ -133,7 +149,7 @@ export async function runRehearseCommand(
   if (values['base-url'] !== undefined) env.DUTYCLAIMS_BASE_URL = values['base-url'];
   if (values.out !== undefined) env.DUTYCLAIMS_OUT_DIR = values.out;
   const monitor = monitorOptionsFrom(values, env);
-  const inputs = await loadInputs(env, values['grade-report'] ?? []);
+  const inputs = await loadInputs(env, values['grade-report'] ?? [], values.baseline);
   const config = command === 'smoke' ? { ...inputs.config, mode: 'smoke' as const, readOnly: true } : inputs.config;
   const known = configuredSecrets(config);
   // Progress and summary are not packet files, but they end up in CI logs: show prefixes only.
@@ -178,7 +194,11 @@ export async function runRehearseCommand(
   }
   const secrets = [...known, ...rehearsal.secrets];
   // The grades are the partner's own integration, not this run: attach them as given; they never change the gates.
-  const packet: LaunchPacket = { ...rehearsal.packet, grades: inputs.grades };
+  const graded: LaunchPacket = { ...rehearsal.packet, grades: inputs.grades };
+  const packet: LaunchPacket =
+    inputs.baseline && values.baseline
+      ? { ...graded, drift: driftSection(inputs.baseline, values.baseline, graded) }
+      : graded;
   const written = await writePacket(packet, config.outDir, { junit: values.junit, secrets });
   const report = (line: string) => (values.json ? io.err : io.out)(redactSecrets(line, secrets));
   if (values.json && written.problems.length === 0) io.out(JSON.stringify(packet, null, 2));
@@ -189,7 +209,8 @@ export async function runRehearseCommand(
   const notRun = packet.gates.some((gate) => gate.verdict === 'not_run');
   const gradeFailed = summarizeGrades(packet.grades).fail > 0;
   // The nightly watch fails the run on a failed check; a check it could not run is reported, not failed.
-  const watchFailed = packet.monitor?.checks.some((check) => check.verdict === 'fail') === true;
+  const watchFailed =
+    packet.monitor?.checks.some((check) => check.verdict === 'fail') === true || driftStopsCutover(packet.drift);
   // `rehearse` promises every gate proven; only `smoke` accepts gates not run because it is read-only.
   const unwritten = written.problems.length > 0;
   return failed || (notRun && command === 'rehearse') || gradeFailed || watchFailed || unwritten
