@@ -1,4 +1,5 @@
 import { Headers } from '../contract/headers.js';
+import { routes } from '../contract/routes.js';
 import type { DriftChange, ProviderSnapshot } from '../packet/monitor-schema.js';
 import type { LaunchPacket } from '../packet/schema.js';
 import { type CompareOptions, type ResolvedCompareOptions, resolveCompareOptions } from './options.js';
@@ -13,6 +14,14 @@ const CONTRACT_RESPONSE_HEADERS = [
   Headers.rateLimitRemaining,
   Headers.rateLimitReset,
 ].map((name) => name.toLowerCase());
+
+/** Route families whose every route is sandbox-only: production lacks them by design, not a parity gap. */
+const SANDBOX_ONLY_FAMILIES = new Set(
+  [...new Set(Object.values(routes).map((route) => route.family))].filter(
+    (family): family is NonNullable<typeof family> =>
+      family !== null && Object.values(routes).every((route) => route.family !== family || route.sandboxOnly),
+  ),
+);
 
 /** Availabilities a partner can build on; moving away from them is a compatibility break. */
 const USABLE = new Set(['ga', 'beta']);
@@ -39,6 +48,7 @@ function compareFamilies(
     return;
   }
   for (const name of new Set([...Object.keys(before.families), ...Object.keys(after.families)])) {
+    if (options.mode === 'parity' && SANDBOX_ONLY_FAMILIES.has(name as never)) continue;
     const was = before.families[name];
     const now = after.families[name];
     if (!now) {
