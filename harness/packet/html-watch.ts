@@ -16,9 +16,14 @@ ${packet.monitor.checks.map(
     html`<tr data-check="${check.id}" data-verdict="${check.verdict}"><td>${check.title}</td><td><span class="verdict ${check.verdict}"><span aria-hidden="true">${SYMBOLS[check.verdict]}</span> ${VERDICT_LABELS[check.verdict]}</span></td><td>${check.detail}</td><td>${check.evidence.map((line) => html`<code>${line}</code><br>`)}</td></tr>`,
 )}
 </tbody></table></div>
-${trendSvg(packet.history)}
 </section>`;
 }
+
+/** The last runs of this output directory as a small inline SVG trend; nothing without a history. */
+export const historySection = (packet: LaunchPacket): SafeHtml =>
+  packet.history.length === 0
+    ? html``
+    : html`<section id="history"><h2>Recent runs</h2>${trendSvg(packet.history)}</section>`;
 
 /** "Changes since the baseline" (or parity), present in every packet so its absence never reads as "no drift". */
 export function driftSection(packet: LaunchPacket): SafeHtml {

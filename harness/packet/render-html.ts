@@ -11,7 +11,7 @@ import { gateSection, gatesOverview, verdictCount } from './html-gates.js';
 import { gradesSection, gradesSummaryHtml } from './html-grades.js';
 import { PACKET_CSS } from './html-style.js';
 import { escalationSection, factList, handoffSection, logFieldsSection, timelineSection } from './html-support.js';
-import { driftSection, watchSection } from './html-watch.js';
+import { driftSection, historySection, watchSection } from './html-watch.js';
 import type { LaunchPacket } from './schema.js';
 import { contractMatch, PACKET_VERDICT_LABELS } from './verdict.js';
 
@@ -107,6 +107,7 @@ export function renderHtml(packet: LaunchPacket): string {
 ${banner(packet)}
 ${watchSection(packet)}
 ${driftSection(packet)}
+${historySection(packet)}
 ${escalationSection(packet)}
 ${logFieldsSection(packet)}
 <section id="summary"><h2>Run</h2>${summaryFacts(packet)}</section>

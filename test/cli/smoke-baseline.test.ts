@@ -74,6 +74,25 @@ describe('smoke --baseline and diff', () => {
     expect((await run(env, 'diff', baseline, join(second, 'launch-packet.json'), '--json')).code).toBe(0);
   });
 
+  it('each run appends one line to history.jsonl, and the HTML packet shows the last runs as an inline SVG trend', async () => {
+    const { mock, env } = await productionEnv();
+    await using _mock = mock;
+    const out = dir();
+    expect((await run(env, 'smoke', '--out', out, ...BUDGETS)).code).toBe(0);
+    const second = await run(env, 'smoke', '--out', out, ...BUDGETS);
+    expect(second.code).toBe(0);
+    expect(second.out).toContain(`history: ${join(out, 'history.jsonl')}`);
+    const lines = readFileSync(join(out, 'history.jsonl'), 'utf8').trim().split('\n');
+    expect(lines.map((line) => JSON.parse(line) as { runId: string; servedHash: string })).toEqual([
+      expect.objectContaining({ servedHash: CONTRACT_PIN.hash, checks: expect.objectContaining({ fail: 0 }) }),
+      expect.objectContaining({ runId: readPacket(out).run.id }),
+    ]);
+    const html = readFileSync(join(out, 'launch-packet.html'), 'utf8');
+    expect(html).toMatch(/<figure id="trend"><figcaption>Last 2 runs/);
+    expect(html.match(/<rect /g)).toHaveLength(2);
+    expect(html).not.toMatch(/<script/i);
+  });
+
   it('a baseline that is not a launch packet is exit 2 before any request, saying what to give', async () => {
     const { mock, env } = await productionEnv();
     await using _mock = mock;

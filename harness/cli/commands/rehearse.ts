@@ -8,6 +8,7 @@ import { loadHarnessConfig } from '../../config/load-config.js';
 import { driftSection, driftStopsCutover } from '../../drift/drift-section.js';
 import { DRY_RUN_STEPS } from '../../gates/catalog.js';
 import type { GradeReport } from '../../grading/shared/report.js';
+import { historyEntry, readHistory } from '../../history/history-file.js';
 import { isGradeReportFileError, isPacketSecretLeakError, isPacketValidationError } from '../../packet/errors.js';
 import { readGradeReportFile } from '../../packet/grade-report-file.js';
 import { summarizeGrades } from '../../packet/grades.js';
@@ -20,7 +21,7 @@ import { colorEnabled, painter } from '../color.js';
 import type { CliIo } from '../run-cli.js';
 import { ExitCode, UsageError } from '../usage-error.js';
 import { startWaitProgress } from '../wait-progress.js';
-import { readBaseline } from './baseline.js';
+import { readBaseline, recordHistory } from './nightly-inputs.js';
 import { summaryLines } from './rehearse-summary.js';
 import { monitorOptionsFrom, SMOKE_FLAGS, SMOKE_USAGE } from './smoke-options.js';
 
@@ -195,16 +196,21 @@ export async function runRehearseCommand(
   const secrets = [...known, ...rehearsal.secrets];
   // The grades are the partner's own integration, not this run: attach them as given; they never change the gates.
   const graded: LaunchPacket = { ...rehearsal.packet, grades: inputs.grades };
-  const packet: LaunchPacket =
+  const compared: LaunchPacket =
     inputs.baseline && values.baseline
       ? { ...graded, drift: driftSection(inputs.baseline, values.baseline, graded) }
       : graded;
+  // The earlier runs of this output directory, with this one on top, for the HTML trend.
+  const history = await readHistory(config.outDir).catch(() => ({ entries: [], skipped: 0 }));
+  const packet: LaunchPacket = { ...compared, history: [...history.entries, historyEntry(compared)] };
   const written = await writePacket(packet, config.outDir, { junit: values.junit, secrets });
+  // The history follows the packet: a run whose packet was not written leaves no line.
+  const historyNotes = written.problems.length === 0 ? await recordHistory(packet, config.outDir, history.skipped) : [];
   const report = (line: string) => (values.json ? io.err : io.out)(redactSecrets(line, secrets));
   if (values.json && written.problems.length === 0) io.out(JSON.stringify(packet, null, 2));
   else for (const line of summaryLines(packet)) report(colourSummaryLine(line, paint));
   for (const file of written.files) report(`  packet: ${file}`);
-  for (const line of written.problems) report(line);
+  for (const line of [...historyNotes, ...written.problems]) report(line);
   const failed = packet.gates.some((gate) => gate.verdict === 'fail');
   const notRun = packet.gates.some((gate) => gate.verdict === 'not_run');
   const gradeFailed = summarizeGrades(packet.grades).fail > 0;
