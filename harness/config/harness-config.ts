@@ -38,6 +38,8 @@ export interface HarnessConfig {
   readonly clientExternalRef: string | null;
   /** The route families the partner declared it uses (DUTYCLAIMS_ROUTE_FAMILIES); null: the golden path's. */
   readonly routeFamilies: readonly RouteFamily[] | null;
+  /** The rollback plan file (DUTYCLAIMS_ROLLBACK_PLAN_FILE), absolute; null when none was given. */
+  readonly rollbackPlanFile: string | null;
   readonly waitTimeoutMs: number;
   readonly outDir: string;
 }

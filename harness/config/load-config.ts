@@ -125,6 +125,7 @@ export function loadHarnessConfig(source: Readonly<Record<string, string | undef
     },
     clientExternalRef: env.DUTYCLAIMS_CLIENT_EXTERNAL_REF ?? null,
     routeFamilies: env.DUTYCLAIMS_ROUTE_FAMILIES ? [...new Set(env.DUTYCLAIMS_ROUTE_FAMILIES)] : null,
+    rollbackPlanFile: env.DUTYCLAIMS_ROLLBACK_PLAN_FILE ? resolve(env.DUTYCLAIMS_ROLLBACK_PLAN_FILE) : null,
     waitTimeoutMs: env.DUTYCLAIMS_WAIT_TIMEOUT_MS,
     outDir: resolve(env.DUTYCLAIMS_OUT_DIR),
   };

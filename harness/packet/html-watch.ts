@@ -46,3 +46,9 @@ ${drift.changes.map(
 }
 </section>`;
 }
+
+/** The rollback plan as given (escaped, preformatted); a line saying none was given otherwise. */
+export const rollbackPlanSection = ({ rollbackPlan: plan }: LaunchPacket): SafeHtml =>
+  plan === null
+    ? html`<section id="rollback-plan"><h2>Rollback plan</h2><p class="muted">No rollback plan was given (DUTYCLAIMS_ROLLBACK_PLAN_FILE).</p></section>`
+    : html`<section id="rollback-plan"><h2>Rollback plan</h2><p class="muted">From <code>${plan.file}</code></p><pre>${plan.text}</pre></section>`;

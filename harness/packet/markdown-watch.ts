@@ -50,3 +50,13 @@ export function markdownDrift(packet: LaunchPacket): string[] {
     '',
   ];
 }
+
+/** The rollback plan as given, in a fence longer than any inside it; a line saying none was given otherwise. */
+export function markdownRollbackPlan(packet: LaunchPacket): string[] {
+  const plan = packet.rollbackPlan;
+  if (plan === null)
+    return ['## Rollback plan', '', '_No rollback plan was given (DUTYCLAIMS_ROLLBACK_PLAN_FILE)._', ''];
+  const longest = Math.max(2, ...[...plan.text.matchAll(/~+/g)].map((match) => match[0].length));
+  const fence = '~'.repeat(longest + 1);
+  return ['## Rollback plan', '', `From ${code(plan.file)}:`, '', fence, plan.text.trimEnd(), fence, ''];
+}

@@ -14,7 +14,7 @@ import {
 } from './format.js';
 import { markdownGradesSection, markdownGradesSummary } from './markdown-grades.js';
 import { markdownTable as table } from './markdown-table.js';
-import { markdownDrift, markdownWatch } from './markdown-watch.js';
+import { markdownDrift, markdownRollbackPlan, markdownWatch } from './markdown-watch.js';
 import type { GateResult, LaunchPacket, Verdict } from './schema.js';
 import { contractMatch, PACKET_VERDICT_LABELS, VERDICT_LABELS } from './verdict.js';
 
@@ -233,6 +233,8 @@ export function renderMarkdown(packet: LaunchPacket): string {
     ...escalation(packet),
     '',
     ...handoff(packet),
+    '',
+    ...markdownRollbackPlan(packet),
     '',
     '## Gate details',
     '',

@@ -212,6 +212,8 @@ export const LaunchPacket = z.object({
   monitor: MonitorSection.nullable().default(null),
   /** Changes since the baseline packet (`smoke --baseline FILE`); null when none was given. */
   drift: DriftSection.nullable().default(null),
+  /** The rollback plan the run was given (DUTYCLAIMS_ROLLBACK_PLAN_FILE), as written; null when none. */
+  rollbackPlan: z.object({ file: z.string(), text: z.string() }).nullable().default(null),
   /** The last runs from `history.jsonl` in the output directory, oldest first, this run last. */
   history: z.array(HistoryEntry).default(() => []),
 });

@@ -3,6 +3,7 @@ import { buildEscalationTemplate } from '../gates/support-and-rollback-packet.js
 import { evidenceScope } from '../packet/evidence-scope.js';
 import type { MonitorSection, ProviderSnapshot } from '../packet/monitor-schema.js';
 import { type GateResult, type LaunchPacket, PACKET_SCHEMA_VERSION } from '../packet/schema.js';
+import { findSecrets } from '../packet/secret-scan.js';
 import { summarizeGates } from '../packet/verdict.js';
 import { describeBuild } from './build-info.js';
 import type { RehearsalObservations } from './observations.js';
@@ -29,6 +30,13 @@ const durationOf = (requestIds: readonly string[], recorder: CallRecorder) =>
       .filter((call) => call.requestId !== null && requestIds.includes(call.requestId))
       .reduce((sum, call) => sum + call.durationMs, 0),
   );
+
+/** The plan as the packet shows it; a plan holding a secret is withheld (its check says why), never written. */
+function packetPlan({ rollbackPlan: plan }: RehearsalObservations): LaunchPacket['rollbackPlan'] {
+  if (plan === null || !('text' in plan)) return null;
+  if (findSecrets(plan.text).length > 0) return { file: plan.file, text: '(withheld: the plan holds a secret)' };
+  return { file: plan.file, text: plan.text };
+}
 
 /** Assembles the launch packet from what the run observed and what the gates concluded. */
 export function buildLaunchPacket({
@@ -109,6 +117,7 @@ export function buildLaunchPacket({
     // Set by the caller that compares with a baseline and keeps the history (smoke --baseline).
     drift: null,
     history: [],
+    rollbackPlan: packetPlan(observations),
   };
   return { ...packet, evidence: evidenceScope(packet) };
 }

@@ -19,6 +19,7 @@ import type { RehearsalObservations, StepRecord } from './observations.js';
 import { observedError } from './outcome.js';
 import { CallRecorder } from './recorder.js';
 import { ResponseAudit } from './response-audit.js';
+import { readRollbackPlan } from './rollback-plan-file.js';
 import { type MockTarget, resolveTarget } from './target.js';
 
 export interface RehearsalOptions {
@@ -88,6 +89,7 @@ export async function runLaunchRehearsal(options: RehearsalOptions): Promise<Reh
         ? { kind: 'api_key', prefix: credentialPrefix(target.credential.apiKey) }
         : { kind: 'oauth', prefix: credentialPrefix(target.credential.oauth.clientId) },
     artifacts: collectArtifacts(config),
+    rollbackPlan: await readRollbackPlan(config.rollbackPlanFile),
     credentialRefused: null,
     halted: null,
     partnerOrg: null,

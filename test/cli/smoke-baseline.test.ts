@@ -7,6 +7,7 @@ import { CONTRACT_PIN } from '../../harness/contract/pin.js';
 import { LaunchPacket } from '../../harness/packet/index.js';
 import { startReferenceMock } from '../../harness/reference-mock/index.js';
 import { OWNERS } from '../support/misbehaving-provider.js';
+import { EXAMPLE_ROLLBACK_PLAN } from '../support/rollback-plan.js';
 
 async function run(env: Record<string, string>, ...argv: string[]) {
   const out: string[] = [];
@@ -29,6 +30,7 @@ async function productionEnv() {
     DUTYCLAIMS_PARTNER_ORG_ID: mock.personas.production.partnerOrgId,
     DUTYCLAIMS_API_KEY: mock.personas.production.readOnlyApiKey,
     DUTYCLAIMS_CONTRACT_HASH: CONTRACT_PIN.hash,
+    DUTYCLAIMS_ROLLBACK_PLAN_FILE: EXAMPLE_ROLLBACK_PLAN,
   };
   return { mock, env };
 }
@@ -47,7 +49,9 @@ describe('smoke --baseline and diff', () => {
     const packet = readPacket(second);
     expect(packet.drift?.baseline).toMatchObject({ file: baseline, runId: readPacket(first).run.id });
     expect(packet.drift?.changes.filter((change) => change.stopsCutover)).toEqual([]);
-    expect(readFileSync(join(second, 'launch-packet.md'), 'utf8')).toContain('## Changes since the baseline');
+    const markdown = readFileSync(join(second, 'launch-packet.md'), 'utf8');
+    expect(markdown).toContain('## Changes since the baseline');
+    expect(markdown).toMatch(/## Rollback plan\n\nFrom .*rollback-plan\.md.*:\n\n~~~\n# Rollback plan: DutyClaims integration\nPause calls:/);
     expect(readFileSync(join(second, 'launch-packet.html'), 'utf8')).toMatch(
       /<section id="drift" data-baseline="[0-9a-f]+" data-stops-cutover="false">/,
     );

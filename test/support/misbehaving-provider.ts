@@ -15,6 +15,7 @@ import {
 } from '../../harness/reference-mock/index.js';
 import { type RehearsalOptions, runLaunchRehearsal } from '../../harness/rehearsal/index.js';
 import { type RewritingProxyOptions, startRewritingProxy } from './rewriting-proxy.js';
+import { EXAMPLE_ROLLBACK_PLAN } from './rollback-plan.js';
 
 type Personas = StartedReferenceMock['personas'];
 
@@ -70,6 +71,8 @@ export async function rehearseAgainst(run: MisbehavingRun): Promise<{ packet: La
       DUTYCLAIMS_API_KEY: run.apiKey?.(mock.personas) ?? defaultKey,
       // Sandbox and production take the pin from the partner's artifacts; here, the harness's own.
       DUTYCLAIMS_CONTRACT_HASH: CONTRACT_PIN.hash,
+      // Production needs a rollback plan; the example's has every part.
+      ...(target === 'production' ? { DUTYCLAIMS_ROLLBACK_PLAN_FILE: EXAMPLE_ROLLBACK_PLAN } : {}),
     };
     if (target === 'sandbox') {
       const port = await findFreePort();

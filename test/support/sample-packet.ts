@@ -418,5 +418,6 @@ export function samplePacket(): LaunchPacket {
     monitor: null,
     drift: null,
     history: [],
+    rollbackPlan: null,
   };
 }
