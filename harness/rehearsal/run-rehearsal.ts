@@ -9,7 +9,7 @@ import { ResponseHeaderLog } from '../drift/header-log.js';
 import { providerSnapshot } from '../drift/snapshot.js';
 import { evaluateGates } from '../gates/evaluate-gates.js';
 import { type MonitorOptions, resolveMonitorOptions } from '../monitor/options.js';
-import { emptyMonitorObservations, evaluateMonitor, readHealth } from '../monitor/run-monitor.js';
+import { emptyMonitorObservations, evaluateMonitor, readHealth, readSecurity } from '../monitor/run-monitor.js';
 import type { LaunchPacket } from '../packet/schema.js';
 import { startWebhookReceiver } from '../receiver/webhook-receiver.js';
 import { collectArtifacts } from './artifacts.js';
@@ -138,6 +138,7 @@ export async function runLaunchRehearsal(options: RehearsalOptions): Promise<Reh
       if (config.readOnly) {
         await readHealth(context, monitor);
         await runReadOnlyPath(context, observations);
+        await readSecurity(context, observations, monitor, monitorOptions);
         await readHealth(context, monitor);
       } else await runGoldenPath(context, observations);
       if (receiver) Object.assign(observations, { receiverLog: [...receiver.log] });

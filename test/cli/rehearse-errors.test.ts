@@ -55,6 +55,7 @@ describe('production is read-only', () => {
       DUTYCLAIMS_ROLLBACK_OWNER: 'c',
       DUTYCLAIMS_CUTOVER_OWNER: 'd',
       DUTYCLAIMS_ROLLBACK_PLAN_FILE: EXAMPLE_ROLLBACK_PLAN,
+      DUTYCLAIMS_SECURITY_CONTACT: 'security@partner.example',
     };
     const rehearse = await run(env, 'rehearse', '--target', 'production', '--out', outDir());
     expect(rehearse.code).toBe(1);

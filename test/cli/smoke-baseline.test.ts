@@ -31,6 +31,7 @@ async function productionEnv() {
     DUTYCLAIMS_API_KEY: mock.personas.production.readOnlyApiKey,
     DUTYCLAIMS_CONTRACT_HASH: CONTRACT_PIN.hash,
     DUTYCLAIMS_ROLLBACK_PLAN_FILE: EXAMPLE_ROLLBACK_PLAN,
+    DUTYCLAIMS_SECURITY_CONTACT: 'security@partner.example',
   };
   return { mock, env };
 }
@@ -51,7 +52,9 @@ describe('smoke --baseline and diff', () => {
     expect(packet.drift?.changes.filter((change) => change.stopsCutover)).toEqual([]);
     const markdown = readFileSync(join(second, 'launch-packet.md'), 'utf8');
     expect(markdown).toContain('## Changes since the baseline');
-    expect(markdown).toMatch(/## Rollback plan\n\nFrom .*rollback-plan\.md.*:\n\n~~~\n# Rollback plan: DutyClaims integration\nPause calls:/);
+    expect(markdown).toMatch(
+      /## Rollback plan\n\nFrom .*rollback-plan\.md.*:\n\n~~~\n# Rollback plan: DutyClaims integration\nPause calls:/,
+    );
     expect(readFileSync(join(second, 'launch-packet.html'), 'utf8')).toMatch(
       /<section id="drift" data-baseline="[0-9a-f]+" data-stops-cutover="false">/,
     );

@@ -17,7 +17,10 @@ Nightly watch (smoke only; each check that fails makes smoke exit 1):
   --p95-ms MS                        the p95 call latency must stay under MS (default 2000)
   --window-hours H                   read webhook deliveries of the last H hours (default 24)
   --traffic-live                     traffic is live: at least one delivery must have succeeded in the window
-                                     (DUTYCLAIMS_TRAFFIC_LIVE=1)`;
+                                     (DUTYCLAIMS_TRAFFIC_LIVE=1)
+  The watch also records DUTYCLAIMS_SECURITY_CONTACT (required on production), checks the security.txt at
+  DUTYCLAIMS_SECURITY_TXT_URL (RFC 9116: Contact present, Expires in the future), and on sandbox and
+  production that the webhook receiver is https:// with a certificate that verifies.`;
 
 const positive = (flag: string, value: string | undefined, scale = 1): number | undefined => {
   if (value === undefined) return undefined;
@@ -40,6 +43,8 @@ export function monitorOptionsFrom(
     p95BudgetMs: positive('p95-ms', text('p95-ms')),
     deliveryWindowMs: positive('window-hours', text('window-hours'), 3_600_000),
     trafficLive: live,
+    securityContact: env.DUTYCLAIMS_SECURITY_CONTACT?.trim() || undefined,
+    securityTxtUrl: env.DUTYCLAIMS_SECURITY_TXT_URL?.trim() || undefined,
   };
   return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as MonitorOptions;
 }
