@@ -1,3 +1,4 @@
+import { traceIdOf } from '../client/trace-context.js';
 import type { EscalationTemplate, GateResult } from '../packet/schema.js';
 import type { RehearsalObservations } from '../rehearsal/observations.js';
 import {
@@ -23,6 +24,7 @@ export function buildEscalationTemplate(observations: RehearsalObservations): Es
     timestamp: anchor?.startedAt ?? null,
     requestId: anchor?.requestId ?? null,
     correlationId: anchor?.correlationId ?? null,
+    traceId: traceIdOf(anchor?.traceparent),
     partnerOrgId: target.partnerOrgId,
     claimId: claim?.ok ? claim.value.id : null,
     jobId: claim?.ok ? claim.value.jobId : null,

@@ -44,6 +44,8 @@ export const LogFields = z.object({
   errorCode: z.string().nullable(),
   requestId: z.string().nullable(),
   correlationId: z.string().nullable(),
+  /** The W3C trace id the call's `traceparent` carried. Added within schema version 2: older packets parse as null. */
+  traceId: z.string().nullable().default(null),
   idempotencyKey: z.string().nullable(),
   replayed: z.boolean(),
   // 0 when no request of its own was sent (e.g. its OAuth token request failed first).
@@ -135,6 +137,8 @@ export const EscalationTemplate = z.object({
   timestamp: z.string().nullable(),
   requestId: z.string().nullable(),
   correlationId: z.string().nullable(),
+  /** The W3C trace id of the anchor call, for the provider's tracing. Added within schema version 2. */
+  traceId: z.string().nullable().default(null),
   partnerOrgId: z.string().nullable(),
   claimId: z.string().nullable(),
   jobId: z.string().nullable(),

@@ -1,4 +1,5 @@
 import type { CallRecord } from '../client/metadata.js';
+import { traceIdOf } from '../client/trace-context.js';
 import type { LogFields, TimelineEntry } from '../packet/schema.js';
 
 const ID_PARAMS = /\/(porg_|cli_|clm_|we_|whd_)[0-9a-z]+/g;
@@ -46,6 +47,7 @@ export class CallRecorder {
       errorCode: record.ok ? null : record.error.code,
       requestId: meta.requestId,
       correlationId: meta.correlationId,
+      traceId: traceIdOf(meta.traceparent),
       idempotencyKey: meta.idempotencyKey,
       replayed: meta.replayed === true,
       attempts: meta.attempts.length,
