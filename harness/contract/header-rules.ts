@@ -12,3 +12,6 @@ export const VISIBLE_ASCII_1_255_PATTERN = '^[\\x21-\\x7E]{1,255}$';
 export const MAX_ACTIVE_SIGNING_SECRETS = 3;
 /** How long a rotated-out secret keeps signing, in milliseconds (of the provider's clock). */
 export const ROTATION_OVERLAP_MS = 24 * 60 * 60 * 1000;
+
+/** W3C Trace Context `traceparent`, version 00, as an OpenAPI (ECMA-262) pattern string. */
+export const TRACEPARENT_PATTERN = '^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$';

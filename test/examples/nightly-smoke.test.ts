@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { validateWorkflow } from '@action-validator/core';
 import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runCli } from '../../harness/cli/run-cli.js';
@@ -12,6 +13,7 @@ const GITLAB = read('examples/nightly-smoke/gitlab-ci.yml');
 const gitlabSchema = JSON.parse(read('fixtures/ci-schemas/gitlab-ci.schema.json')) as object;
 
 const ajv = new Ajv({ strict: false, allErrors: true });
+addFormats.default(ajv);
 const validateGitlab = ajv.compile(gitlabSchema);
 
 /** The flags the examples pass to `dutyclaims-launch smoke`, including the baseline held in a shell variable. */
