@@ -5,6 +5,8 @@ import { type JournalEntry, type StartedReferenceMock, startReferenceMock } from
 import { type GradeReport, secretHint } from '../shared/report.js';
 import { evaluateClientJournal } from './evaluate.js';
 import type { LastPageReplay } from './evaluate-scenario.js';
+import { traceparentCheck } from './evaluate-traceparent.js';
+import { viewJournal } from './journal-view.js';
 import { type ClientGradeOptions, type ResolvedClientGradeOptions, resolveClientGradeOptions } from './options.js';
 import { runPartnerCommand } from './run-command.js';
 import { SCENARIO_ENV, scenarioEnv } from './scenario-env.js';
@@ -141,6 +143,7 @@ export async function gradeClient(options: ClientGradeOptions): Promise<GradeRep
     lastPage,
     pageSize: resolved.pageSize,
   });
+  if (resolved.expectTraceparent) checks.push(traceparentCheck(viewJournal(journal)));
   return {
     grader: CLIENT_GRADER,
     target: displayCommand(resolved.command),
