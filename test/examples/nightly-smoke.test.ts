@@ -51,9 +51,7 @@ describe('examples/nightly-smoke', () => {
     for (const text of [GITHUB, GITLAB]) {
       expect(smokeFlags(text)).toEqual(expect.arrayContaining(['--baseline', '--junit', '--out']));
       for (const flag of smokeFlags(text)) expect(usage).toContain(`${flag} `);
-      const settings = [...new Set(text.match(/DUTYCLAIMS_[A-Z_]+/g) ?? [])].filter(
-        (name) => name !== 'DUTYCLAIMS_NIGHTLY',
-      );
+      const settings = [...new Set(text.match(/DUTYCLAIMS_[A-Z_]+/g) ?? [])];
       expect(
         settings.filter((name) => !KNOWN_ENV_NAMES.includes(name) && name !== 'DUTYCLAIMS_READ_ONLY_API_KEY'),
       ).toEqual([]);
