@@ -5,6 +5,8 @@ export { createDutyClaimsClient, isDutyClaimsApiError, isDutyClaimsCallError } f
 export type { HarnessConfig } from './config/index.js';
 export { isHarnessConfigError, loadHarnessConfig } from './config/index.js';
 export { CONTRACT_PIN, computeContractHash, routes } from './contract/index.js';
+export type { CompareOptions } from './drift/index.js';
+export { comparePackets, readPacketFile } from './drift/index.js';
 export { GATES } from './gates/index.js';
 export type { LaunchPacket } from './packet/index.js';
 export { writeLaunchPacket } from './packet/index.js';

@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { isHarnessConfigError } from '../config/errors.js';
 import type { HarnessConfig } from '../config/harness-config.js';
 import { loadHarnessConfig } from '../config/load-config.js';
+import { driftSection, driftStopsCutover } from '../drift/drift-section.js';
 import { DRY_RUN_STEPS } from '../gates/catalog.js';
 import type { GradeReport } from '../grading/shared/report.js';
+import { historyEntry, readHistory } from '../history/history-file.js';
 import { isGradeReportFileError, isPacketSecretLeakError, isPacketValidationError } from '../packet/errors.js';
 import { readGradeReportFile } from '../packet/grade-report-file.js';
 import { summarizeGrades } from '../packet/grades.js';
@@ -15,10 +17,12 @@ import { type WrittenPacket, writeLaunchPacket } from '../packet/write-packet.js
 import type { StepRecord } from '../rehearsal/observations.js';
 import { runLaunchRehearsal } from '../rehearsal/run-rehearsal.js';
 import { colorEnabled, painter } from './color.js';
+import { readBaseline, recordHistory } from './nightly-inputs.js';
+import { summaryLines } from './rehearse-summary.js';
 import type { CliIo } from './run-cli.js';
+import { monitorOptionsFrom } from './smoke-options.js';
 import { ExitCode, UsageError } from './usage-error.js';
 import { startWaitProgress } from './wait-progress.js';
-import { summaryLines } from './rehearse-summary.js';
 
 /** Reads every --grade-report before the run, so a bad file costs nothing; returns every problem at once. */
 async function readGradeReports(files: readonly string[]): Promise<{ reports: GradeReport[]; problems: string[] }> {
@@ -32,7 +36,11 @@ async function readGradeReports(files: readonly string[]): Promise<{ reports: Gr
 }
 
 /** The configuration and every --grade-report, checked together so one run of the CLI lists every fix. */
-async function loadInputs(env: Record<string, string | undefined>, gradeFiles: readonly string[]) {
+async function loadInputs(
+  env: Record<string, string | undefined>,
+  gradeFiles: readonly string[],
+  baselineFile: string | undefined,
+) {
   let config: HarnessConfig | undefined;
   let configProblem: string | undefined;
   try {
@@ -42,9 +50,14 @@ async function loadInputs(env: Record<string, string | undefined>, gradeFiles: r
     configProblem = error.message;
   }
   const grades = await readGradeReports(gradeFiles);
-  const problems = [...(configProblem === undefined ? [] : [configProblem]), ...grades.problems];
+  const baseline = await readBaseline(baselineFile);
+  const problems = [
+    ...(configProblem === undefined ? [] : [configProblem]),
+    ...grades.problems,
+    ...(baseline.problem === null ? [] : [baseline.problem]),
+  ];
   if (problems.length > 0 || config === undefined) throw new UsageError(problems.join('\n\n'));
-  return { config, grades: grades.reports };
+  return { config, grades: grades.reports, baseline: baseline.packet };
 }
 
 /** The secrets of the configured credential, known before any request. */
@@ -88,6 +101,12 @@ export interface RehearseValues {
   readonly json: boolean;
   readonly rotation?: boolean;
   readonly 'grade-report'?: string[] | undefined;
+  readonly baseline?: string | undefined;
+  readonly 'budget-ms'?: string | boolean | undefined;
+  readonly 'call-budget-ms'?: string | boolean | undefined;
+  readonly 'p95-ms'?: string | boolean | undefined;
+  readonly 'window-hours'?: string | boolean | undefined;
+  readonly 'traffic-live'?: string | boolean | undefined;
 }
 
 /** `rehearse` and `smoke` after their options are parsed: run the gates, print progress and a summary, write the packet. */
@@ -102,7 +121,8 @@ export async function runRehearsal(
   if (values['base-url'] !== undefined) env.DUTYCLAIMS_BASE_URL = values['base-url'];
   if (values.out !== undefined) env.DUTYCLAIMS_OUT_DIR = values.out;
   if (values.rotation) env.DUTYCLAIMS_ROTATION = 'on';
-  const inputs = await loadInputs(env, values['grade-report'] ?? []);
+  const monitor = monitorOptionsFrom(values, env);
+  const inputs = await loadInputs(env, values['grade-report'] ?? [], values.baseline);
   const config = command === 'smoke' ? { ...inputs.config, mode: 'smoke' as const, readOnly: true } : inputs.config;
   const known = configuredSecrets(config);
   // Progress and summary are not packet files, but they end up in CI logs: show prefixes only.
@@ -135,6 +155,7 @@ export async function runRehearsal(
     rehearsal = await runLaunchRehearsal({
       config,
       onStep,
+      monitor,
       command: ['dutyclaims-launch', command, ...argv].join(' '),
     });
   } catch (error) {
@@ -146,19 +167,33 @@ export async function runRehearsal(
   }
   const secrets = [...known, ...rehearsal.secrets];
   // The grades are the partner's own integration, not this run: attach them as given; they never change the gates.
-  const packet: LaunchPacket = { ...rehearsal.packet, grades: inputs.grades };
+  const graded: LaunchPacket = { ...rehearsal.packet, grades: inputs.grades };
+  const compared: LaunchPacket =
+    inputs.baseline && values.baseline
+      ? { ...graded, drift: driftSection(inputs.baseline, values.baseline, graded) }
+      : graded;
+  // The earlier runs of this output directory, with this one on top, for the HTML trend.
+  const history = await readHistory(config.outDir).catch(() => ({ entries: [], skipped: 0 }));
+  const packet: LaunchPacket = { ...compared, history: [...history.entries, historyEntry(compared)] };
   const written = await writePacket(packet, config.outDir, { junit: values.junit, secrets });
+  // The history follows the packet: a run whose packet was not written leaves no line.
+  const historyNotes = written.problems.length === 0 ? await recordHistory(packet, config.outDir, history.skipped) : [];
   const report = (line: string) => (values.json ? io.err : io.out)(redactSecrets(line, secrets));
   if (values.json && written.problems.length === 0) io.out(JSON.stringify(packet, null, 2));
   else for (const line of summaryLines(packet)) report(colourSummaryLine(line, paint));
   for (const file of written.files) report(`  packet: ${file}`);
-  for (const line of written.problems) report(line);
+  for (const line of [...historyNotes, ...written.problems]) report(line);
   const failed = packet.gates.some((gate) => gate.verdict === 'fail');
   const notRun = packet.gates.some((gate) => gate.verdict === 'not_run');
   const gradeFailed = summarizeGrades(packet.grades).fail > 0;
+  // The nightly watch fails the run on a failed check; a check it could not run is reported, not failed.
+  const watchFailed =
+    packet.monitor?.checks.some((check) => check.verdict === 'fail') === true || driftStopsCutover(packet.drift);
   // `rehearse` promises every gate proven; only `smoke` accepts gates not run because it is read-only.
   const unwritten = written.problems.length > 0;
-  return failed || (notRun && command === 'rehearse') || gradeFailed || unwritten ? ExitCode.failed : ExitCode.ok;
+  return failed || (notRun && command === 'rehearse') || gradeFailed || watchFailed || unwritten
+    ? ExitCode.failed
+    : ExitCode.ok;
 }
 
 /** Green for what passed, red for what failed: the gate marks and the verdict line of the summary. */

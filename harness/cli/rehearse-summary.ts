@@ -3,6 +3,7 @@ import { verdictHeadline } from '../packet/format.js';
 import { GRADE_VERDICT_LABELS, gradesSentence } from '../packet/grades.js';
 import type { LaunchPacket } from '../packet/schema.js';
 import { PACKET_VERDICT_LABELS } from '../packet/verdict.js';
+import { describeChange, driftHeadline } from '../packet/watch-text.js';
 
 const MARK = { pass: '✓', fail: '✗', not_run: '–' } as const;
 const GRADE_MARK = { pass: '✓', fail: '✗', not_graded: '–' } as const;
@@ -38,6 +39,28 @@ function evidenceSummary({ evidence }: LaunchPacket): string[] {
   ];
 }
 
+/** The nightly watch and the changes since the baseline: every check, then every change. */
+function watchSummary(packet: LaunchPacket): string[] {
+  const lines: string[] = [];
+  if (packet.monitor !== null)
+    lines.push(
+      '',
+      'Nightly watch:',
+      ...packet.monitor.checks.map(
+        (check) => `  ${MARK[check.verdict]} ${check.title}  ${check.verdict.toUpperCase()}  ${check.detail}`,
+      ),
+    );
+  if (packet.drift !== null)
+    lines.push(
+      '',
+      driftHeadline(packet.drift),
+      ...packet.drift.changes.map(
+        (change) => `  ${change.stopsCutover ? MARK.fail : MARK.not_run} ${describeChange(change)}`,
+      ),
+    );
+  return lines;
+}
+
 /** The terminal summary of a run: gates, verdict with what it is evidence of, grades. */
 export function summaryLines(packet: LaunchPacket): string[] {
   const width = Math.max(...packet.gates.map((gate) => gate.title.length));
@@ -54,5 +77,6 @@ export function summaryLines(packet: LaunchPacket): string[] {
     `Verdict: ${label} ${counts} in ${packet.run.durationMs} ms${verdictHeadline(packet).slice(label.length)}`,
     ...evidenceSummary(packet),
     ...gradesSummary(packet.grades),
+    ...watchSummary(packet),
   ];
 }

@@ -59,6 +59,13 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
       return (argv, io) => runRehearseCommand('smoke', argv, io);
     },
   },
+  diff: {
+    summary: 'diff A.json B.json      compare two launch packets (--parity: sandbox against production)',
+    load: async () => {
+      const { runDiffCommand } = await import('./commands/diff.js');
+      return runDiffCommand;
+    },
+  },
   mock: {
     summary: 'mock                    run the reference mock standalone (prints URL and credential prefixes)',
     load: async () => {

@@ -36,6 +36,8 @@ export interface CallSpec {
   readonly body: string | null;
   readonly contentType: string | null;
   readonly correlationId: string;
+  /** The W3C `traceparent` of this logical call, the same on every attempt. */
+  readonly traceparent: string;
   readonly idempotencyKey: string | null;
   readonly auth: Authenticator;
   /**
@@ -93,6 +95,7 @@ export async function executeCall<S extends z.ZodType>(
     status: last?.status ?? null,
     requestId: last?.facts.requestId ?? null,
     correlationId: spec.correlationId,
+    traceparent: spec.traceparent,
     idempotencyKey: spec.idempotencyKey,
     replayed: last?.facts.replayed ?? null,
     attempts,

@@ -22,11 +22,14 @@ import { providerAuthenticator } from './key-provider.js';
 import type { CallResult } from './metadata.js';
 import { type ClientOptions, resolveClientOptions } from './options.js';
 import { paginate } from './pagination.js';
+import { isValidTraceparent, newTraceparent } from './trace-context.js';
 
 /** Per-call options of a read. */
 export interface CallOptions {
   /** The `X-Correlation-Id` of this call; generated when omitted. */
   readonly correlationId?: string;
+  /** The W3C `traceparent` of this call; default: the active OpenTelemetry span's, else a new trace. */
+  readonly traceparent?: string;
 }
 
 /** Per-call options of a write whose route takes an `Idempotency-Key`. */
@@ -157,6 +160,15 @@ export function createDutyClaimsClient(options: ClientOptions): DutyClaimsClient
         new ClientConfigurationError('correlationId', 'A correlation id must be 1-255 visible ASCII characters.'),
       );
     }
+    const traceparent = call?.traceparent ?? newTraceparent();
+    if (!isValidTraceparent(traceparent)) {
+      return Promise.reject(
+        new ClientConfigurationError(
+          'traceparent',
+          'A traceparent must be a W3C Trace Context version 00 value: 00-<32 hex>-<16 hex>-<2 hex>, ids not all zero.',
+        ),
+      );
+    }
     if (idempotencyKey !== null && !isValidIdempotencyKey(idempotencyKey)) {
       return Promise.reject(
         new ClientConfigurationError(
@@ -175,6 +187,7 @@ export function createDutyClaimsClient(options: ClientOptions): DutyClaimsClient
         body: encodeBody(route, input.body),
         contentType: route.body?.contentType ?? null,
         correlationId,
+        traceparent,
         idempotencyKey,
         auth: route.auth === 'bearer' ? bearer : anonymous,
         deadline,

@@ -21,6 +21,7 @@ const baseMeta: CallMetadata = {
   status: 401,
   requestId: 'req_token',
   correlationId: 'corr_token',
+  traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
   idempotencyKey: null,
   replayed: null,
   attempts: [],

@@ -20,6 +20,7 @@ const meta: CallMetadata = {
   status: 503,
   requestId: 'req_00000000000000000001',
   correlationId: 'corr_1',
+  traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
   idempotencyKey: 'key-1',
   replayed: null,
   attempts: [

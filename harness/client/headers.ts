@@ -14,6 +14,7 @@ export const wire = {
   retryAfter: Headers.retryAfter.toLowerCase(),
   contractHash: Headers.contractHash.toLowerCase(),
   environment: Headers.environment.toLowerCase(),
+  traceparent: 'traceparent',
 } as const;
 
 export type RequestHeaders = Record<string, string>;
@@ -42,6 +43,8 @@ export function buildRequestHeaders(
   base: RequestHeaders,
   call: {
     readonly correlationId: string;
+    /** W3C Trace Context of the logical call; every attempt carries the same one. */
+    readonly traceparent?: string | null;
     readonly idempotencyKey: string | null;
     readonly contentType: string | null;
     /** Set when the authorization varies per call (OAuth access tokens). */
@@ -49,6 +52,7 @@ export function buildRequestHeaders(
   },
 ): RequestHeaders {
   const headers: RequestHeaders = { ...base, [wire.correlationId]: call.correlationId };
+  if (call.traceparent) headers[wire.traceparent] = call.traceparent;
   if (call.idempotencyKey !== null) headers[wire.idempotencyKey] = call.idempotencyKey;
   if (call.contentType !== null) headers['content-type'] = call.contentType;
   if (call.authorization) headers[wire.authorization] = call.authorization;

@@ -41,6 +41,8 @@ export interface CallMetadata {
   readonly requestId: string | null;
   /** The `X-Correlation-Id` sent on every attempt of this call. */
   readonly correlationId: string;
+  /** The W3C `traceparent` this call sent (the active OpenTelemetry span's, or generated). */
+  readonly traceparent: string;
   /** The `Idempotency-Key` sent on every attempt, or null for routes that take none. */
   readonly idempotencyKey: string | null;
   /** `Idempotent-Replayed` of the final response; null when absent. */

@@ -63,7 +63,17 @@ function outDirProblem(dir: string, attempts = 2): string | null {
 }
 
 /** Paths must be usable before the run starts, so no run ends with its evidence unwritable. */
-export function checkPaths(env: Pick<HarnessEnv, 'DUTYCLAIMS_PACT_DIR' | 'DUTYCLAIMS_OUT_DIR'>, problems: string[]) {
+export function checkPaths(
+  env: Pick<HarnessEnv, 'DUTYCLAIMS_PACT_DIR' | 'DUTYCLAIMS_OUT_DIR' | 'DUTYCLAIMS_ROLLBACK_PLAN_FILE'>,
+  problems: string[],
+) {
+  if (env.DUTYCLAIMS_ROLLBACK_PLAN_FILE) {
+    const file = resolve(env.DUTYCLAIMS_ROLLBACK_PLAN_FILE);
+    if (!statSync(file, { throwIfNoEntry: false })?.isFile())
+      problems.push(
+        `DUTYCLAIMS_ROLLBACK_PLAN_FILE: ${file} is not a file. Point it at your rollback plan (pause calls, disable the endpoint, read-only mode, who decides), or unset it.`,
+      );
+  }
   if (env.DUTYCLAIMS_PACT_DIR) {
     const dir = resolve(env.DUTYCLAIMS_PACT_DIR);
     if (!statOf(dir)?.isDirectory()) {

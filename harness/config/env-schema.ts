@@ -79,5 +79,13 @@ export const HarnessEnv = z.object({
   DUTYCLAIMS_ROTATION_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).optional(),
   DUTYCLAIMS_WAIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   DUTYCLAIMS_OUT_DIR: optionalText.transform((value) => value ?? 'launch-packet'),
+  /** Smoke: traffic is live, so at least one webhook delivery must have succeeded in the window. */
+  DUTYCLAIMS_TRAFFIC_LIVE: optionalText,
+  /** A short rollback plan (pause calls, disable the endpoint, read-only mode, who decides) for the support packet. */
+  DUTYCLAIMS_ROLLBACK_PLAN_FILE: optionalText,
+  /** Where vulnerability reports go (an email, an https URL or a phone number), recorded in the packet. */
+  DUTYCLAIMS_SECURITY_CONTACT: optionalText,
+  /** A security.txt (RFC 9116) to fetch and check: Contact present, Expires in the future. */
+  DUTYCLAIMS_SECURITY_TXT_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
 });
 export type HarnessEnv = z.infer<typeof HarnessEnv>;

@@ -43,6 +43,8 @@ export interface HarnessConfig {
    * gets; the mock's clock skips it, a real target waits it out (so keep it short there).
    */
   readonly rotation: { readonly requested: boolean; readonly graceSeconds: number };
+  /** The rollback plan file (DUTYCLAIMS_ROLLBACK_PLAN_FILE), absolute; null when none was given. */
+  readonly rollbackPlanFile: string | null;
   readonly waitTimeoutMs: number;
   readonly outDir: string;
 }

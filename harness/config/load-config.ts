@@ -135,6 +135,7 @@ export function loadHarnessConfig(source: Readonly<Record<string, string | undef
         env.DUTYCLAIMS_ROTATION_GRACE_SECONDS ??
         (target === 'mock' ? API_KEY_GRACE_DEFAULT_SECONDS : REAL_TARGET_ROTATION_GRACE_SECONDS),
     },
+    rollbackPlanFile: env.DUTYCLAIMS_ROLLBACK_PLAN_FILE ? resolve(env.DUTYCLAIMS_ROLLBACK_PLAN_FILE) : null,
     waitTimeoutMs: env.DUTYCLAIMS_WAIT_TIMEOUT_MS,
     outDir: resolve(env.DUTYCLAIMS_OUT_DIR),
   };

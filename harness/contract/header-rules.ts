@@ -21,3 +21,5 @@ export const API_KEY_GRACE_MAX_SECONDS = 86_400;
 export const API_KEY_LIFETIME_MAX_DAYS = 365;
 /** API keys a partner organization may hold that are not yet revoked (revoking one frees its place). */
 export const MAX_API_KEYS_PER_ORG = 10;
+/** W3C Trace Context `traceparent`, version 00, as an OpenAPI (ECMA-262) pattern string. */
+export const TRACEPARENT_PATTERN = '^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$';

@@ -14,6 +14,8 @@ export const Headers = {
   signature: 'DutyClaims-Signature',
   eventId: 'DutyClaims-Event-Id',
   deliveryId: 'DutyClaims-Delivery-Id',
+  /** W3C Trace Context; lower case as the W3C spells it. */
+  traceparent: 'traceparent',
 } as const;
 
 export type HeaderName = (typeof Headers)[keyof typeof Headers];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type ErrorCode, ErrorCodes } from './error-codes.js';
-import { MAX_ACTIVE_SIGNING_SECRETS, VISIBLE_ASCII_1_255_PATTERN } from './header-rules.js';
+import { MAX_ACTIVE_SIGNING_SECRETS, TRACEPARENT_PATTERN, VISIBLE_ASCII_1_255_PATTERN } from './header-rules.js';
 import { Headers } from './headers.js';
 import { successLinks } from './openapi-links.js';
 import type { RouteDefinition } from './route-definition.js';
@@ -106,6 +106,7 @@ function parametersOf(route: RouteDefinition): JsonObject[] {
     });
   }
   parameters.push({ $ref: '#/components/parameters/CorrelationId' });
+  parameters.push({ $ref: '#/components/parameters/Traceparent' });
   return parameters;
 }
 
@@ -282,6 +283,14 @@ export function buildOpenApiDocument(): JsonObject {
           description:
             'Echoed back; generated when absent. 1-255 visible ASCII characters; any other value is refused with 400 invalid_header.',
           schema: { type: 'string', minLength: 1, maxLength: 255, pattern: VISIBLE_ASCII_1_255_PATTERN },
+        },
+        Traceparent: {
+          name: Headers.traceparent,
+          in: 'header',
+          required: false,
+          description:
+            'W3C Trace Context of the logical call (https://www.w3.org/TR/trace-context/): the same value on every retry of one call, a new one per call. Accepted and recorded for support; the provider never refuses a request because of it.',
+          schema: { type: 'string', pattern: TRACEPARENT_PATTERN },
         },
       },
       headers: {

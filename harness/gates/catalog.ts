@@ -161,7 +161,12 @@ export const GATE_CHECKS = {
     'lifecycle reached a final state',
     'deliveries agree with the status read',
   ],
-  'support-and-rollback-packet': ['delivery log read back', 'escalation template complete', 'rollback owner recorded'],
+  'support-and-rollback-packet': [
+    'delivery log read back',
+    'escalation template complete',
+    'rollback owner recorded',
+    'rollback plan recorded',
+  ],
 } as const satisfies Record<GateId, readonly string[]>;
 
 /** The catalogued check a reported check name is an instance of, or null. */

@@ -1,3 +1,4 @@
+import { traceIdOf } from '../client/trace-context.js';
 import type { EscalationTemplate, GateResult } from '../packet/schema.js';
 import type { RehearsalObservations } from '../rehearsal/observations.js';
 import {
@@ -11,6 +12,7 @@ import {
   pass,
   requestIdsOf,
 } from './gate-result.js';
+import { missingPlanParts, planProblems, ROLLBACK_PLAN_TEMPLATE } from './rollback-plan.js';
 import { haltedReason } from './run-state.js';
 
 /** The checklist's escalation template, filled from the run's claim write (or, read-only, its last read). */
@@ -22,6 +24,7 @@ export function buildEscalationTemplate(observations: RehearsalObservations): Es
     timestamp: anchor?.startedAt ?? null,
     requestId: anchor?.requestId ?? null,
     correlationId: anchor?.correlationId ?? null,
+    traceId: traceIdOf(anchor?.traceparent),
     partnerOrgId: target.partnerOrgId,
     claimId: claim?.ok ? claim.value.id : null,
     jobId: claim?.ok ? claim.value.jobId : null,
@@ -48,6 +51,30 @@ function templateCheck(template: EscalationTemplate, readOnly: boolean) {
       `Not run (read-only): ${empty.join(', ')} come${empty.length === 1 ? 's' : ''} from a claim write.`,
     );
   return pass('escalation template complete', 'Every field of the escalation template is filled.');
+}
+
+/**
+ * The rollback plan (pause calls, disable the endpoint, read-only mode, who decides): required on
+ * production, checked whenever one is given; a missing or incomplete plan fails with the template to fill.
+ */
+export function rollbackPlanCheck(observations: RehearsalObservations) {
+  const name = 'rollback plan recorded';
+  const plan = observations.rollbackPlan;
+  const fill = `Fill in this template, save it and set DUTYCLAIMS_ROLLBACK_PLAN_FILE to it:\n${ROLLBACK_PLAN_TEMPLATE}`;
+  if (plan === null)
+    return observations.config.target === 'production'
+      ? fail(name, `A production run needs a rollback plan and none was given. ${fill}`)
+      : null;
+  if ('error' in plan) return fail(name, `The rollback plan ${plan.file} could not be read (${plan.error}).`);
+  const problems = planProblems(plan);
+  if (problems.length > 0) return fail(name, problems.join(' '));
+  const missing = missingPlanParts(plan.text);
+  if (missing.length > 0)
+    return fail(name, `The rollback plan ${plan.file} does not say ${missing.join(', ')}. ${fill}`);
+  return pass(
+    name,
+    `Rollback plan ${plan.file}: pause calls, disable the webhook endpoint, read-only mode, who decides.`,
+  );
 }
 
 /**
@@ -118,5 +145,7 @@ export function evaluateSupportAndRollbackPacket(observations: RehearsalObservat
       'No rollback owner is recorded. Set DUTYCLAIMS_ROLLBACK_OWNER.',
     ),
   );
+  const plan = rollbackPlanCheck(observations);
+  if (plan !== null) checks.push(plan);
   return gateResult('support-and-rollback-packet', { checks, evidence, requestIds: requestIdsOf(deliveryLog) });
 }

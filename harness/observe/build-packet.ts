@@ -1,3 +1,4 @@
+import { traceIdOf } from '../client/trace-context.js';
 import { packageVersion } from '../contract/package-root.js';
 import type { GradeReport } from '../grading/shared/report.js';
 import { evidenceScope } from '../packet/evidence-scope.js';
@@ -37,6 +38,7 @@ const logFields = (entry: JournalEntry, environment: string, partnerOrgId: strin
   route: entry.path,
   timestamp: new Date(entry.receivedAt).toISOString(),
   environment,
+  traceId: traceIdOf(entry.traceparent),
   status: entry.status,
   outcome: entry.status !== null && entry.status < 300 ? 'ok' : 'error',
   errorCode: entry.errorCode,
@@ -112,6 +114,12 @@ export function buildObservePacket(input: ObservePacketInput): LaunchPacket {
       ok: e.status !== null && e.status < 400,
     })),
     grades: [...input.grades],
+    // The nightly watch, drift and history belong to smoke runs; the rollback plan to a rehearsal.
+    snapshot: null,
+    monitor: null,
+    drift: null,
+    rollbackPlan: null,
+    history: [],
   };
   return { ...packet, evidence: evidenceScope(packet) };
 }

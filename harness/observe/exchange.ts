@@ -81,6 +81,7 @@ export async function handleExchange(req: IncomingMessage, res: ServerResponse, 
     correlationIdSent,
     idempotencyKey: headerValue(req.headers, 'idempotency-key'),
     credentialPrefix: credentialPrefix(req),
+    traceparent: headerValue(req.headers, 'traceparent'),
   };
   let recorded = false;
   const record = (

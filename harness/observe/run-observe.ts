@@ -65,7 +65,7 @@ const aborted = (signal: AbortSignal | undefined) =>
 /**
  * Starts the proxy, runs the partner's flow through it (its command, or until `until` aborts), then
  * judges the six gates and the client-grading checks from the journal and writes the launch packet.
- * @example const run = await observe({ upstream: 'https://sandbox.example', contractHash: '40dd4c7ae98efb9e', command: ['npm', 'run', 'flow'] });
+ * @example const run = await observe({ upstream: 'https://sandbox.example', contractHash: '33d1eb9e02d41393', command: ['npm', 'run', 'flow'] });
  */
 export async function observe(options: ObserveRunOptions): Promise<ObservedRun> {
   const startedAt = new Date();

@@ -71,6 +71,7 @@ export const ESCALATION_LABELS: readonly [keyof LaunchPacket['escalation'], stri
   ['timestamp', 'Timestamp'],
   ['requestId', 'Request ID'],
   ['correlationId', 'Correlation ID'],
+  ['traceId', 'Trace ID'],
   ['partnerOrgId', 'Partner org'],
   ['claimId', 'Claim ID'],
   ['jobId', 'Job ID'],

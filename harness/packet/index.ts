@@ -11,6 +11,15 @@ export { evidenceScope } from './evidence-scope.js';
 export { readGradeReportFile } from './grade-report-file.js';
 export type { GradesSummary } from './grades.js';
 export { GRADE_VERDICT_LABELS, gradesSentence, gradesVerdict, reportVerdict, summarizeGrades } from './grades.js';
+export type {
+  DriftChange,
+  DriftSection,
+  HistoryEntry,
+  LatencySummary,
+  MonitorCheck,
+  MonitorSection,
+  ProviderSnapshot,
+} from './monitor-schema.js';
 export { renderHtml } from './render-html.js';
 export { renderJunit } from './render-junit.js';
 export { renderMarkdown } from './render-markdown.js';

@@ -2,6 +2,7 @@ import { escapeXml as xml } from './escape.js';
 import { describeAttemptLog, verdictHeadline } from './format.js';
 import { gradesHeadline } from './grades.js';
 import { gradeCaseCounts, gradeTestSuite } from './junit-grades.js';
+import { watchCases, watchSuites } from './junit-watch.js';
 import type { GateResult, LaunchPacket, Verdict } from './schema.js';
 
 interface TestCase {
@@ -80,13 +81,16 @@ export function renderJunit(packet: LaunchPacket): string {
   const all = packet.gates.flatMap(casesOf);
   const count = (verdict: Verdict) => all.filter((item) => item.verdict === verdict).length;
   const grades = gradeCaseCounts(packet.grades);
+  const watch = Object.values(watchCases(packet)).flat();
+  const watchCount = (verdict: Verdict) => watch.filter((item) => item.verdict === verdict).length;
   const headline = gradesHeadline(packet.grades);
   const name = `DutyClaims launch ${packet.run.mode} (${packet.target.kind}, ${packet.target.host}): ${verdictHeadline(packet)}${headline === null ? '' : ` · ${headline}`}`;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${xml(name)}" tests="${all.length + grades.tests}" failures="${count('fail') + grades.failures}" errors="0" skipped="${count('not_run') + grades.skipped}" time="${seconds(packet.run.durationMs)}">`,
+    `<testsuites name="${xml(name)}" tests="${all.length + grades.tests + watch.length}" failures="${count('fail') + grades.failures + watchCount('fail')}" errors="0" skipped="${count('not_run') + grades.skipped + watchCount('not_run')}" time="${seconds(packet.run.durationMs)}">`,
     ...packet.gates.map((gate) => testSuite(packet, gate)),
     ...packet.grades.map(gradeTestSuite),
+    ...watchSuites(packet),
     '</testsuites>',
     '',
   ].join('\n');

@@ -14,6 +14,7 @@ import {
 } from './format.js';
 import { markdownGradesSection, markdownGradesSummary } from './markdown-grades.js';
 import { markdownTable as table } from './markdown-table.js';
+import { markdownDrift, markdownRollbackPlan, markdownWatch } from './markdown-watch.js';
 import type { GateResult, LaunchPacket, Verdict } from './schema.js';
 import { contractMatch, PACKET_VERDICT_LABELS, VERDICT_LABELS } from './verdict.js';
 
@@ -227,9 +228,13 @@ export function renderMarkdown(packet: LaunchPacket): string {
       ]),
     ),
     '',
+    ...markdownWatch(packet),
+    ...markdownDrift(packet),
     ...escalation(packet),
     '',
     ...handoff(packet),
+    '',
+    ...markdownRollbackPlan(packet),
     '',
     '## Gate details',
     '',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GATE_IDS, type GateId } from '../gates/catalog.js';
 import { GradeReport } from '../grading/shared/report.js';
+import { DriftSection, HistoryEntry, MonitorSection, ProviderSnapshot } from './monitor-schema.js';
 
 /**
  * 2 added `evidence` (where the evidence came from and what it does not prove) and
@@ -43,6 +44,8 @@ export const LogFields = z.object({
   errorCode: z.string().nullable(),
   requestId: z.string().nullable(),
   correlationId: z.string().nullable(),
+  /** The W3C trace id the call's `traceparent` carried. Added within schema version 2: older packets parse as null. */
+  traceId: z.string().nullable().default(null),
   idempotencyKey: z.string().nullable(),
   replayed: z.boolean(),
   // 0 when no request of its own was sent (e.g. its OAuth token request failed first).
@@ -134,6 +137,8 @@ export const EscalationTemplate = z.object({
   timestamp: z.string().nullable(),
   requestId: z.string().nullable(),
   correlationId: z.string().nullable(),
+  /** The W3C trace id of the anchor call, for the provider's tracing. Added within schema version 2. */
+  traceId: z.string().nullable().default(null),
   partnerOrgId: z.string().nullable(),
   claimId: z.string().nullable(),
   jobId: z.string().nullable(),
@@ -203,5 +208,18 @@ export const LaunchPacket = z.object({
    * gates or `verdict`. Added within schema version 1: a packet without it parses as `[]`.
    */
   grades: z.array(GradeReport).default(() => []),
+  /**
+   * What the provider showed (families, scopes, headers, error codes, rate limits, latency), for `diff`
+   * and `--baseline`. Added within schema version 2: an older packet parses as null.
+   */
+  snapshot: ProviderSnapshot.nullable().default(null),
+  /** The nightly watch of a smoke run (health, time budget, deliveries, security); null for a rehearsal. */
+  monitor: MonitorSection.nullable().default(null),
+  /** Changes since the baseline packet (`smoke --baseline FILE`); null when none was given. */
+  drift: DriftSection.nullable().default(null),
+  /** The rollback plan the run was given (DUTYCLAIMS_ROLLBACK_PLAN_FILE), as written; null when none. */
+  rollbackPlan: z.object({ file: z.string(), text: z.string() }).nullable().default(null),
+  /** The last runs from `history.jsonl` in the output directory, oldest first, this run last. */
+  history: z.array(HistoryEntry).default(() => []),
 });
 export type LaunchPacket = z.infer<typeof LaunchPacket>;

@@ -141,6 +141,7 @@ export function createApiHandler(engine: MockEngine): (req: IncomingMessage, res
           ? correlationIdSent
           : correlationIds(),
       correlationIdSent,
+      traceparent: headerValue(headers, 'traceparent'),
       idempotencyKey: headerValue(headers, 'idempotency-key'),
       resolution,
       credentialPrefix: resolution.prefix,

@@ -12,6 +12,7 @@ const record = (path: string, search = ''): JournalRecord => ({
   errorCode: null,
   requestId: 'req_x',
   correlationIdSent: null,
+  traceparent: null,
   idempotencyKey: null,
   credentialPrefix: null,
   fault: null,

@@ -27,6 +27,8 @@ export interface JournalEntry {
   readonly requestId: string;
   /** The X-Correlation-Id the client sent, as sent; null when absent. */
   readonly correlationIdSent: string | null;
+  /** The W3C `traceparent` the client sent, as sent (accepted whatever it holds); null when absent. */
+  readonly traceparent: string | null;
   readonly idempotencyKey: string | null;
   /** First 12 characters of the credential (bearer token or OAuth client id); never the full secret. */
   readonly credentialPrefix: string | null;
@@ -65,6 +67,7 @@ const format = (seq: number, r: JournalRecord): JournalEntry => ({
   errorCode: r.errorCode,
   requestId: r.requestId,
   correlationIdSent: r.correlationIdSent,
+  traceparent: r.traceparent,
   idempotencyKey: r.idempotencyKey,
   credentialPrefix: r.credentialPrefix,
   fault: r.fault,

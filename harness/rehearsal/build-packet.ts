@@ -1,7 +1,9 @@
 import { packageVersion } from '../contract/package-root.js';
 import { buildEscalationTemplate } from '../gates/support-and-rollback-packet.js';
 import { evidenceScope } from '../packet/evidence-scope.js';
+import type { MonitorSection, ProviderSnapshot } from '../packet/monitor-schema.js';
 import { type GateResult, type LaunchPacket, PACKET_SCHEMA_VERSION } from '../packet/schema.js';
+import { findSecrets } from '../packet/secret-scan.js';
 import { summarizeGates } from '../packet/verdict.js';
 import { describeBuild } from './build-info.js';
 import type { RehearsalObservations } from './observations.js';
@@ -15,6 +17,10 @@ export interface PacketInput {
   readonly recorder: CallRecorder;
   /** The command that produced the run, for the packet (null: not known). */
   readonly command?: string | null;
+  /** What the provider showed, for `diff` and `--baseline` (null: not recorded). */
+  readonly snapshot?: ProviderSnapshot | null;
+  /** The nightly watch of a read-only run (null: a rehearsal). */
+  readonly monitor?: MonitorSection | null;
 }
 
 /** Time spent in the calls behind a gate (their request ids), in milliseconds. */
@@ -25,6 +31,13 @@ const durationOf = (requestIds: readonly string[], recorder: CallRecorder) =>
       .reduce((sum, call) => sum + call.durationMs, 0),
   );
 
+/** The plan as the packet shows it; a plan holding a secret is withheld (its check says why), never written. */
+function packetPlan({ rollbackPlan: plan }: RehearsalObservations): LaunchPacket['rollbackPlan'] {
+  if (plan === null || !('text' in plan)) return null;
+  if (findSecrets(plan.text).length > 0) return { file: plan.file, text: '(withheld: the plan holds a secret)' };
+  return { file: plan.file, text: plan.text };
+}
+
 /** Assembles the launch packet from what the run observed and what the gates concluded. */
 export function buildLaunchPacket({
   runId,
@@ -33,6 +46,8 @@ export function buildLaunchPacket({
   gates,
   recorder,
   command = null,
+  snapshot = null,
+  monitor = null,
 }: PacketInput): LaunchPacket {
   const finishedAt = new Date();
   const { config, target, partnerOrg, endpoint, webhookTest } = observations;
@@ -97,6 +112,12 @@ export function buildLaunchPacket({
     timeline: [...recorder.timeline, ...receiverTimeline].sort((a, b) => a.at.localeCompare(b.at)),
     // Grade reports of the partner's own integration are attached by the caller (rehearse --grade-report).
     grades: [],
+    snapshot,
+    monitor,
+    // Set by the caller that compares with a baseline and keeps the history (smoke --baseline).
+    drift: null,
+    history: [],
+    rollbackPlan: packetPlan(observations),
   };
   return { ...packet, evidence: evidenceScope(packet) };
 }

@@ -10,6 +10,7 @@ import type {
   WebhookDelivery,
   WebhookEndpointWithSecret,
 } from '../contract/schemas/webhooks.js';
+import type { RollbackPlanReading } from '../gates/rollback-plan.js';
 import type { Artifact } from '../packet/schema.js';
 import type { ReceiverLogEntry } from '../receiver/webhook-receiver.js';
 import type { CorrelationEcho, ResponseLeak } from './response-audit.js';
@@ -46,6 +47,8 @@ export interface RehearsalObservations {
   };
   readonly credential: { readonly kind: 'api_key' | 'oauth'; readonly prefix: string };
   readonly artifacts: readonly Artifact[];
+  /** The rollback plan read from DUTYCLAIMS_ROLLBACK_PLAN_FILE (or why it could not be), null when none was given. */
+  readonly rollbackPlan: RollbackPlanReading;
   /** Set when the credential was refused before any request was sent. */
   credentialRefused: ObservedError | null;
   /**

@@ -1,4 +1,5 @@
 import type { CallRecord } from '../client/metadata.js';
+import { traceIdOf } from '../client/trace-context.js';
 import type { LogFields, TimelineEntry } from '../packet/schema.js';
 
 const ID_PARAMS = /\/(porg_|cli_|clm_|we_|whd_)[0-9a-z]+/g;
@@ -20,6 +21,8 @@ export class CallRecorder {
   readonly knownIds: Record<string, string> = {};
   readonly calls: LogFields[] = [];
   readonly timeline: TimelineEntry[] = [];
+  /** The `X-RateLimit-Limit` each route answered with (`GET /v1/...`), last seen wins. */
+  readonly rateLimits: Record<string, number> = {};
 
   constructor(private readonly partnerOrgId: string) {}
 
@@ -31,6 +34,7 @@ export class CallRecorder {
       const label = ID_LABELS[prefix];
       if (label) ids[label] = match[0].slice(1);
     }
+    if (meta.rateLimit) this.rateLimits[`${meta.method} ${meta.route}`] = meta.rateLimit.limit;
     this.calls.push({
       step: this.step,
       operationId: meta.operationId,
@@ -43,6 +47,7 @@ export class CallRecorder {
       errorCode: record.ok ? null : record.error.code,
       requestId: meta.requestId,
       correlationId: meta.correlationId,
+      traceId: traceIdOf(meta.traceparent),
       idempotencyKey: meta.idempotencyKey,
       replayed: meta.replayed === true,
       attempts: meta.attempts.length,

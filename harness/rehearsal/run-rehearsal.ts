@@ -2,10 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { createDutyClaimsClient, type DutyClaimsClient } from '../client/client.js';
 import { credentialPrefix } from '../client/credentials.js';
 import { isCredentialEnvironmentError } from '../client/errors.js';
-import type { ClientOptions } from '../client/options.js';
+import { type ClientOptions, DEFAULT_CLIENT_OPTIONS } from '../client/options.js';
 import { HarnessConfigError } from '../config/errors.js';
 import type { HarnessConfig } from '../config/harness-config.js';
+import { ResponseHeaderLog } from '../drift/header-log.js';
+import { providerSnapshot } from '../drift/snapshot.js';
 import { evaluateGates } from '../gates/evaluate-gates.js';
+import { type MonitorOptions, resolveMonitorOptions } from '../monitor/options.js';
+import { emptyMonitorObservations, evaluateMonitor, readHealth, readSecurity } from '../monitor/run-monitor.js';
 import type { LaunchPacket } from '../packet/schema.js';
 import { startWebhookReceiver } from '../receiver/webhook-receiver.js';
 import { createReferenceMockControl } from '../reference-mock/control-client.js';
@@ -16,6 +20,7 @@ import type { RehearsalObservations, StepRecord } from './observations.js';
 import { observedError } from './outcome.js';
 import { CallRecorder } from './recorder.js';
 import { ResponseAudit } from './response-audit.js';
+import { readRollbackPlan } from './rollback-plan-file.js';
 import { type RotationClock, realRotationClock, runRotation } from './run-rotation.js';
 import { type MockTarget, resolveTarget } from './target.js';
 
@@ -29,6 +34,8 @@ export interface RehearsalOptions {
   readonly command?: string;
   /** Client settings for this run, e.g. timeouts or a dispatcher. */
   readonly client?: Partial<Omit<ClientOptions, 'baseUrl' | 'credential' | 'environment' | 'onCall'>>;
+  /** Budgets, window and security settings of the nightly watch a smoke run adds (read-only runs only). */
+  readonly monitor?: MonitorOptions;
 }
 
 export interface RehearsalResult {
@@ -84,6 +91,12 @@ export async function runLaunchRehearsal(options: RehearsalOptions): Promise<Reh
   const secrets = [secret];
   const recorder = new CallRecorder(target.partnerOrgId);
   const audit = new ResponseAudit();
+  const headers = new ResponseHeaderLog();
+  const monitorOptions = resolveMonitorOptions(
+    options.monitor,
+    options.client?.timeouts?.totalMs ?? DEFAULT_CLIENT_OPTIONS.timeouts.totalMs,
+  );
+  const monitor = emptyMonitorObservations();
   audit.know(secret, 'apiKey' in target.credential ? 'api_key' : 'oauth_client_secret');
   const observations: RehearsalObservations = {
     config,
@@ -98,6 +111,7 @@ export async function runLaunchRehearsal(options: RehearsalOptions): Promise<Reh
         ? { kind: 'api_key', prefix: credentialPrefix(target.credential.apiKey) }
         : { kind: 'oauth', prefix: credentialPrefix(target.credential.oauth.clientId) },
     artifacts: collectArtifacts(config),
+    rollbackPlan: await readRollbackPlan(config.rollbackPlanFile),
     credentialRefused: null,
     halted: null,
     partnerOrg: null,
@@ -130,7 +144,10 @@ export async function runLaunchRehearsal(options: RehearsalOptions): Promise<Reh
       credential: target.credential,
       environment: target.expectedEnvironment,
       onCall: recorder.onCall,
-      onResponse: audit.onResponse,
+      onResponse: (response) => {
+        headers.onResponse(response);
+        audit.onResponse(response);
+      },
     });
   } catch (error) {
     if (!isCredentialEnvironmentError(error)) throw error;
@@ -169,7 +186,10 @@ export async function runLaunchRehearsal(options: RehearsalOptions): Promise<Reh
       const onStep = options.onStep ?? (() => {});
       const context = { client, recorder, audit, receiver, runId, onStep, beforeCleanup: rotate };
       if (config.readOnly) {
+        await readHealth(context, monitor);
         await runReadOnlyPath(context, observations);
+        await readSecurity(context, observations, monitor, monitorOptions);
+        await readHealth(context, monitor);
         await rotate();
       } else await runGoldenPath(context, observations);
       if (receiver) Object.assign(observations, { receiverLog: receiver.log.slice(0, goldenPathReceipts) });
@@ -180,7 +200,24 @@ export async function runLaunchRehearsal(options: RehearsalOptions): Promise<Reh
     if (observations.endpoint?.ok) secrets.push(observations.endpoint.value.secret);
   }
   const gates = evaluateGates(observations);
+  const snapshot = providerSnapshot({
+    capabilities: observations.capabilities,
+    calls: recorder.calls,
+    responseHeaders: headers.names,
+    rateLimits: recorder.rateLimits,
+  });
+  const watch = config.readOnly
+    ? evaluateMonitor({
+        monitor,
+        observations,
+        calls: recorder.calls,
+        runDurationMs: Date.now() - startedAt.getTime(),
+        options: monitorOptions,
+      })
+    : null;
   const packet = buildLaunchPacket({
+    snapshot,
+    monitor: watch,
     runId,
     startedAt,
     observations,

@@ -6,6 +6,7 @@ import { runCli } from '../../harness/cli/run-cli.js';
 import { findFreePort } from '../../harness/container/free-port.js';
 import { CONTRACT_PIN } from '../../harness/contract/pin.js';
 import { startReferenceMock } from '../../harness/reference-mock/index.js';
+import { EXAMPLE_ROLLBACK_PLAN } from '../support/rollback-plan.js';
 
 async function run(env: Record<string, string>, ...argv: string[]) {
   const out: string[] = [];
@@ -53,13 +54,21 @@ describe('production is read-only', () => {
       DUTYCLAIMS_SECRET_STORAGE: 'b',
       DUTYCLAIMS_ROLLBACK_OWNER: 'c',
       DUTYCLAIMS_CUTOVER_OWNER: 'd',
+      DUTYCLAIMS_ROLLBACK_PLAN_FILE: EXAMPLE_ROLLBACK_PLAN,
+      DUTYCLAIMS_SECURITY_CONTACT: 'security@partner.example',
     };
     const rehearse = await run(env, 'rehearse', '--target', 'production', '--out', outDir());
     expect(rehearse.code).toBe(1);
     expect(rehearse.out).toMatch(/use `dutyclaims-launch smoke`/);
-    const smoke = await run(env, 'smoke', '--target', 'production', '--out', outDir());
+    // A generous p95 budget: a busy machine must not fail the nightly watch here.
+    const smoke = await run(env, 'smoke', '--target', 'production', '--out', outDir(), '--p95-ms', '60000');
     expect(smoke.code).toBe(0);
     expect(smoke.out).toMatch(/NOT READY \(2 passed, 0 failed, 4 not run\)/);
     expect(smoke.out).not.toContain(production.personas.production.readOnlyApiKey);
+    // Without a rollback plan the support gate fails, and says what to write.
+    const { DUTYCLAIMS_ROLLBACK_PLAN_FILE: _plan, ...withoutPlan } = env;
+    const planless = await run(withoutPlan, 'smoke', '--target', 'production', '--out', outDir(), '--p95-ms', '60000');
+    expect(planless.code).toBe(1);
+    expect(planless.out).toMatch(/A production run needs a rollback plan and none was given\. Fill in this template/);
   });
 });

@@ -352,6 +352,10 @@ const FAILING: { readonly [G in GateId]: Record<(typeof GATE_CHECKS)[G][number],
       misbehaviour: 'no rollback owner is recorded',
       run: () => packetOf({ config: withoutOwner('rollback') }),
     },
+    'rollback plan recorded': {
+      misbehaviour: 'a production run is given no rollback plan',
+      run: () => packetOf({ target: 'production', env: { DUTYCLAIMS_ROLLBACK_PLAN_FILE: '' } }),
+    },
   },
 };
 

@@ -36,6 +36,7 @@ describe('request journal', () => {
       errorCode: null,
       requestId: expect.stringMatching(/^req_/),
       correlationIdSent: 'corr-from-partner',
+      traceparent: null,
       idempotencyKey: 'order-1',
       credentialPrefix: token.slice(0, 12),
       fault: null,

@@ -15,6 +15,7 @@ import {
 } from '../../harness/reference-mock/index.js';
 import { type RehearsalOptions, runLaunchRehearsal } from '../../harness/rehearsal/index.js';
 import { type RewritingProxyOptions, startRewritingProxy } from './rewriting-proxy.js';
+import { EXAMPLE_ROLLBACK_PLAN } from './rollback-plan.js';
 
 type Personas = StartedReferenceMock['personas'];
 
@@ -34,6 +35,8 @@ export interface MisbehavingRun {
   readonly config?: (config: HarnessConfig) => HarnessConfig;
   /** Client settings of the run, e.g. a `sleep` that does not wait out Retry-After. */
   readonly client?: RehearsalOptions['client'];
+  /** Budgets, window and security settings of the nightly watch (read-only runs). */
+  readonly monitor?: RehearsalOptions['monitor'];
 }
 
 export const OWNERS = {
@@ -68,6 +71,8 @@ export async function rehearseAgainst(run: MisbehavingRun): Promise<{ packet: La
       DUTYCLAIMS_API_KEY: run.apiKey?.(mock.personas) ?? defaultKey,
       // Sandbox and production take the pin from the partner's artifacts; here, the harness's own.
       DUTYCLAIMS_CONTRACT_HASH: CONTRACT_PIN.hash,
+      // Production needs a rollback plan; the example's has every part.
+      ...(target === 'production' ? { DUTYCLAIMS_ROLLBACK_PLAN_FILE: EXAMPLE_ROLLBACK_PLAN } : {}),
     };
     if (target === 'sandbox') {
       const port = await findFreePort();
@@ -77,7 +82,7 @@ export async function rehearseAgainst(run: MisbehavingRun): Promise<{ packet: La
   }
   const loaded = loadHarnessConfig({ ...env, ...run.env });
   const config = run.config ? run.config(loaded) : loaded;
-  const client = run.client ? { client: run.client } : {};
+  const client = { ...(run.client ? { client: run.client } : {}), ...(run.monitor ? { monitor: run.monitor } : {}) };
   const { packet } =
     target === 'mock'
       ? await runLaunchRehearsal({ config, mock: { url, personas: mock.personas }, ...client })

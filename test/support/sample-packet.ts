@@ -38,6 +38,7 @@ const log = (
     errorCode: null,
     requestId: req(n),
     correlationId: corr(n),
+    traceId: `4bf92f3577b34da6a3ce929d0e0e47${String(n).padStart(2, '0')}`,
     idempotencyKey: null,
     replayed: false,
     attempts: 1,
@@ -389,6 +390,7 @@ export function samplePacket(): LaunchPacket {
       timestamp: at(14),
       requestId: req(9),
       correlationId: corr(9),
+      traceId: '4bf92f3577b34da6a3ce929d0e0e4709',
       partnerOrgId: PARTNER_ORG,
       claimId: CLAIM,
       jobId: null,
@@ -414,5 +416,10 @@ export function samplePacket(): LaunchPacket {
       },
     ],
     grades: [sampleGradeReport()],
+    snapshot: null,
+    monitor: null,
+    drift: null,
+    history: [],
+    rollbackPlan: null,
   };
 }

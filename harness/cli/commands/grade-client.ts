@@ -24,6 +24,7 @@ The scenario your command must run is in examples/partner-clients/SCENARIO.md.
   --max-backoff-ms MS       your backoff cap (default 10000)
   --command-timeout-ms MS   stop the command after this long (default 60000)
   --page-size N             the list limit handed over in DUTYCLAIMS_PAGE_SIZE (default 5)
+  --expect-traceparent      also grade that every request carries a valid W3C traceparent (check "traceparent")
   --json                    print the report as JSON
   --evidence                print each check's evidence (journal lines) under it
   --verbose                 echo the command's output on stderr (the API key shortened)
@@ -56,6 +57,7 @@ function parse(argv: readonly string[]) {
       'max-backoff-ms': { type: 'string' },
       'command-timeout-ms': { type: 'string' },
       'page-size': { type: 'string' },
+      'expect-traceparent': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       evidence: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
@@ -79,6 +81,7 @@ function parse(argv: readonly string[]) {
   const options: Omit<ClientGradeOptions, 'onOutput'> = {
     command,
     ...Object.fromEntries(Object.entries(numbers).filter(([, value]) => value !== undefined)),
+    ...(values['expect-traceparent'] ? { expectTraceparent: true } : {}),
   };
   return { help: false as const, options, json: values.json, evidence: values.evidence, verbose: values.verbose };
 }

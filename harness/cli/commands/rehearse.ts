@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { CliIo } from '../run-cli.js';
+import { SMOKE_FLAGS, SMOKE_USAGE } from '../smoke-options.js';
 import { ExitCode } from '../usage-error.js';
 
 export const rehearseUsage = (command: 'rehearse' | 'smoke') => `Usage: dutyclaims-launch ${command} [options]
@@ -15,16 +16,21 @@ Options (each overrides the matching DUTYCLAIMS_* environment variable):
   --rotation                         after the golden path, rehearse key and webhook-secret rotation
                                      (DUTYCLAIMS_ROTATION=on; the old key's grace: DUTYCLAIMS_ROTATION_GRACE_SECONDS,
                                      skipped on the mock's clock, waited in real time on sandbox)
+  --baseline FILE                    compare with an earlier launch-packet.json (the previous nightly run's artifact):
+                                     the packet gets a "changes since the baseline" section, and drift that
+                                     stops the cutover (contract, auth semantics, webhook delivery) exits 1
   --grade-report FILE                put a partner-integration grade report in the packet; repeatable.
                                      FILE is what \`grade-webhook --json > FILE\` or
                                      \`grade-client --json -- <command> > FILE\` wrote; it is checked before the run
+${command === 'smoke' ? SMOKE_USAGE : ''}
 
 Credentials, owners and webhook settings come from the environment only, so they stay out of
 shell history: DUTYCLAIMS_API_KEY, DUTYCLAIMS_PARTNER_ORG_ID, DUTYCLAIMS_ROTATION_OWNER, ... (README).
 
 Exit codes:
   0  every gate passed${command === 'smoke' ? ' (or was not run because the run is read-only)' : ''}, and no grade check failed
-  1  a gate failed${command === 'rehearse' ? ' or was not run' : ''}, or a check in a --grade-report failed
+  1  a gate failed${command === 'rehearse' ? ' or was not run' : ''}, a check in a --grade-report failed,
+     a check of the nightly watch failed, or drift since --baseline stops the cutover
      (grades never change the packet verdict, only this exit code)
   2  configuration error, or a --grade-report file that is unreadable or not a grade report`;
 
@@ -44,7 +50,9 @@ export async function runRehearseCommand(
       json: { type: 'boolean', default: false },
       rotation: { type: 'boolean', default: false },
       'grade-report': { type: 'string', multiple: true },
+      baseline: { type: 'string' },
       help: { type: 'boolean', default: false },
+      ...(command === 'smoke' ? SMOKE_FLAGS : {}),
     },
   });
   if (values.help) {

@@ -23,6 +23,7 @@ const claim = (seq: number, fields: Partial<JournalEntry>): JournalEntry => ({
   credentialPrefix: 'dc_test_abcd',
   fault: null,
   replayed: false,
+  traceparent: null,
   durationMs: 5,
   ...fields,
 });

@@ -25,6 +25,7 @@ function read(t: number, path: string, prefix: string, status: number): JournalE
     credentialPrefix: prefix,
     fault: null,
     replayed: false,
+    traceparent: null,
     durationMs: 1,
   };
 }

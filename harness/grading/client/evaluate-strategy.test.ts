@@ -22,6 +22,7 @@ function read(t: number, clientId: string, status: number | null, fault: Journal
     errorCode: null,
     requestId: `req_${seq}`,
     correlationIdSent: `corr-${clientId}`,
+    traceparent: null,
     idempotencyKey: null,
     credentialPrefix: 'dc_test_abcd',
     fault,

@@ -38,6 +38,7 @@ function req(t: number, request: string, status: number | null, extra: Partial<J
     errorCode: null,
     requestId: `req_${seq}`,
     correlationIdSent: `corr-${request}`,
+    traceparent: null,
     idempotencyKey: method === 'POST' ? `key-${request}` : null,
     credentialPrefix: 'dc_test_abcd',
     fault: status !== null && status >= 500 ? 'status' : null,

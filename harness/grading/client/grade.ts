@@ -5,6 +5,8 @@ import { type JournalEntry, type StartedReferenceMock, startReferenceMock } from
 import { type GradeReport, secretHint } from '../shared/report.js';
 import { evaluateClientJournal } from './evaluate.js';
 import type { LastPageReplay } from './evaluate-scenario.js';
+import { traceparentCheck } from './evaluate-traceparent.js';
+import { viewJournal } from './journal-view.js';
 import { GRADER_CORRELATION_PREFIX, issueScenarioKeys, watchForRotation } from './key-rotation.js';
 import { type ClientGradeOptions, type ResolvedClientGradeOptions, resolveClientGradeOptions } from './options.js';
 import { runPartnerCommand } from './run-command.js';
@@ -154,6 +156,7 @@ export async function gradeClient(options: ClientGradeOptions): Promise<GradeRep
     pageSize: resolved.pageSize,
     keyRotation: rotation,
   });
+  if (resolved.expectTraceparent) checks.push(traceparentCheck(viewJournal(journal)));
   return {
     grader: CLIENT_GRADER,
     target: displayCommand(resolved.command),

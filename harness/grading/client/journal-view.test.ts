@@ -15,6 +15,7 @@ const entry = (t: number, path: string, status: number | null, extra: Partial<Jo
   errorCode: null,
   requestId: `req_${seq}`,
   correlationIdSent: 'corr-1',
+  traceparent: null,
   idempotencyKey: null,
   credentialPrefix: 'dc_test_abcd',
   fault: null,

@@ -34,6 +34,8 @@ export interface ClientGradeOptions {
   readonly onOutput?: (stream: OutputStream, line: string) => void;
   /** Clock in epoch milliseconds, for report times. Default `Date.now`. */
   readonly now?: () => number;
+  /** Also grade that every request carries a valid W3C traceparent (the `traceparent` check). Default false. */
+  readonly expectTraceparent?: boolean;
 }
 
 /** The options the grader runs with, all defaults applied. */
@@ -52,6 +54,7 @@ export interface ResolvedClientGradeOptions {
   readonly holdMs: number | null;
   readonly onOutput: ((stream: OutputStream, line: string) => void) | null;
   readonly now: () => number;
+  readonly expectTraceparent: boolean;
 }
 
 /** Every default of gradeClient, in one place. */
@@ -64,6 +67,7 @@ export const DEFAULT_CLIENT_GRADE_OPTIONS = {
   /** Added to twice the declared timeout to get the default hold. */
   holdExtraMs: 1000,
   now: Date.now,
+  expectTraceparent: false,
 } as const;
 
 /**
@@ -157,5 +161,6 @@ export function resolveClientGradeOptions(options: ClientGradeOptions): Resolved
     holdMs,
     onOutput: options.onOutput ?? null,
     now: options.now ?? defaults.now,
+    expectTraceparent: options.expectTraceparent ?? defaults.expectTraceparent,
   };
 }

@@ -44,6 +44,7 @@ function traffic(
       credentialPrefix: key,
       fault: null,
       replayed: false,
+      traceparent: null,
       durationMs: 3,
     })),
   );

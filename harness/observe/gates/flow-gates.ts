@@ -1,3 +1,4 @@
+import { traceIdOf } from '../../client/trace-context.js';
 import { routes } from '../../contract/index.js';
 import { DRY_RUN_STEPS } from '../../gates/catalog.js';
 import { type Check, check, fail, gateResult, notRun, pass } from '../../gates/gate-result.js';
@@ -96,6 +97,7 @@ export function trafficEscalation(traffic: TrafficEvidence): EscalationTemplate 
     timestamp: anchor ? dated(anchor) : null,
     requestId: anchor?.requestId ?? null,
     correlationId: anchor?.correlationIdSent ?? null,
+    traceId: traceIdOf(anchor?.traceparent ?? null),
     partnerOrgId: partnerOrg,
     claimId: typeof body?.id === 'string' ? body.id : null,
     jobId: typeof body?.jobId === 'string' ? body.jobId : null,

@@ -1,0 +1,1 @@
+export { appendHistory, HISTORY_FILE_NAME, historyEntry, readHistory, TREND_RUNS } from './history-file.js';
