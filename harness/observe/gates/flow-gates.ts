@@ -106,6 +106,9 @@ export function trafficEscalation(traffic: TrafficEvidence): EscalationTemplate 
   };
 }
 
+/** Template fields the contract makes optional for a partner: a W3C traceparent is welcome, not required. */
+const OPTIONAL_TEMPLATE_FIELDS = new Set(['attempts', 'traceId']);
+
 /**
  * Every field of the template is filled and every write and non-2xx carried a correlation id. An owner
  * missing is a failure (configuration); an id the traffic never showed (e.g. no claim write) is not run.
@@ -113,7 +116,7 @@ export function trafficEscalation(traffic: TrafficEvidence): EscalationTemplate 
 function templateCheck(template: EscalationTemplate, escalations: readonly JournalEntry[]): Check {
   const name = 'escalation template complete';
   const empty = Object.entries(template)
-    .filter(([field, value]) => value === null && field !== 'attempts')
+    .filter(([field, value]) => value === null && !OPTIONAL_TEMPLATE_FIELDS.has(field))
     .map(([field]) => field);
   const untraceable = escalations.filter((e) => e.correlationIdSent === null);
   const problems = [
