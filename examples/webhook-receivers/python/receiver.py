@@ -136,9 +136,6 @@ SCHEMES = {
     "x-dual-signature": hex_scheme("x-dual-signature", "x-dual-timestamp", None),
     "x-signature": hex_scheme("X-Signature", "X-Timestamp", "X-Event-ID"),
 }
-# Older names of the last two schemes, still accepted.
-SCHEMES["seed-002"] = SCHEMES["x-dual-signature"]
-SCHEMES["seed-004"] = SCHEMES["x-signature"]
 
 
 class Receiver:

@@ -30,7 +30,6 @@ running webhook receiver and grades its answers.
   --url URL                 the receiver (loopback only unless --allow-non-loopback)
   --secret SECRET           the signing secret; prefer the ${WEBHOOK_SECRET_ENV} environment variable
   --scheme ID               dutyclaims (default), standard-webhooks, x-dual-signature, x-signature
-                            (seed-002 and seed-004 still work: older names of the last two)
   --message-template T      x-signature only: the signed message, default "{timestamp}.{body}"
   --tolerance SECONDS       the receiver's timestamp tolerance (default 300)
   --processed-url URL       test-mode hook listing processed event ids (one entry per processing)
