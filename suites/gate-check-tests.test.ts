@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { GateResult } from '../harness/packet/schema.js';
 import { checkOutcome, checkTestName } from './gate-check-tests.js';
 
-const gate = (checks: GateResult['checks'], verdict: GateResult['verdict'] = 'pass', reason = 'ok'): GateResult =>
-  ({ id: 'credential-and-header-discipline', verdict, reason, checks }) as unknown as GateResult;
+const gate = (
+  checks: GateResult['checks'],
+  verdict: GateResult['verdict'] = 'pass',
+  reason = 'ok',
+  evidence: GateResult['evidence'] = [],
+): GateResult =>
+  ({ id: 'credential-and-header-discipline', verdict, reason, checks, evidence }) as unknown as GateResult;
 
 describe('checkTestName', () => {
   it('names templated checks for every instance', () => {
@@ -40,6 +45,22 @@ describe('checkOutcome', () => {
       reason: 'Not run: read-only run',
     });
     expect(checkOutcome(gate([]), 'authenticated read').reason).toBe('Not run: this run did not perform it');
+  });
+
+  it('passes on the reason the gate gives for a check it was not asked to perform', () => {
+    const evidence = [
+      { label: 'Capabilities', value: 'GET capabilities 200' },
+      {
+        label: 'Key and secret rotation',
+        value: 'Not run: key and secret rotation was not asked for. Run it with --rotation.',
+      },
+    ];
+    expect(checkOutcome(gate([], 'pass', 'ok', evidence), 'key rotation: no failed call across the switch')).toEqual({
+      verdict: 'not_run',
+      reason:
+        'Not run: this run did not perform it (Key and secret rotation: key and secret rotation was not asked for. Run it with --rotation.)',
+      lines: [],
+    });
   });
 
   it('is not run, never passed, when an instance was not checked', () => {

@@ -31,8 +31,14 @@ export function checkOutcome(gate: GateResult, catalogName: string): CheckOutcom
   if (failed.length > 0)
     return { verdict: 'fail', reason: failed.map((item) => `${item.name}: ${item.detail}`).join('\n'), lines };
   if (instances.length === 0) {
-    const why = gate.verdict === 'not_run' ? gate.reason : 'this run did not perform it';
-    return { verdict: 'not_run', reason: `Not run: ${why}`, lines };
+    if (gate.verdict === 'not_run') return { verdict: 'not_run', reason: `Not run: ${gate.reason}`, lines };
+    // A check the run was not asked to perform (key rotation without --rotation): the gate's evidence
+    // says why and how to ask for it; pass that on instead of a bare "not performed".
+    const said = gate.evidence
+      .filter((item) => item.value.startsWith('Not run:'))
+      .map((item) => `${item.label}: ${item.value.slice('Not run:'.length).trim()}`);
+    const why = said.length > 0 ? ` (${said.join(' ')})` : '';
+    return { verdict: 'not_run', reason: `Not run: this run did not perform it${why}`, lines };
   }
   const unchecked = instances.filter((item) => item.verdict !== 'pass');
   if (unchecked.length > 0)
