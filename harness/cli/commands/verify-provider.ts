@@ -9,6 +9,7 @@ import {
 import { PactEnv } from '../../pact/names.js';
 import type { ConsumerVersionSelector, PactSource } from '../../pact/pact-sources.js';
 import type { ProviderCredentials } from '../../pact/request-filter.js';
+import { verifyProviderInChild } from '../../pact/verify-in-child.js';
 import type { ProviderTarget, VerifierLogLevel, VerifyProviderOptions } from '../../pact/verify-options.js';
 import { verifyProvider } from '../../pact/verify-provider.js';
 
@@ -45,9 +46,8 @@ Other:
   --allow-missing-contract-hash   verify pacts without metadata.dutyclaims.contractHash
   --log-level info|warn|error     default warn
   --timeout-ms N                  per replayed request, default 10000
-  --json                          print the result (or the failure) as one JSON object, the last
-                                  line on stdout: Pact's native verifier prints its own report
-                                  there first (read the object with tail -n 1)
+  --json                          print the result (or the failure) as one JSON object, the only
+                                  line on stdout (Pact's verifier report goes to stderr)
 
 Credentials of a real provider come from the environment only: ${PactEnv.apiKey} (required),
 ${PactEnv.readOnlyApiKey} (for the 403 insufficient_scope and 401 credential_revoked interactions), ${PactEnv.oauthClientId} and
@@ -252,7 +252,9 @@ export async function runVerifyProviderCommand(
   const started = performance.now();
   const json = values.json === true;
   try {
-    const result = await verifyProvider(request);
+    // With --json, stdout carries the one JSON object: the verifier runs in a child whose own
+    // report goes to stderr.
+    const result = await (json ? verifyProviderInChild(request) : verifyProvider(request));
     const interactions = result.pacts.reduce((sum, pact) => sum + pact.interactions, 0);
     if (json) {
       io.out(
