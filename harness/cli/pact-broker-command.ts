@@ -1,4 +1,4 @@
-import { isPactBrokerCommandError, isPactConfigurationError } from '../pact/errors.js';
+import { isPactBrokerCommandError, isPactConfigurationError, PactConfigurationError } from '../pact/errors.js';
 import { PactEnv } from '../pact/names.js';
 import type { PactCliIo } from './commands/verify-provider.js';
 
@@ -6,6 +6,21 @@ import type { PactCliIo } from './commands/verify-provider.js';
 export type Env = Readonly<Record<string, string | undefined>>;
 
 export const BROKER_URL_ENV = 'PACT_BROKER_BASE_URL';
+
+/** The parseArgs options every broker command takes. */
+export const BROKER_OPTIONS = {
+  json: { type: 'boolean', default: false },
+  'broker-url': { type: 'string' },
+  help: { type: 'boolean', default: false },
+} as const;
+
+/** The broker: --broker-url, else $PACT_BROKER_BASE_URL; undefined when neither is set. */
+export const brokerUrlOf = (flag: string | undefined, env: Env): string | undefined =>
+  flag ?? (env[BROKER_URL_ENV]?.trim() || undefined);
+
+/** The error of a broker command run without a broker. */
+export const noBrokerError = (): PactConfigurationError =>
+  new PactConfigurationError('--broker-url', `Pass --broker-url or set ${BROKER_URL_ENV}.`);
 
 export const brokerBinary = (env: Env): { binary?: string } => {
   const binary = env[PactEnv.brokerBinary]?.trim();

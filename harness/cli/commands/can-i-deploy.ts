@@ -2,7 +2,16 @@ import { parseArgs } from 'node:util';
 import { canIDeploy } from '../../pact/broker.js';
 import { PactConfigurationError } from '../../pact/errors.js';
 import { PactEnv } from '../../pact/names.js';
-import { BROKER_URL_ENV, brokerBinary, brokerIo, type Env, fail } from '../pact-broker-command.js';
+import {
+  BROKER_OPTIONS,
+  BROKER_URL_ENV,
+  brokerBinary,
+  brokerIo,
+  brokerUrlOf,
+  type Env,
+  fail,
+  noBrokerError,
+} from '../pact-broker-command.js';
 import type { PactCliIo } from './verify-provider.js';
 
 export const canIDeployUsage = `Usage: dutyclaims-launch can-i-deploy --pacticipant NAME=VERSION --to-environment ENV [options]
@@ -30,21 +39,19 @@ export async function runCanIDeployCommand(
     const { values } = parseArgs({
       args: [...argv],
       options: {
-        json: { type: 'boolean', default: false },
-        'broker-url': { type: 'string' },
+        ...BROKER_OPTIONS,
         pacticipant: { type: 'string', multiple: true },
         'to-environment': { type: 'string' },
         'retry-while-unknown': { type: 'string' },
         'retry-interval': { type: 'string' },
-        help: { type: 'boolean', default: false },
       },
     });
     if (values.help) {
       io.out(canIDeployUsage);
       return 0;
     }
-    const brokerUrl = values['broker-url'] ?? env[BROKER_URL_ENV]?.trim();
-    if (!brokerUrl) throw new PactConfigurationError('--broker-url', `Pass --broker-url or set ${BROKER_URL_ENV}.`);
+    const brokerUrl = brokerUrlOf(values['broker-url'], env);
+    if (!brokerUrl) throw noBrokerError();
     if (!values['to-environment'])
       throw new PactConfigurationError('--to-environment', 'Pass --to-environment (e.g. production).');
     const pacticipants = (values.pacticipant ?? []).map((text) => {

@@ -3,7 +3,16 @@ import { publishPacts } from '../../pact/broker.js';
 import { PactConfigurationError } from '../../pact/errors.js';
 import { PactEnv } from '../../pact/names.js';
 import { loadPacts } from '../../pact/pact-sources.js';
-import { BROKER_URL_ENV, brokerBinary, brokerIo, type Env, fail } from '../pact-broker-command.js';
+import {
+  BROKER_OPTIONS,
+  BROKER_URL_ENV,
+  brokerBinary,
+  brokerIo,
+  brokerUrlOf,
+  type Env,
+  fail,
+  noBrokerError,
+} from '../pact-broker-command.js';
 import type { PactCliIo } from './verify-provider.js';
 
 export const publishPactsUsage = `Usage: dutyclaims-launch publish-pacts --consumer-version V [options]
@@ -34,29 +43,27 @@ export async function runPublishPactsCommand(
     const { values } = parseArgs({
       args: [...argv],
       options: {
-        json: { type: 'boolean', default: false },
-        'broker-url': { type: 'string' },
+        ...BROKER_OPTIONS,
         'pact-dir': { type: 'string' },
         'consumer-version': { type: 'string' },
         branch: { type: 'string' },
         tag: { type: 'string', multiple: true },
         'build-url': { type: 'string' },
         'if-configured': { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
       },
     });
     if (values.help) {
       io.out(publishPactsUsage);
       return 0;
     }
-    const brokerUrl = values['broker-url'] ?? env[BROKER_URL_ENV]?.trim();
+    const brokerUrl = brokerUrlOf(values['broker-url'], env);
     if (!brokerUrl) {
       if (values['if-configured']) {
         const reason = `No Pact Broker configured (--broker-url or ${BROKER_URL_ENV}): nothing published.`;
         io.out(json ? JSON.stringify({ published: false, skipped: true, reason }) : reason);
         return 0;
       }
-      throw new PactConfigurationError('--broker-url', `Pass --broker-url or set ${BROKER_URL_ENV}.`);
+      throw noBrokerError();
     }
     if (!values['consumer-version'])
       throw new PactConfigurationError('--consumer-version', 'Pass --consumer-version (e.g. the git SHA).');
