@@ -7,12 +7,14 @@
 //  3. growth series at 1 / 1k / 10k / 50k claims (4 deliveries each): status throughput, delivery
 //     filter p99, memory per claim and per delivery (bench/growth.ts)
 //  4. typed client per-request time / raw undici.request + JSON parse with the same headers (target <= 1.3)
-//  5. soak: RSS and heap as mixed traffic and rehearsals pile up (bench/soak.ts; BENCH_SOAK_REQUESTS=0 skips it)
-// Smaller runs: BENCH_STARTUP_RUNS, BENCH_ROUNDS, BENCH_LOAD_MS, BENCH_GROWTH="1,1000", BENCH_SOAK_*.
+//  5. `npm run test:pact`: wall time of the consumer and provider projects (bench/pact-suite.ts; BENCH_PACT=0 skips it)
+//  6. soak: RSS and heap as mixed traffic and rehearsals pile up (bench/soak.ts; BENCH_SOAK_REQUESTS=0 skips it)
+// Smaller runs: BENCH_STARTUP_RUNS, BENCH_ROUNDS, BENCH_LOAD_MS, BENCH_GROWTH="1,1000", BENCH_PACT, BENCH_SOAK_*.
 import { randomUUID } from 'node:crypto';
 import { request } from 'undici';
 import { createDutyClaimsClient, DEFAULT_CLIENT_OPTIONS } from '../harness/client/index.js';
 import { growthSeries } from './growth.js';
+import { pactSuiteFigures } from './pact-suite.js';
 import { type BenchServer, measure, type ServerInfo, startServer } from './server-figures.js';
 import { runSoak } from './soak.js';
 import { measureStartup } from './startup.js';
@@ -136,6 +138,10 @@ try {
 } finally {
   mock.child.kill('SIGTERM');
   bare.child.kill('SIGTERM');
+}
+if (process.env.BENCH_PACT !== '0') {
+  console.log('');
+  await pactSuiteFigures();
 }
 if (process.env.BENCH_SOAK_REQUESTS !== '0') {
   console.log('');
