@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { CONTRACT_PIN } from '../../harness/contract/index.js';
 import { CONSUMER_INTERACTIONS } from '../../harness/pact/index.js';
 import { startReferenceMock } from '../../harness/reference-mock/index.js';
 import { PACT_DIR } from '../pact/pact-dir.js';
@@ -33,7 +34,12 @@ describe('verify-provider --json from a shell', () => {
     expect(passed.code).toBe(0);
     const lines = passed.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ verified: true, interactions: CONSUMER_INTERACTIONS.length });
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({
+      verified: true,
+      interactions: CONSUMER_INTERACTIONS.length,
+      providerContractHash: CONTRACT_PIN.hash,
+      pacts: [expect.objectContaining({ contractHash: CONTRACT_PIN.hash })],
+    });
     expect(passed.stderr).toContain('Verifying a pact between');
   });
 
