@@ -33,6 +33,7 @@ const ctx = (entries: JournalEntry[]): EvaluationContext => ({
   declared: { timeoutMs: 500, maxConcurrency: 4, maxRetries: 6, maxBackoffMs: 10_000 },
   schedule: { retryAfterSeconds: 1, holdMs: null },
   ...SCENARIO_JUDGED,
+  stalls: [],
   giveUpPath: null,
   strategyReads: [],
 });

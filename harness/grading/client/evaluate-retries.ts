@@ -1,6 +1,6 @@
 import type { JournalEntry } from '../../reference-mock/index.js';
 import type { GradeCheck } from '../shared/report.js';
-import { type EvaluationContext, gradeCheck, lines, mayBeTimeoutRetry, ms } from './grade-check.js';
+import { type EvaluationContext, gradeCheck, lines, mayBeTimeoutRetry, ms, timeoutRetryNote } from './grade-check.js';
 import { finishedAt, isWriteMethod, nextRepeat, requestKey } from './journal-view.js';
 import { CLIENT_GRADE_TOLERANCES } from './options.js';
 import { scheduledRetryAfterMs } from './schedule.js';
@@ -103,9 +103,7 @@ export function retryAfterHonoured(context: EvaluationContext): GradeCheck {
     // busy machine the client's timer can fire before it reads an answer already sent. Lean to a pass.
     if (mayBeTimeoutRetry(context, entry, retry)) {
       if (gap < wait - CLIENT_GRADE_TOLERANCES.retryAfterMs)
-        evidence.push(
-          `#${retry.seq} came before Retry-After but ${ms(retry.receivedAt - entry.receivedAt)} after #${entry.seq} arrived, past the declared ${ms(context.declared.timeoutMs ?? 0)} timeout: possibly a timeout retry of an answer never read, not judged early`,
-        );
+        evidence.push(`before Retry-After, but ${timeoutRetryNote(context, entry, retry)}: not judged early`);
       continue;
     }
     if (gap < wait - CLIENT_GRADE_TOLERANCES.retryAfterMs)
@@ -145,9 +143,7 @@ export function noRetryOn4xx(context: EvaluationContext): GradeCheck {
   const repeated = rejected.flatMap((entry) => {
     const repeat = nextRepeat(view, entry);
     if (repeat && mayBeTimeoutRetry(context, entry, repeat)) {
-      excused.push(
-        `${view.line(repeat)} repeats #${entry.seq} ${ms(repeat.receivedAt - entry.receivedAt)} after it arrived, past the declared timeout: possibly a timeout retry of an answer never read, not counted`,
-      );
+      excused.push(`${view.line(repeat)}: ${timeoutRetryNote(context, entry, repeat)}, not counted`);
       return [];
     }
     return repeat ? [{ entry, repeat }] : [];

@@ -36,6 +36,7 @@ const ctx = (entries: JournalEntry[]): EvaluationContext => ({
   giveUpPath: null,
   strategyReads: [],
   ...SCENARIO_JUDGED,
+  stalls: [],
 });
 const ROTATED: KeyRotationFacts = {
   rotated: true,

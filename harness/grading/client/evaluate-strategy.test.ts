@@ -40,6 +40,7 @@ const ctx = (entries: JournalEntry[], strategyReads = READS): EvaluationContext 
   declared: { timeoutMs: 500, maxConcurrency: 4, maxRetries: 6, maxBackoffMs: 10_000 },
   schedule: { retryAfterSeconds: 1, holdMs: 2000 },
   ...SCENARIO_JUDGED,
+  stalls: [],
   giveUpPath: null,
   strategyReads,
 });

@@ -1,6 +1,6 @@
 import type { JournalEntry } from '../../reference-mock/index.js';
 import type { GradeCheck } from '../shared/report.js';
-import { type EvaluationContext, gradeCheck, mayBeTimeoutRetry, ms } from './grade-check.js';
+import { type EvaluationContext, gradeCheck, mayBeTimeoutRetry, ms, timeoutRetryNote } from './grade-check.js';
 import { nextRepeat, requestKey } from './journal-view.js';
 
 /** The first answer a strategy read got: the faulted one (429 or 5xx). */
@@ -33,9 +33,7 @@ export function retryStrategyHonoured(context: EvaluationContext): GradeCheck {
     const repeat = nextRepeat(view, answer);
     if (!repeat) continue;
     if (mayBeTimeoutRetry(context, answer, repeat)) {
-      evidence.push(
-        `${view.line(repeat)} repeats #${answer.seq} ${ms(repeat.receivedAt - answer.receivedAt)} after it arrived, past the declared timeout: possibly a timeout retry of an answer never read, not counted`,
-      );
+      evidence.push(`${view.line(repeat)}: ${timeoutRetryNote(context, answer, repeat)}, not counted`);
       continue;
     }
     evidence.push(`retried by ${view.line(repeat)} request=${repeat.requestId}`);

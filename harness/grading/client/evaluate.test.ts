@@ -52,6 +52,7 @@ const ctx = (entries: JournalEntry[], declared: Partial<EvaluationContext['decla
   declared: { timeoutMs: 500, maxConcurrency: 4, maxRetries: 6, maxBackoffMs: 10_000, ...declared },
   schedule: { retryAfterSeconds: 1, holdMs: 2000 },
   ...SCENARIO_JUDGED,
+  stalls: [],
   giveUpPath: '/v1/clients/cli_gone/authority',
   strategyReads: [],
 });
@@ -104,6 +105,22 @@ describe('retry-after-honoured', () => {
     expect(check.verdict).toBe('pass');
     expect(check.evidence.join('\n')).toMatch(/possibly a timeout retry/);
     expect(verdict(retryAfterHonoured(ctx([limited, req(520, list, 200)], { timeoutMs: null })))).toBe('fail');
+  });
+
+  it("counts the grader's own event-loop stall before the 429 towards a timeout retry, and nothing else", () => {
+    // Seen on two busy cores: a 2 s timeout, a 429 stamped 1.1 s late because the grader's loop stalled,
+    // and the client's timeout retry 933 ms after the 429 was written.
+    const stamped = req(5_000, list, 429, { fault: 'rate_limit', durationMs: 2 });
+    const retry = req(5_935, list, 200);
+    const declared = { timeoutMs: 2_000 };
+    const stalled = { ...ctx([stamped, retry], declared), stalls: [{ endAt: 5_000_000 + 5_000, lateMs: 1_150 }] };
+    const check = retryAfterHonoured(stalled);
+    expect(check.verdict).toBe('pass');
+    expect(check.evidence.join('\n')).toContain("the grader's event loop had stalled 1150 ms before it");
+    // Without the stall, or with a stall too short to reach the timeout, the retry is early.
+    expect(verdict(retryAfterHonoured(ctx([stamped, retry], declared)))).toBe('fail');
+    const short = { ...stalled, stalls: [{ endAt: 5_000_000 + 5_000, lateMs: 500 }] };
+    expect(verdict(retryAfterHonoured(short))).toBe('fail');
   });
 
   it("does not judge the 429 of the client's first request (a cold process may time out before reading it)", () => {

@@ -14,6 +14,7 @@ import type { EvaluationContext, StrategyRead } from './grade-check.js';
 import { viewJournal } from './journal-view.js';
 import type { CommandOutcome } from './run-command.js';
 import { SCENARIO_JUDGED, type ScheduleSettings } from './schedule.js';
+import type { Stall } from './stall-monitor.js';
 
 /** Everything the checks are graded from: the journal of the run and what the grader knows about it. */
 export interface ClientEvaluationInput {
@@ -32,6 +33,8 @@ export interface ClientEvaluationInput {
   readonly judged?: Pick<EvaluationContext, 'rateLimitOperationId' | 'heldOperationId'>;
   /** What the grader did at step 7 (key rotation); absent or null: not graded. */
   readonly keyRotation?: KeyRotationFacts | null;
+  /** When the grading process's event loop stalled during the run (watchStalls); default none. */
+  readonly stalls?: readonly Stall[];
 }
 
 /** Grades a run's request journal; one check per entry of CLIENT_CHECKS, in that order. Pure. */
@@ -43,6 +46,7 @@ export function evaluateClientJournal(input: ClientEvaluationInput): GradeCheck[
     giveUpPath: input.giveUpPath,
     strategyReads: input.strategyReads,
     ...(input.judged ?? SCENARIO_JUDGED),
+    stalls: input.stalls ?? [],
   };
   const checks: Record<(typeof CLIENT_CHECKS)[number]['id'], () => GradeCheck> = {
     'scenario-completed': () => scenarioCompleted(context, input.command, input.clientIds),

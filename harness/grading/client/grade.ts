@@ -13,6 +13,7 @@ import { runPartnerCommand } from './run-command.js';
 import { SCENARIO_ENV, scenarioEnv } from './scenario-env.js';
 import { DEFAULT_SCHEDULE_SETTINGS, faultSchedule, type ScheduleSettings } from './schedule.js';
 import { seedScenario } from './setup.js';
+import { watchStalls } from './stall-monitor.js';
 import { STRATEGY_FAULTS } from './strategy-faults.js';
 
 /** The `grader` name in client reports. */
@@ -116,6 +117,7 @@ export async function gradeClient(options: ClientGradeOptions): Promise<GradeRep
     maxConcurrency: resolved.maxConcurrency,
   });
   const watch = watchForRotation(mock, keys);
+  const stallMonitor = watchStalls();
   const command = await runPartnerCommand({
     command: resolved.command,
     env: commandEnv(resolved, scenario),
@@ -129,6 +131,7 @@ export async function gradeClient(options: ClientGradeOptions): Promise<GradeRep
     onOutput: resolved.onOutput,
   });
   const rotation = await watch.stop();
+  const stalls = stallMonitor.stop();
   // The grader's own calls (the revocation at step 7) are not the command's traffic.
   const journal = (await settledJournal(mock, schedule.holdMs)).filter(
     (entry) => !(entry.correlationIdSent ?? '').startsWith(GRADER_CORRELATION_PREFIX),
@@ -155,6 +158,7 @@ export async function gradeClient(options: ClientGradeOptions): Promise<GradeRep
     lastPage,
     pageSize: resolved.pageSize,
     keyRotation: rotation,
+    stalls,
   });
   if (resolved.expectTraceparent) checks.push(traceparentCheck(viewJournal(journal)));
   return {
