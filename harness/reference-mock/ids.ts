@@ -22,12 +22,12 @@ function drawn(prefix: string, length: number): string {
     randomFillSync(pool);
     poolOffset = 0;
   }
-  scratch.latin1Write(prefix, 0);
+  scratch.write(prefix, 0, 'latin1');
   // 256 is a multiple of 32, so masking a uniform byte keeps the character uniform.
   for (let index = 0; index < length; index++)
     scratch[prefix.length + index] = CODES[(pool[poolOffset + index] ?? 0) & 31] ?? 0;
   poolOffset += length;
-  return scratch.latin1Slice(0, size);
+  return scratch.toString('latin1', 0, size);
 }
 
 /** Random lowercase base32 characters, drawn from a refilled pool so the hot path makes no syscall. */
