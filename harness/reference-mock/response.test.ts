@@ -66,7 +66,13 @@ const STANDARD_NAMES = [
   Headers.contractHash,
   Headers.environment,
 ];
-const EXTRA_NAMES = [Headers.idempotentReplayed, Headers.retryAfter, 'Allow', 'Cache-Control', Headers.rateLimitRemaining];
+const EXTRA_NAMES = [
+  Headers.idempotentReplayed,
+  Headers.retryAfter,
+  'Allow',
+  'Cache-Control',
+  Headers.rateLimitRemaining,
+];
 
 describe('response writer', () => {
   it('puts exactly the bytes on the wire that one header object per response did, deviations and extras included', () => {
