@@ -36,6 +36,8 @@ export interface WebhookDispatcher {
   close(): Promise<void>;
 }
 
+const ignore = (): void => undefined;
+
 const USER_AGENT = 'DutyClaims-Webhooks/1.0 (launch-harness reference mock)';
 
 /** Describes a failed attempt without leaking anything secret. */
@@ -125,10 +127,13 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
     }
   };
 
-  /** Attempts to one endpoint go one at a time, so a receiver sees events in the order they happened. */
+  /**
+   * Attempts to one endpoint go one at a time, so a receiver sees events in the order they happened.
+   * A receiver slower than the events leaves a backlog: each waiting delivery costs one promise and one
+   * closure here (the chain's tail), nothing more.
+   */
   const enqueue = (endpoint: EndpointRecord, delivery: DeliveryRecord): Promise<void> => {
-    const run = endpoint.queue.then(() => attempt(endpoint, delivery));
-    endpoint.queue = run.catch(() => undefined);
+    endpoint.queue = endpoint.queue.then(() => attempt(endpoint, delivery).catch(ignore));
     return endpoint.queue;
   };
 
@@ -155,7 +160,9 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
   const queue = (endpoint: EndpointRecord, eventId: string, type: EventType, rawBody: string): QueuedEvent => {
     const deliveries = [createDelivery(endpoint, eventId, type, rawBody)];
     if (faults.takeDuplicateDelivery()) deliveries.push(createDelivery(endpoint, eventId, type, rawBody));
-    const settled = Promise.all(deliveries.map((d) => enqueue(endpoint, d))).then(() => undefined);
+    // A duplicate queues behind the first delivery: the last one's turn settles them all.
+    let settled: Promise<void> = Promise.resolve();
+    for (const delivery of deliveries) settled = enqueue(endpoint, delivery);
     return { eventId, deliveries, settled };
   };
 
@@ -171,7 +178,8 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
       for (const endpoint of deps.store().endpoints.values())
         if (endpoint.orgId === orgId && endpoint.status === 'enabled' && endpoint.eventTypes.includes(type))
           settled.push(queue(endpoint, eventId, type, rawBody).settled);
-      return Promise.all(settled).then(() => undefined);
+      if (settled.length <= 1) return settled[0] ?? Promise.resolve();
+      return Promise.all(settled).then(ignore);
     },
     send(endpoint, type, data) {
       const eventId = newId('evt');
