@@ -58,7 +58,11 @@ export function claimStatusJson(claim: ClaimRecord): string {
     const history: { status: ClaimStatus; at: string; reason: string | null }[] = [];
     for (let step = 0; step < claim.steps; step++) {
       const status = statusAt(claim, step);
-      history.push({ status, at: iso(reachedAt(claim, step)), reason: status === 'rejected' ? REJECTION_REASON : null });
+      history.push({
+        status,
+        at: iso(reachedAt(claim, step)),
+        reason: status === 'rejected' ? REJECTION_REASON : null,
+      });
     }
     claim.statusJson = JSON.stringify({
       claimId: claim.id,
