@@ -106,13 +106,16 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
       }
     }
     if (mine !== generation || closed) return;
-    delivery.attempts.push({
+    const record = {
       attempt: number,
       at: new Date(startedAt).toISOString(),
       responseStatus,
       error,
       durationMs: Math.max(0, Math.round(performance.now() - started)),
-    });
+    };
+    // A new array of the exact length: the first push onto [] would reserve room for 17 attempts
+    // (~130 bytes more per delivery kept, and most deliveries keep one attempt).
+    delivery.attempts = [...delivery.attempts, record];
     if (responseStatus !== null && responseStatus >= 200 && responseStatus < 300) {
       deps.store().deliveries.setStatus(delivery, 'succeeded');
       delivery.nextAttemptAt = null;
