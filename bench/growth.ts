@@ -4,6 +4,14 @@ import { ask, type BenchServer, type Measured, type MemoryUsage, measure, sequen
 
 const POINTS = (process.env.BENCH_GROWTH ?? '1,1000,10000,50000').split(',').map(Number);
 const FILTER_REQUESTS = Number(process.env.BENCH_FILTER_REQUESTS ?? 300);
+/** What a `{fill}` message answers: memory before, after the claims and after the deliveries it added. */
+interface Filled {
+  before: MemoryUsage;
+  afterClaims: MemoryUsage;
+  afterDeliveries: MemoryUsage;
+  added: { claims: number; deliveries: number };
+}
+
 const fmt = (value: number, digits = 2) => value.toFixed(digits);
 
 /** Filters that match nothing in the filled log: a scan reads every delivery for them. */
@@ -20,10 +28,10 @@ export async function growthSeries(mock: BenchServer, bare: BenchServer, connect
     `Growth series (status route, ${connections} connections x ${durationMs} ms, bare node:http measured right before each point; delivery-log filters ${FILTER_REQUESTS} sequential requests)`,
   );
   let first: Measured | undefined;
-  let last: { claims: number; base: MemoryUsage; afterClaims: MemoryUsage; afterDeliveries: MemoryUsage } | undefined;
+  let last: ({ claims: number; base: MemoryUsage } & Filled) | undefined;
   const base = await ask<MemoryUsage>(mock, 'memory');
   for (const claims of POINTS) {
-    const filled = await ask<{ afterClaims: MemoryUsage; afterDeliveries: MemoryUsage }>(mock, { fill: claims });
+    const filled = await ask<Filled>(mock, { fill: claims });
     last = { claims, base, ...filled };
     await measure(mock, connections, 300);
     const bareRun = await measure(bare, connections, durationMs);
@@ -40,12 +48,14 @@ export async function growthSeries(mock: BenchServer, bare: BenchServer, connect
         ` rss ${fmt(filled.afterDeliveries.rss / 2 ** 20, 0)} MB`,
     );
   }
-  if (last && last.claims > 1) {
-    const perClaim = (last.afterClaims.heapUsed - last.base.heapUsed) / last.claims;
-    const perDelivery = (last.afterDeliveries.heapUsed - last.afterClaims.heapUsed) / (last.claims * 4);
+  if (last && last.added.claims > 1) {
+    // Only the records this last fill added: earlier points left their deliveries in the heap, which
+    // would otherwise be counted against the claims (and missing from the deliveries).
+    const perClaim = (last.afterClaims.heapUsed - last.before.heapUsed) / last.added.claims;
+    const perDelivery = (last.afterDeliveries.heapUsed - last.afterClaims.heapUsed) / last.added.deliveries;
     const rssPer = (last.afterDeliveries.rss - last.base.rss) / last.claims;
     console.log(
-      `  memory at ${last.claims} claims: heap ${fmt(perClaim, 0)} B per claim, ${fmt(perDelivery, 0)} B per delivery;` +
+      `  memory at ${last.claims} claims (the ${last.added.claims} claims and ${last.added.deliveries} deliveries of the last fill): heap ${fmt(perClaim, 0)} B per claim, ${fmt(perDelivery, 0)} B per delivery;` +
         ` RSS ${fmt(rssPer, 0)} B per claim with its 4 deliveries (${fmt(last.afterDeliveries.rss / 2 ** 20, 0)} MB in all)`,
     );
   }

@@ -4,7 +4,7 @@
 //   'cpu'             -> process.cpuUsage() (the server's own CPU time, for CPU per request)
 //   'memory'          -> process.memoryUsage() after a full GC
 //   {fill: N}         -> (mock) grows the store to N claims and 4 N deliveries; answers the memory
-//                        after the claims and after the deliveries
+//                        before, after the claims and after the deliveries, and how many of each it added
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
@@ -53,11 +53,15 @@ async function startMock() {
   const template = mock.engine.store.claims.get(claim.id) as ClaimRecord;
   fill = (claims) => {
     const { store, clock } = mock.engine;
+    const before = memory();
+    const [claimsBefore, deliveriesBefore] = [store.claims.size, store.deliveries.size];
     fillClaims(store, template, claims);
     const afterClaims = memory();
     fillDeliveries(store, partnerOrgId, claims * 4, clock.iso());
     store.retain(clock.now());
-    return { afterClaims, afterDeliveries: memory() };
+    const afterDeliveries = memory();
+    const added = { claims: store.claims.size - claimsBefore, deliveries: store.deliveries.size - deliveriesBefore };
+    return { before, afterClaims, afterDeliveries, added };
   };
   return { url: mock.url, path, headers: auth, bodyBytes: Buffer.byteLength(body), body, apiKey };
 }

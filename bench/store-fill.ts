@@ -15,7 +15,6 @@ export function fillClaims(store: MockStore, template: ClaimRecord, claims: numb
       ...template,
       id,
       jobId: newId('job'),
-      history: template.history.map((entry) => ({ ...entry })),
       statusJson: null,
     });
   }

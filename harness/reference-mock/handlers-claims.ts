@@ -26,16 +26,16 @@ export function createClaim(ctx: HandlerContext): HandlerResult {
     claimType: body.claimType,
     amount: { currency: body.amount.currency, value: body.amount.value },
     reference: body.reference,
-    createdAt,
+    createdAtMs: now,
+    timeline: engine.options.timeline,
     outcome: engine.rules.claimOutcome,
     status: 'received',
-    history: [{ status: 'received', at: createdAt, reason: null }],
-    updatedAt: createdAt,
+    steps: 1,
     statusJson: null,
   };
   engine.store.claims.set(claim.id, claim);
   engine.store.retain(now);
-  startClaimLifecycle(engine, claim, now);
+  startClaimLifecycle(engine, claim);
   return {
     status: 202,
     body: {

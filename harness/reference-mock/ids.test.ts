@@ -5,6 +5,8 @@ describe('ids', () => {
   it('makes contract-shaped ids: prefix_ + 20 lowercase base32 characters', () => {
     expect(newId('clm')).toMatch(/^clm_[a-z2-7]{20}$/);
     expect(randomBase32(33)).toMatch(/^[a-z2-7]{33}$/);
+    expect(randomBase32(200)).toMatch(/^[a-z2-7]{200}$/);
+    expect(newId('clm')).toMatch(/^clm_[a-z2-7]{20}$/); // after the longer draw grew the buffer
   });
 
   it('does not repeat across many draws (the pool refills)', () => {

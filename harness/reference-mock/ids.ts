@@ -6,21 +6,37 @@ const POOL_SIZE = 4096;
 const pool = Buffer.allocUnsafe(POOL_SIZE);
 let poolOffset = POOL_SIZE;
 
-/** Random lowercase base32 characters, drawn from a refilled pool so the hot path makes no syscall. */
-export function randomBase32(length: number): string {
+/** The characters of an id, written here and read back as one flat string. */
+let scratch = Buffer.allocUnsafe(64);
+const CODES = Buffer.from(ALPHABET, 'latin1');
+
+/**
+ * Writes `prefix` and `length` random base32 characters into the scratch buffer and reads them back as
+ * one string. Appending characters one by one would leave a chain of rope nodes behind every id (about
+ * 280 bytes of heap per kept id); a string read from a buffer is a single flat string.
+ */
+function drawn(prefix: string, length: number): string {
+  const size = prefix.length + length;
+  if (scratch.length < size) scratch = Buffer.allocUnsafe(size * 2);
   if (poolOffset + length > POOL_SIZE) {
     randomFillSync(pool);
     poolOffset = 0;
   }
-  let out = '';
+  scratch.write(prefix, 0, 'latin1');
   // 256 is a multiple of 32, so masking a uniform byte keeps the character uniform.
-  for (let index = 0; index < length; index++) out += ALPHABET.charAt((pool[poolOffset + index] ?? 0) & 31);
+  for (let index = 0; index < length; index++)
+    scratch[prefix.length + index] = CODES[(pool[poolOffset + index] ?? 0) & 31] ?? 0;
   poolOffset += length;
-  return out;
+  return scratch.toString('latin1', 0, size);
+}
+
+/** Random lowercase base32 characters, drawn from a refilled pool so the hot path makes no syscall. */
+export function randomBase32(length: number): string {
+  return drawn('', length);
 }
 
 /** A new id in the contract's shape: `<prefix>_` + 20 lowercase base32 characters. */
-export const newId = (prefix: string): string => `${prefix}_${randomBase32(20)}`;
+export const newId = (prefix: string): string => drawn(`${prefix}_`, 20);
 
 /** Deterministic lowercase base32 derived from `seed` and `label` with HMAC-SHA256 (same input, same output). */
 export function derivedBase32(seed: string, label: string, length: number): string {

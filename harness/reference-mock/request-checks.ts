@@ -41,6 +41,15 @@ export function checkIdempotencyKey(route: RouteDefinition, key: string | null):
   return key;
 }
 
+/**
+ * Path parameters already validated, by the router's remembered (frozen) params object: the same path
+ * of the same route validates the same way, so a repeated request skips the schema.
+ */
+const validParams = new WeakMap<
+  Readonly<Record<string, string>>,
+  { readonly route: RouteDefinition; readonly params: Record<string, string> }
+>();
+
 /** Validated path parameters and query of a route (422 with field details otherwise). */
 export function validateParamsAndQuery(
   route: RouteDefinition,
@@ -49,9 +58,14 @@ export function validateParamsAndQuery(
 ): { params: Record<string, string>; query: unknown } {
   let params = rawParams;
   if (route.params) {
-    const parsed = route.params.safeParse(rawParams);
-    if (!parsed.success) throw validationProblem(issuesToDetails(parsed.error.issues, 'path'));
-    params = parsed.data as Record<string, string>;
+    const known = validParams.get(rawParams);
+    if (known?.route === route) params = known.params;
+    else {
+      const parsed = route.params.safeParse(rawParams);
+      if (!parsed.success) throw validationProblem(issuesToDetails(parsed.error.issues, 'path'));
+      params = parsed.data as Record<string, string>;
+      if (Object.isFrozen(rawParams)) validParams.set(rawParams, { route, params: Object.freeze(params) });
+    }
   }
   let query: unknown = {};
   if (route.query) {

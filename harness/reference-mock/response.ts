@@ -3,6 +3,12 @@ import { Headers, type RouteName } from '../contract/index.js';
 import type { ResolvedReferenceMockOptions } from './options.js';
 import type { RateLimitState } from './rate-limiter.js';
 
+/** The ids a response echoes. */
+export interface ResponseIds {
+  readonly requestId: string;
+  readonly correlationId: string;
+}
+
 /** Writes responses with the headers every API response carries, applying configured deviations. */
 export interface ResponseWriter {
   /** Sends `body` (already JSON) with the standard headers plus `extra`. Returns false if the socket is gone. */
@@ -10,7 +16,7 @@ export interface ResponseWriter {
     res: ServerResponse,
     status: number,
     body: string,
-    ids: { readonly requestId: string; readonly correlationId: string },
+    ids: ResponseIds,
     rate: RateLimitState,
     extra?: Readonly<Record<string, string>>,
   ): boolean;
@@ -18,29 +24,105 @@ export interface ResponseWriter {
   successBody(route: RouteName, body: unknown, json: string | undefined): string;
 }
 
-/** Creates the writer for one mock's options. */
+/** The standard headers in the order they go out; the values of the per-response ones are filled in per send. */
+const STANDARD = [
+  'Content-Type',
+  'Content-Length',
+  Headers.requestId,
+  Headers.correlationId,
+  Headers.rateLimitLimit,
+  Headers.rateLimitRemaining,
+  Headers.rateLimitReset,
+  Headers.contractHash,
+  Headers.environment,
+] as const;
+const STANDARD_NAMES = new Set<string>(STANDARD);
+
+/**
+ * Creates the writer for one mock's options. The header list is a flat [name, value, ...] array
+ * handed to `writeHead` as is: the constant pairs (media type, contract hash, environment) and the
+ * dropped-header deviations are settled once here, not per response, and nothing but the array is
+ * allocated per send.
+ */
 export function createResponseWriter(options: ResolvedReferenceMockOptions): ResponseWriter {
   const dropped = new Set(options.deviations.dropResponseHeaders.map((name) => name.toLowerCase()));
+  const kept = STANDARD.filter((name) => !dropped.has(name.toLowerCase()));
+  const constant: Readonly<Record<string, string>> = {
+    'Content-Type': 'application/json',
+    [Headers.contractHash]: options.contractHash,
+    [Headers.environment]: options.environment,
+  };
   const dropBodyFields = options.deviations.dropBodyFields;
-  const hash = options.contractHash;
-  const environment = options.environment;
+  // The limit and the window's reset change rarely: their text is kept until they do.
+  let limit = Number.NaN;
+  let limitText = '';
+  let resetAt = Number.NaN;
+  let resetText = '';
+
+  const standardValue = (name: string, body: string, ids: ResponseIds, rate: RateLimitState) => {
+    switch (name) {
+      case 'Content-Length':
+        return String(Buffer.byteLength(body));
+      case Headers.requestId:
+        return ids.requestId;
+      case Headers.correlationId:
+        return ids.correlationId;
+      case Headers.rateLimitLimit:
+        if (rate.limit !== limit) [limit, limitText] = [rate.limit, String(rate.limit)];
+        return limitText;
+      case Headers.rateLimitRemaining:
+        return String(rate.remaining);
+      case Headers.rateLimitReset:
+        if (rate.resetAt !== resetAt) [resetAt, resetText] = [rate.resetAt, String(rate.resetAt)];
+        return resetText;
+      default:
+        return constant[name] ?? '';
+    }
+  };
+  /** All standard headers kept: the common case, written without a lookup per header. */
+  const everyHeader = (body: string, ids: ResponseIds, rate: RateLimitState) => {
+    if (rate.limit !== limit) [limit, limitText] = [rate.limit, String(rate.limit)];
+    if (rate.resetAt !== resetAt) [resetAt, resetText] = [rate.resetAt, String(rate.resetAt)];
+    return [
+      'Content-Type',
+      'application/json',
+      'Content-Length',
+      String(Buffer.byteLength(body)),
+      Headers.requestId,
+      ids.requestId,
+      Headers.correlationId,
+      ids.correlationId,
+      Headers.rateLimitLimit,
+      limitText,
+      Headers.rateLimitRemaining,
+      String(rate.remaining),
+      Headers.rateLimitReset,
+      resetText,
+      Headers.contractHash,
+      options.contractHash,
+      Headers.environment,
+      options.environment,
+    ];
+  };
+
   return {
     send(res, status, body, ids, rate, extra) {
       if (res.destroyed || res.headersSent) return false;
-      const headers: Record<string, string> = {
-        'Content-Type': 'application/json',
-        'Content-Length': String(Buffer.byteLength(body)),
-        [Headers.requestId]: ids.requestId,
-        [Headers.correlationId]: ids.correlationId,
-        [Headers.rateLimitLimit]: String(rate.limit),
-        [Headers.rateLimitRemaining]: String(rate.remaining),
-        [Headers.rateLimitReset]: String(rate.resetAt),
-        [Headers.contractHash]: hash,
-        [Headers.environment]: environment,
-      };
-      if (extra) Object.assign(headers, extra);
-      if (dropped.size > 0)
-        for (const name of Object.keys(headers)) if (dropped.has(name.toLowerCase())) delete headers[name];
+      let headers: string[];
+      if (kept.length === STANDARD.length) headers = everyHeader(body, ids, rate);
+      else {
+        headers = [];
+        for (const name of kept) headers.push(name, standardValue(name, body, ids, rate));
+      }
+      if (extra !== undefined)
+        for (const name in extra) {
+          if (dropped.size > 0 && dropped.has(name.toLowerCase())) continue;
+          const value = extra[name] as string;
+          // As Object.assign onto the standard headers did: the same name replaces, in place.
+          const at = STANDARD_NAMES.has(name) ? headers.indexOf(name) : -1;
+          if (at >= 0 && at % 2 === 0) headers[at + 1] = value;
+          else headers.push(name, value);
+        }
       res.writeHead(status, headers);
       res.end(body);
       return true;

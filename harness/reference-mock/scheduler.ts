@@ -54,6 +54,7 @@ export function createScheduler(now: () => number, timers: 'real' | 'manual'): S
   };
 
   const none: Promise<unknown>[] = [];
+  const ignore = () => undefined;
   const runDue = (): Promise<unknown>[] => {
     // Hot path: every API request calls this; most of the time nothing is due.
     const head = queue[0];
@@ -64,7 +65,7 @@ export function createScheduler(now: () => number, timers: 'real' | 'manual'): S
       if (first.cancelled) continue;
       try {
         const result = first.work();
-        if (result instanceof Promise) results.push(result.catch(() => undefined));
+        if (result instanceof Promise) results.push(result.catch(ignore));
       } catch {
         // Scheduled work must not stop the timeline; each task handles its own failures.
       }

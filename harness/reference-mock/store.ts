@@ -1,6 +1,6 @@
 import type { AuthorityStatus, ClaimStatus, CreateClaimRequest, DeliveryStatus, EventType } from '../contract/index.js';
 import { DeliveryLog } from './delivery-log.js';
-import type { ClaimOutcome, RetentionLimits } from './options.js';
+import type { ClaimOutcome, ClaimTimeline, RetentionLimits } from './options.js';
 
 export interface OrgRecord {
   readonly id: string;
@@ -22,6 +22,11 @@ export interface ClientRecord {
   authorityUpdatedAt: string;
 }
 
+/**
+ * A claim, kept compact: its history is not stored but follows from the timeline it was created
+ * under (received at `createdAtMs`, then validating, submitted and the outcome at the timeline's
+ * offsets), of which it has reached the first `steps` (claims-lifecycle.ts formats it).
+ */
 export interface ClaimRecord {
   readonly id: string;
   readonly jobId: string;
@@ -30,11 +35,14 @@ export interface ClaimRecord {
   readonly claimType: CreateClaimRequest['claimType'];
   readonly amount: CreateClaimRequest['amount'];
   readonly reference: string;
-  readonly createdAt: string;
+  /** Mock epoch ms of creation (`received`). */
+  readonly createdAtMs: number;
+  /** The offsets of the later statuses, as scheduled at creation (shared by every claim of that timeline). */
+  readonly timeline: ClaimTimeline;
   readonly outcome: ClaimOutcome;
   status: ClaimStatus;
-  history: { status: ClaimStatus; at: string; reason: string | null }[];
-  updatedAt: string;
+  /** Statuses reached so far, 1 (received) to 4 (the outcome). */
+  steps: number;
   /** The serialized status view, rebuilt only when the status changes (hot path). */
   statusJson: string | null;
 }
@@ -85,16 +93,18 @@ export interface DeliveryRecord {
 }
 
 const createdMs = (record: { readonly createdAt: string }) => Date.parse(record.createdAt);
+const claimCreatedMs = (claim: ClaimRecord) => claim.createdAtMs;
 
 /** Deletes the oldest entries of `map` while it is over `max` or its oldest was created before `cutoff`. */
-function trimOldest<V extends { readonly createdAt: string }>(
+function trimOldest<V>(
   map: Map<string, V>,
   max: number,
   cutoff: number,
+  created: (value: V) => number,
   onDelete?: (value: V) => void,
 ): void {
   for (const [key, value] of map) {
-    if (map.size <= max && createdMs(value) >= cutoff) return;
+    if (map.size <= max && created(value) >= cutoff) return;
     map.delete(key);
     onDelete?.(value);
   }
@@ -120,8 +130,8 @@ export class MockStore {
   /** Applies the limits at mock instant `now`; cheap when nothing is due (called on every write). */
   retain(now: number): void {
     const cutoff = now - this.limits.maxAgeMs;
-    trimOldest(this.claims, this.limits.maxClaims, cutoff);
-    trimOldest(this.clients, this.limits.maxClients, cutoff, (client) =>
+    trimOldest(this.claims, this.limits.maxClaims, cutoff, claimCreatedMs);
+    trimOldest(this.clients, this.limits.maxClients, cutoff, createdMs, (client) =>
       this.clientsByRef.delete(`${client.orgId}\n${client.externalRef}`),
     );
     const { deliveries } = this;

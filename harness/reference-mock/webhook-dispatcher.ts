@@ -36,6 +36,8 @@ export interface WebhookDispatcher {
   close(): Promise<void>;
 }
 
+const ignore = (): void => undefined;
+
 const USER_AGENT = 'DutyClaims-Webhooks/1.0 (launch-harness reference mock)';
 
 /** Describes a failed attempt without leaking anything secret. */
@@ -104,13 +106,16 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
       }
     }
     if (mine !== generation || closed) return;
-    delivery.attempts.push({
+    const record = {
       attempt: number,
       at: new Date(startedAt).toISOString(),
       responseStatus,
       error,
       durationMs: Math.max(0, Math.round(performance.now() - started)),
-    });
+    };
+    // A new array of the exact length: the first push onto [] would reserve room for 17 attempts
+    // (~130 bytes more per delivery kept, and most deliveries keep one attempt).
+    delivery.attempts = [...delivery.attempts, record];
     if (responseStatus !== null && responseStatus >= 200 && responseStatus < 300) {
       deps.store().deliveries.setStatus(delivery, 'succeeded');
       delivery.nextAttemptAt = null;
@@ -125,10 +130,13 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
     }
   };
 
-  /** Attempts to one endpoint go one at a time, so a receiver sees events in the order they happened. */
+  /**
+   * Attempts to one endpoint go one at a time, so a receiver sees events in the order they happened.
+   * A receiver slower than the events leaves a backlog: each waiting delivery costs one promise and one
+   * closure here (the chain's tail), nothing more.
+   */
   const enqueue = (endpoint: EndpointRecord, delivery: DeliveryRecord): Promise<void> => {
-    const run = endpoint.queue.then(() => attempt(endpoint, delivery));
-    endpoint.queue = run.catch(() => undefined);
+    endpoint.queue = endpoint.queue.then(() => attempt(endpoint, delivery).catch(ignore));
     return endpoint.queue;
   };
 
@@ -155,7 +163,9 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
   const queue = (endpoint: EndpointRecord, eventId: string, type: EventType, rawBody: string): QueuedEvent => {
     const deliveries = [createDelivery(endpoint, eventId, type, rawBody)];
     if (faults.takeDuplicateDelivery()) deliveries.push(createDelivery(endpoint, eventId, type, rawBody));
-    const settled = Promise.all(deliveries.map((d) => enqueue(endpoint, d))).then(() => undefined);
+    // A duplicate queues behind the first delivery: the last one's turn settles them all.
+    let settled: Promise<void> = Promise.resolve();
+    for (const delivery of deliveries) settled = enqueue(endpoint, delivery);
     return { eventId, deliveries, settled };
   };
 
@@ -171,7 +181,8 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
       for (const endpoint of deps.store().endpoints.values())
         if (endpoint.orgId === orgId && endpoint.status === 'enabled' && endpoint.eventTypes.includes(type))
           settled.push(queue(endpoint, eventId, type, rawBody).settled);
-      return Promise.all(settled).then(() => undefined);
+      if (settled.length <= 1) return settled[0] ?? Promise.resolve();
+      return Promise.all(settled).then(ignore);
     },
     send(endpoint, type, data) {
       const eventId = newId('evt');
