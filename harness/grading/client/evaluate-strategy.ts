@@ -1,6 +1,6 @@
 import type { JournalEntry } from '../../reference-mock/index.js';
 import type { GradeCheck } from '../shared/report.js';
-import { type EvaluationContext, gradeCheck, mayBeTimeoutRetry, ms, timeoutRetryNote } from './grade-check.js';
+import { type EvaluationContext, gradeCheck, mayBeTimeoutRetry, timeoutRetryNote } from './grade-check.js';
 import { nextRepeat, requestKey } from './journal-view.js';
 
 /** The first answer a strategy read got: the faulted one (429 or 5xx). */
