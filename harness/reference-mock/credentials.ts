@@ -1,4 +1,5 @@
-import { type CredentialShape, type ErrorCode, MAX_API_KEYS_PER_ORG, type Scope } from '../contract/index.js';
+import { MAX_API_KEYS_PER_ORG } from '../contract/header-rules.js';
+import type { CredentialShape, ErrorCode, Scope } from '../contract/index.js';
 import { keyRefusal, type ManagedKey } from './api-keys.js';
 import { derivedBase32, newId, randomBase32 } from './ids.js';
 import type { MockEnvironment } from './options.js';

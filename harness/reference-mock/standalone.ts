@@ -1,4 +1,4 @@
-import { ControlPaths } from './control-schemas.js';
+import { ControlPaths } from './control-paths.js';
 import { CREDENTIAL_PREFIX_LENGTH } from './credentials.js';
 import { exposureLines } from './exposure-lines.js';
 import type { MockEnvironment } from './options.js';
