@@ -66,8 +66,10 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
   let closed = false;
 
   const attempt = async (endpoint: EndpointRecord, delivery: DeliveryRecord): Promise<void> => {
-    const { agent, request } = await undici();
     const mine = generation;
+    const { agent, request } = await undici();
+    // A reset or close while undici loaded (first delivery only) would have aborted the request.
+    if (mine !== generation) return;
     const { rawBody } = delivery;
     if (closed || rawBody === null || delivery.status === 'succeeded' || delivery.status === 'failed') return;
     if (endpoint.status === 'disabled') {
