@@ -1,6 +1,7 @@
 import type { Agent } from 'undici';
 import type { z } from 'zod';
-import { type ClockState, ClockStateSchema, ControlPaths } from './control-schemas.js';
+import { ControlPaths } from './control-paths.js';
+import type { ClockState } from './control-schemas.js';
 import { ReferenceMockError } from './errors.js';
 import type { FaultSpec, InjectedFault } from './faults.js';
 import type { JournalEntry } from './journal.js';
@@ -99,7 +100,11 @@ export function createReferenceMockControl(
     clearFaults: async () => void (await call('DELETE', ControlPaths.faults)),
     journal: async () => ((await call('GET', ControlPaths.journal)) as { entries: JournalEntry[] }).entries,
     clearJournal: async () => void (await call('DELETE', ControlPaths.journal)),
-    advanceClock: async (ms) => typed(ClockStateSchema, await call('POST', ControlPaths.clockAdvance, { ms })),
+    advanceClock: async (ms) => {
+      const state = await call('POST', ControlPaths.clockAdvance, { ms });
+      // The schema (zod) loads with the first call, as undici does, so importing the mock stays cheap.
+      return typed((await import('./control-schemas.js')).ClockStateSchema, state);
+    },
     setAuthorityRule: async (rule) => void (await call('PUT', ControlPaths.authorityRule, rule)),
     setClaimOutcome: async (outcome) => void (await call('PUT', ControlPaths.claimOutcomeRule, { outcome })),
     reset: async () => void (await call('POST', ControlPaths.reset)),

@@ -2,13 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { Headers } from '../contract/index.js';
 import { ControlRefusal, createControlGuard } from './control-guard.js';
-import {
-  AdvanceClockSchema,
-  AuthorityRuleSchema,
-  ClaimOutcomeRuleSchema,
-  ControlPaths,
-  FaultSpecSchema,
-} from './control-schemas.js';
+import { ControlPaths } from './control-paths.js';
+import { AdvanceClockSchema, AuthorityRuleSchema, ClaimOutcomeRuleSchema, FaultSpecSchema } from './control-schemas.js';
 import type { MockEngine } from './engine.js';
 import type { FaultSpec } from './faults.js';
 import { readBody } from './http-io.js';

@@ -3,18 +3,6 @@ import { type ErrorCode, ErrorCodes, RetryStrategy } from '../contract/index.js'
 import { FAULT_STATUSES } from './fault-response.js';
 import { authorityRuleSchema, claimOutcomeSchema } from './options-schema.js';
 
-/** Paths of the control plane, all under `/_mock/`. */
-export const ControlPaths = {
-  faults: '/_mock/faults',
-  journal: '/_mock/journal',
-  clockAdvance: '/_mock/clock/advance',
-  authorityRule: '/_mock/rules/authority',
-  claimOutcomeRule: '/_mock/rules/claim-outcome',
-  reset: '/_mock/reset',
-  personas: '/_mock/personas',
-  tenants: '/_mock/tenants',
-} as const;
-
 /** Body of `POST /_mock/faults`. */
 export const FaultSpecSchema = z.strictObject({
   kind: z.enum(['status', 'rate_limit', 'delay', 'drop', 'hang', 'duplicate_delivery']),

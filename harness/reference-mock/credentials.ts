@@ -1,11 +1,10 @@
-import { type CredentialShape, type ErrorCode, MAX_API_KEYS_PER_ORG, type Scope } from '../contract/index.js';
+import { MAX_API_KEYS_PER_ORG } from '../contract/header-rules.js';
+import type { CredentialShape, ErrorCode, Scope } from '../contract/index.js';
 import { keyRefusal, type ManagedKey } from './api-keys.js';
+import { CREDENTIAL_PREFIX_LENGTH } from './credential-prefix.js';
 import { derivedBase32, newId, randomBase32 } from './ids.js';
 import type { MockEnvironment } from './options.js';
 import { ALL_SCOPES, type Personas, READ_SCOPES } from './personas.js';
-
-/** How many characters of a credential may appear anywhere (journal, capabilities, messages). */
-export const CREDENTIAL_PREFIX_LENGTH = 12;
 
 /** A credential the mock accepts. */
 export interface CredentialRecord {

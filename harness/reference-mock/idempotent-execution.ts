@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import canonicalize from 'canonicalize';
 import { Headers, type RouteDefinition, type RouteName } from '../contract/index.js';
 import type { Exchange, ExchangeFinisher } from './api-handler.js';
-import { CREDENTIAL_PREFIX_LENGTH } from './credentials.js';
+import { CREDENTIAL_PREFIX_LENGTH } from './credential-prefix.js';
 import type { HandlerContext } from './handler-context.js';
 import { handlers } from './handlers.js';
 import { clientGoneSignal } from './http-io.js';

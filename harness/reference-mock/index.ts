@@ -1,7 +1,7 @@
 export type { ReferenceMockControl, ReferenceMockControlOptions } from './control-client.js';
 export { createReferenceMockControl } from './control-client.js';
+export { ControlPaths } from './control-paths.js';
 export type { ClockState } from './control-schemas.js';
-export { ControlPaths } from './control-schemas.js';
 export type { ReferenceMockErrorCode } from './errors.js';
 export { isReferenceMockError, ReferenceMockError } from './errors.js';
 export type { FaultKind, FaultMatch, FaultSpec, InjectedFault } from './faults.js';

@@ -1,7 +1,10 @@
-import { CONTRACT_PIN, type RouteName, routes } from '../contract/index.js';
+// Zod-free on purpose: importing ./reference-mock must stay cheap (options-check.ts says why).
+import { CONTRACT_PIN } from '../contract/pin.js';
+import { ROUTE_NAMES } from '../contract/route-names.js';
+import type { RouteName } from '../contract/routes.js';
 import { ReferenceMockError } from './errors.js';
 import { isLoopbackHost } from './loopback.js';
-import { type OptionsInput, optionsSchema } from './options-schema.js';
+import { checkOptionsShape } from './options-check.js';
 
 export type MockEnvironment = 'sandbox' | 'production';
 
@@ -202,19 +205,14 @@ export const DEFAULT_REFERENCE_MOCK_OPTIONS: ResolvedReferenceMockOptions = {
 
 /** Applies the defaults to caller options without touching them; throws ReferenceMockError on invalid ones. */
 export function resolveReferenceMockOptions(options: ReferenceMockOptions = {}): ResolvedReferenceMockOptions {
-  const parsed = optionsSchema.safeParse(options);
-  if (!parsed.success) {
-    const details = parsed.error.issues.map((issue) => ({
-      field: issue.path.join('.') || '(options)',
-      reason: issue.message,
-    }));
+  const details = checkOptionsShape(options);
+  if (details.length > 0)
     throw new ReferenceMockError(
       'MOCK_ERR_OPTIONS',
       `Invalid reference mock options: ${details.map((d) => `${d.field}: ${d.reason}`).join('; ')}. Fix them and start again.`,
       { details },
     );
-  }
-  const given: OptionsInput = parsed.data;
+  const given: ReferenceMockOptions = options;
   const defaults = DEFAULT_REFERENCE_MOCK_OPTIONS;
   const host = given.host ?? defaults.host;
   const allowNonLoopbackHost = given.allowNonLoopbackHost ?? defaults.allowNonLoopbackHost;
@@ -249,8 +247,10 @@ export function resolveReferenceMockOptions(options: ReferenceMockOptions = {}):
       { details: [{ field: 'connections.headersTimeoutMs', reason: 'greater than requestTimeoutMs' }] },
     );
   const dropBodyFields: Partial<Record<RouteName, readonly string[]>> = {};
-  for (const [name, fields] of Object.entries(given.deviations?.dropBodyFields ?? {}))
-    if (Object.hasOwn(routes, name) && fields) dropBodyFields[name as RouteName] = [...fields];
+  for (const name of ROUTE_NAMES) {
+    const fields = given.deviations?.dropBodyFields?.[name];
+    if (fields) dropBodyFields[name] = [...fields];
+  }
   return {
     host,
     allowNonLoopbackHost,
@@ -262,7 +262,7 @@ export function resolveReferenceMockOptions(options: ReferenceMockOptions = {}):
     clock: given.clock ?? defaults.clock,
     timers: given.timers ?? (given.clock === undefined ? 'real' : 'manual'),
     timeline,
-    authority: given.authority ?? defaults.authority,
+    authority: given.authority ? copyAuthority(given.authority) : defaults.authority,
     claimOutcome: given.claimOutcome ?? defaults.claimOutcome,
     rateLimit: withDefaults(defaults.rateLimit, given.rateLimit),
     webhookDelivery: withDefaults(defaults.webhookDelivery, given.webhookDelivery),
@@ -278,14 +278,21 @@ export function resolveReferenceMockOptions(options: ReferenceMockOptions = {}):
   };
 }
 
-/** A copy of `defaults` overridden by the fields of `given` that are defined (an explicit undefined keeps the default). */
+/**
+ * A copy of `defaults` overridden by the fields of `given` that are defined (an explicit undefined keeps the
+ * default); fields `defaults` does not have are left out.
+ */
 function withDefaults<T extends object>(
   defaults: T,
   given: { readonly [K in keyof T]?: T[K] | undefined } | undefined,
 ): T {
   const out = { ...defaults };
   if (given)
-    for (const key of Object.keys(given) as (keyof T)[])
+    for (const key of Object.keys(defaults) as (keyof T)[])
       if (given[key] !== undefined) out[key] = given[key] as T[keyof T];
   return out;
 }
+
+/** The rule alone, without any other field the caller's object carries. */
+const copyAuthority = (rule: AuthorityRule): AuthorityRule =>
+  rule.mode === 'after' ? { mode: 'after', afterMs: rule.afterMs } : { mode: rule.mode };

@@ -1,4 +1,5 @@
-import { Scope } from '../contract/schemas/common.js';
+import type { Scope } from '../contract/index.js';
+import { SCOPES } from '../contract/scopes.js';
 import { derivedBase32 } from './ids.js';
 
 /** The seeded sandbox partner: full and read-only API keys and an OAuth client. */
@@ -24,7 +25,7 @@ export interface Personas {
 }
 
 /** Every scope a full credential holds. */
-export const ALL_SCOPES: readonly Scope[] = Scope.options;
+export const ALL_SCOPES: readonly Scope[] = SCOPES;
 
 /** The `*:read` scopes a read-only key holds. */
 export const READ_SCOPES: readonly Scope[] = ALL_SCOPES.filter((scope) => scope.endsWith(':read'));

@@ -1,5 +1,5 @@
-import { ControlPaths } from './control-schemas.js';
-import { CREDENTIAL_PREFIX_LENGTH } from './credentials.js';
+import { ControlPaths } from './control-paths.js';
+import { CREDENTIAL_PREFIX_LENGTH } from './credential-prefix.js';
 import type { StartedReferenceMock } from './start.js';
 
 /** What `dutyclaims-launch mock --json` prints: one object a script can read the URL and personas from. */

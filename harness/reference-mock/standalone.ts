@@ -1,5 +1,5 @@
-import { ControlPaths } from './control-schemas.js';
-import { CREDENTIAL_PREFIX_LENGTH } from './credentials.js';
+import { ControlPaths } from './control-paths.js';
+import { CREDENTIAL_PREFIX_LENGTH } from './credential-prefix.js';
 import { exposureLines } from './exposure-lines.js';
 import type { MockEnvironment } from './options.js';
 import { type StartedReferenceMock, startReferenceMock } from './start.js';

@@ -1,4 +1,4 @@
-import { Agent, request } from 'undici';
+import type { Agent, request } from 'undici';
 import { type EventType, Headers } from '../contract/index.js';
 import { signDutyClaims } from '../webhooks/index.js';
 import type { MockClock } from './clock.js';
@@ -55,13 +55,23 @@ function describeFailure(error: unknown, timeoutMs: number): string {
 /** Creates the dispatcher; it owns its own undici Agent (so test interceptors never see deliveries). */
 export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDispatcher {
   const { clock, scheduler, faults, options } = deps;
-  const agent = new Agent({ connectTimeout: options.timeoutMs, keepAliveTimeout: 1000 });
+  // undici loads with the first delivery, not with the mock: most runs never send a webhook, and its
+  // evaluation is a large part of a cold start (issue 16).
+  let http: Promise<{ agent: Agent; request: typeof request }> | undefined;
+  const undici = () =>
+    (http ??= import('undici').then((loaded) => ({
+      agent: new loaded.Agent({ connectTimeout: options.timeoutMs, keepAliveTimeout: 1000 }),
+      request: loaded.request,
+    })));
   let generation = 0;
   let aborter = new AbortController();
   let closed = false;
 
   const attempt = async (endpoint: EndpointRecord, delivery: DeliveryRecord): Promise<void> => {
     const mine = generation;
+    const { agent, request } = await undici();
+    // A reset or close while undici loaded (first delivery only) would have aborted the request.
+    if (mine !== generation) return;
     const { rawBody } = delivery;
     if (closed || rawBody === null || delivery.status === 'succeeded' || delivery.status === 'failed') return;
     if (endpoint.status === 'disabled') {
@@ -197,7 +207,7 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
       closed = true;
       generation++;
       aborter.abort();
-      await agent.destroy().catch(() => undefined);
+      if (http) await (await http).agent.destroy().catch(() => undefined);
     },
   };
 }

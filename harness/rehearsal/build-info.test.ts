@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,5 +48,10 @@ describe('describeBuild', () => {
     const build = describeBuild({}, repo);
     // This repository's own checkout (a CI clone or a worktree): a full commit SHA.
     expect(build.commit).toMatch(/^[0-9a-f]{40}$/);
+    const branch = execFileSync('git', ['rev-parse', '--abbrev-ref', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim();
+    expect(build.branch).toBe(branch === 'HEAD' ? null : branch);
+    // A branch from CI with the commit from git, and the other way round.
+    expect(describeBuild({ GIT_BRANCH: 'from-ci' }, repo)).toMatchObject({ commit: build.commit, branch: 'from-ci' });
+    expect(describeBuild({ GIT_COMMIT: 'c0ffee' }, repo)).toMatchObject({ commit: 'c0ffee', branch: build.branch });
   });
 });

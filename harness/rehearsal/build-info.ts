@@ -47,18 +47,31 @@ function git(cwd: string, ...args: string[]): string | null {
  * `cwd`; the CI run's URL when a known CI set it.
  */
 export function describeBuild(env: Env = process.env, cwd: string = process.cwd()): BuildInfo {
-  const commit =
-    first(env, 'GITHUB_SHA', 'CI_COMMIT_SHA', 'CIRCLE_SHA1', 'BUILDKITE_COMMIT', 'GIT_COMMIT', 'BUILD_SOURCEVERSION') ??
-    git(cwd, 'rev-parse', 'HEAD');
-  const branch =
-    first(
-      env,
-      'GITHUB_HEAD_REF',
-      'GITHUB_REF_NAME',
-      'CI_COMMIT_REF_NAME',
-      'CIRCLE_BRANCH',
-      'BUILDKITE_BRANCH',
-      'GIT_BRANCH',
-    ) ?? (commit === null ? null : git(cwd, 'rev-parse', '--abbrev-ref', 'HEAD'));
+  const envCommit = first(
+    env,
+    'GITHUB_SHA',
+    'CI_COMMIT_SHA',
+    'CIRCLE_SHA1',
+    'BUILDKITE_COMMIT',
+    'GIT_COMMIT',
+    'BUILD_SOURCEVERSION',
+  );
+  const envBranch = first(
+    env,
+    'GITHUB_HEAD_REF',
+    'GITHUB_REF_NAME',
+    'CI_COMMIT_REF_NAME',
+    'CIRCLE_BRANCH',
+    'BUILDKITE_BRANCH',
+    'GIT_BRANCH',
+  );
+  let commit = envCommit;
+  let branch = envBranch;
+  if (commit === null) {
+    // One git process for both when neither came from CI: each spawn is a visible part of a run's start.
+    const lines = git(cwd, 'rev-parse', 'HEAD', ...(branch === null ? ['--abbrev-ref', 'HEAD'] : []))?.split('\n');
+    commit = lines?.[0]?.trim() || null;
+    if (branch === null && commit !== null) branch = lines?.[1]?.trim() || null;
+  } else if (branch === null) branch = git(cwd, 'rev-parse', '--abbrev-ref', 'HEAD');
   return { commit, branch: branch === 'HEAD' ? null : branch, ciRunUrl: ciRunUrl(env) };
 }

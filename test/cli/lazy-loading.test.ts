@@ -1,4 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const runCliModule = new URL('../../dist/harness/cli/run-cli.js', import.meta.url).href;
@@ -28,5 +32,46 @@ describe('commands load only when they run', { timeout: 60_000 }, () => {
 
   it('the check can fail: verify-provider --help loads its Pact module', () => {
     expect(heavyModulesLoaded(['verify-provider', '--help'])).toContain('@pact-foundation/pact/');
+  });
+});
+
+const bin = new URL('../../dist/harness/cli/main.js', import.meta.url).pathname;
+// Registers a load hook that prints every module Node loads on stderr, one `LOADED <url>` line each.
+const hooks = `data:text/javascript,${encodeURIComponent(
+  "export async function load(url, context, next) { process.stderr.write('LOADED ' + url + '\\n'); return next(url, context); }",
+)}`;
+const register = `data:text/javascript,${encodeURIComponent(`import { register } from 'node:module'; register(${JSON.stringify(hooks)});`)}`;
+
+/** Runs the built bin (a bundle with one chunk per command) and names the heavy code it loaded. */
+function heavyCodeLoaded(argv: readonly string[]): string[] {
+  const result = spawnSync(process.execPath, ['--import', register, bin, ...argv], { encoding: 'utf8' });
+  expect(result.status, result.stderr).toBe(0);
+  const files = result.stderr
+    .split('\n')
+    .filter((line) => line.startsWith('LOADED file:'))
+    .map((line) => fileURLToPath(line.slice('LOADED '.length)));
+  // zod is inlined in the bundle: a chunk that defines its base type carries it.
+  const hasZod = files.some(
+    (file) => file.includes('/node_modules/zod/') || readFileSync(file, 'utf8').includes('"$ZodType"'),
+  );
+  return [
+    ...(hasZod ? ['zod'] : []),
+    ...(files.some((file) => file.includes('/node_modules/undici/')) ? ['undici'] : []),
+  ];
+}
+
+describe('the built bin keeps commands lazy', { timeout: 60_000 }, () => {
+  it('--help and rehearse --help load neither zod nor undici', () => {
+    expect(heavyCodeLoaded(['--help'])).toEqual([]);
+    expect(heavyCodeLoaded(['rehearse', '--help'])).toEqual([]);
+  });
+
+  it('the check can fail: a rehearsal loads zod and undici', () => {
+    const out = mkdtempSync(join(tmpdir(), 'dc-lazy-'));
+    try {
+      expect(heavyCodeLoaded(['rehearse', '--out', out])).toEqual(['zod', 'undici']);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });

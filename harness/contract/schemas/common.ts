@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCOPES } from '../scopes.js';
 
 /** An identifier with a fixed type prefix, e.g. `clm_` + 20 lowercase base32 characters. */
 export const prefixedId = (prefix: string) =>
@@ -31,18 +32,7 @@ export type RouteFamily = z.infer<typeof RouteFamily>;
 export const Availability = z.enum(['ga', 'beta', 'provider_gated', 'manual_only', 'deprecated', 'not_available']);
 export type Availability = z.infer<typeof Availability>;
 
-export const Scope = z.enum([
-  'partner_orgs:read',
-  'clients:read',
-  'clients:write',
-  'claims:read',
-  'claims:write',
-  'webhooks:read',
-  'webhooks:write',
-  'sandbox:write',
-  'api_keys:read',
-  'api_keys:write',
-]);
+export const Scope = z.enum(SCOPES);
 export type Scope = z.infer<typeof Scope>;
 
 /** Money as a decimal string (never a float) with an ISO 4217 currency. */

@@ -1,0 +1,70 @@
+// Bundles the two process entry points after tsc, in place: the container entry of the reference mock
+// (dist/harness/reference-mock/main.js) and the CLI (dist/harness/cli/main.js, with its commands split
+// into chunks that still load only when a command runs). Why: a cold start of either spent most of its
+// time loading ~90 of our ES modules and zod's ~95 one by one; one file (zod inlined) parses and links
+// at a fraction of that (issue 16: spawn -> first 200, `rehearse` wall). Library entry points (`exports`)
+// stay unbundled so a program importing two of them shares one copy of each module (and of zod).
+// Other packages stay external: they are dependencies or optional peers resolved from node_modules.
+import { rmSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const dist = new URL('../dist/harness/', import.meta.url).pathname;
+const BUNDLED_PACKAGES = new Set(['zod']);
+
+/** Keeps every bare import (a package) external except the ones bundled on purpose. */
+const externalPackages = {
+  name: 'external-packages',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^[^./]/ }, (args) => {
+      const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
+      if (args.path.startsWith('node:') || !BUNDLED_PACKAGES.has(name)) return { path: args.path, external: true };
+      return undefined;
+    });
+  },
+};
+
+/**
+ * zod exports every locale (`z.locales`, ~40 of them); a bundle would evaluate them all at start-up
+ * (~30 ms of CPU of a mock's ~300 here). These entry points never switch zod's locale, so they keep
+ * English, the one zod configures by default.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(plugin) {
+    plugin.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes('/node_modules/zod/')
+        ? { path: 'zod-locales', namespace: 'zod-english-only', pluginData: args.resolveDir }
+        : undefined,
+    );
+    plugin.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(`${args.pluginData}/../locales/en.js`)};`,
+      resolveDir: args.pluginData,
+    }));
+  },
+};
+
+const common = {
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
+  allowOverwrite: true,
+  legalComments: 'eof',
+  logLevel: 'warning',
+  plugins: [zodEnglishOnly, externalPackages],
+};
+
+await build({
+  ...common,
+  entryPoints: [`${dist}reference-mock/main.js`],
+  outfile: `${dist}reference-mock/main.js`,
+});
+
+rmSync(`${dist}cli/chunks`, { recursive: true, force: true });
+await build({
+  ...common,
+  entryPoints: { main: `${dist}cli/main.js` },
+  outdir: `${dist}cli`,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+});

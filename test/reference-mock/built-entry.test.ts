@@ -1,0 +1,73 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { derivePersonas, startReferenceMock } from '../../harness/reference-mock/index.js';
+import { call } from './support/http.js';
+
+// The container entry as built: an esbuild bundle with zod inlined (scripts/bundle-entries.mjs).
+const MAIN = fileURLToPath(new URL('../../dist/harness/reference-mock/main.js', import.meta.url));
+const SEED = 'built-entry';
+
+/** Starts the built main.js on a free port; resolves with its URL once it printed it. */
+function startBuiltMain() {
+  const child = spawn(process.execPath, [MAIN], {
+    env: {
+      ...process.env,
+      DUTYCLAIMS_MOCK_PORT: '0',
+      DUTYCLAIMS_MOCK_SEED: SEED,
+      DUTYCLAIMS_MOCK_ALLOW_UNAUTHENTICATED_CONTROL: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.on('exit', (code) => reject(new Error(`main.js exited ${code} before listening: ${output}`)));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+/** What a client sees of an answer: status, and the body without its per-request ids. */
+const seen = async (base: string, method: string, path: string, body?: unknown) => {
+  const token = derivePersonas(SEED).sandbox.apiKey;
+  const response = await call(
+    base,
+    method,
+    path,
+    body === undefined ? { token } : { token, body, idempotencyKey: `built-entry-${path}` },
+  );
+  const { requestId: _requestId, correlationId: _correlationId, ...error } = response.json.error ?? {};
+  return { status: response.status, json: response.json.error ? { error } : response.json };
+};
+
+describe('the built container entry (bundled)', { timeout: 90_000 }, () => {
+  it('answers as the mock in process does, zod messages in English included', async () => {
+    const built = startBuiltMain();
+    await using inProcess = await startReferenceMock({ seed: SEED });
+    try {
+      const url = await built.url;
+      const messages: string[] = [];
+      for (const [method, path, body] of [
+        ['GET', '/health', undefined],
+        ['POST', '/v1/clients', { externalRef: 7, name: '', country: 'Britain' }],
+        ['POST', '/v1/claims', {}],
+        ['GET', '/v1/claims/not-an-id/status', undefined],
+      ] as const) {
+        const answer = await seen(url, method, path, body);
+        expect(answer, `${method} ${path}`).toEqual(await seen(inProcess.url, method, path, body));
+        messages.push(JSON.stringify(answer.json));
+      }
+      // zod's English messages (the bundle keeps only that locale) reach the client.
+      expect(messages.join('\n')).toMatch(/Invalid input: expected string, received number/);
+    } finally {
+      built.stop();
+    }
+  });
+});
