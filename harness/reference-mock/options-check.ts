@@ -1,5 +1,5 @@
 // The shape check of ReferenceMockOptions, without zod: importing ./reference-mock must not evaluate zod
-// (issue 16: import <= 60 ms). It speaks zod's words (en locale), issue for issue, so errors read as they
+// (the import stays under 60 ms). It speaks zod's words (en locale), issue for issue, so errors read as they
 // did when a zod schema checked the options; options-check.test.ts compares both on generated input.
 import { ROUTE_NAMES } from '../contract/route-names.js';
 

@@ -56,7 +56,7 @@ function describeFailure(error: unknown, timeoutMs: number): string {
 export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDispatcher {
   const { clock, scheduler, faults, options } = deps;
   // undici loads with the first delivery, not with the mock: most runs never send a webhook, and its
-  // evaluation is a large part of a cold start (issue 16).
+  // evaluation is a large part of a cold start.
   let http: Promise<{ agent: Agent; request: typeof request }> | undefined;
   const undici = () =>
     (http ??= import('undici').then((loaded) => ({
