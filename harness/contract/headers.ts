@@ -19,3 +19,14 @@ export const Headers = {
 } as const;
 
 export type HeaderName = (typeof Headers)[keyof typeof Headers];
+
+/** Headers on every response, success or error, in the order the reference mock sends them. */
+export const STANDARD_RESPONSE_HEADERS = [
+  Headers.requestId,
+  Headers.correlationId,
+  Headers.rateLimitLimit,
+  Headers.rateLimitRemaining,
+  Headers.rateLimitReset,
+  Headers.contractHash,
+  Headers.environment,
+] as const;

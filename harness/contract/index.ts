@@ -12,7 +12,7 @@ export {
   VISIBLE_ASCII_1_255_PATTERN,
 } from './header-rules.js';
 export type { HeaderName } from './headers.js';
-export { Headers } from './headers.js';
+export { Headers, STANDARD_RESPONSE_HEADERS } from './headers.js';
 export { buildOpenApiDocument, CONTRACT_VERSION } from './openapi.js';
 export { openApiPath, packageRoot } from './package-root.js';
 export type { PathMatcher } from './paths.js';

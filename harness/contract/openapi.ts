@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type ErrorCode, ErrorCodes } from './error-codes.js';
 import { MAX_ACTIVE_SIGNING_SECRETS, TRACEPARENT_PATTERN, VISIBLE_ASCII_1_255_PATTERN } from './header-rules.js';
-import { Headers } from './headers.js';
+import { Headers, STANDARD_RESPONSE_HEADERS } from './headers.js';
 import { successLinks } from './openapi-links.js';
 import type { RouteDefinition } from './route-definition.js';
 import { errorCodesFor, type RouteName, routes } from './routes.js';
@@ -63,17 +63,6 @@ function collectComponents(): { schemas: JsonObject; refs: Map<z.ZodType, string
   schemas.SandboxTestEvent = toSchema(SandboxTestEvent, 'output');
   return { schemas, refs };
 }
-
-/** Headers on every response, success or error. */
-const STANDARD_RESPONSE_HEADERS = [
-  Headers.requestId,
-  Headers.correlationId,
-  Headers.rateLimitLimit,
-  Headers.rateLimitRemaining,
-  Headers.rateLimitReset,
-  Headers.contractHash,
-  Headers.environment,
-] as const;
 
 const headerRefs = (names: readonly string[]): JsonObject =>
   Object.fromEntries(names.map((header) => [header, { $ref: `#/components/headers/${header}` }]));

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { Headers, type RouteName } from '../contract/index.js';
+import { Headers, type RouteName, STANDARD_RESPONSE_HEADERS } from '../contract/index.js';
 import type { ResolvedReferenceMockOptions } from './options.js';
 import type { RateLimitState } from './rate-limiter.js';
 
@@ -25,17 +25,7 @@ export interface ResponseWriter {
 }
 
 /** The standard headers in the order they go out; the values of the per-response ones are filled in per send. */
-const STANDARD = [
-  'Content-Type',
-  'Content-Length',
-  Headers.requestId,
-  Headers.correlationId,
-  Headers.rateLimitLimit,
-  Headers.rateLimitRemaining,
-  Headers.rateLimitReset,
-  Headers.contractHash,
-  Headers.environment,
-] as const;
+const STANDARD = ['Content-Type', 'Content-Length', ...STANDARD_RESPONSE_HEADERS] as const;
 const STANDARD_NAMES = new Set<string>(STANDARD);
 
 /**
