@@ -4,24 +4,26 @@
 // time loading ~90 of our ES modules and zod's ~95 one by one; one file (zod inlined) parses and links
 // at a fraction of that (issue 16: spawn -> first 200, `rehearse` wall). Library entry points (`exports`)
 // stay unbundled so a program importing two of them shares one copy of each module (and of zod).
+// The mock's entry also gets a V8 code cache (scripts/warm-code-cache.mjs).
 // Other packages stay external: they are dependencies or optional peers resolved from node_modules.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+import { warmCodeCache } from './warm-code-cache.mjs';
 
 const dist = new URL('../dist/harness/', import.meta.url).pathname;
 const BUNDLED_PACKAGES = new Set(['zod']);
 
-/** Keeps every bare import (a package) external except the ones bundled on purpose. */
-const externalPackages = {
+/** Keeps every bare import (a package) external except the ones `bundled` says to inline. */
+const externalPackages = (bundled) => ({
   name: 'external-packages',
   setup(plugin) {
     plugin.onResolve({ filter: /^[^./]/ }, (args) => {
       const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
-      if (args.path.startsWith('node:') || !BUNDLED_PACKAGES.has(name)) return { path: args.path, external: true };
+      if (args.path.startsWith('node:') || !bundled(name)) return { path: args.path, external: true };
       return undefined;
     });
   },
-};
+});
 
 /**
  * zod exports every locale (`z.locales`, ~40 of them); a bundle would evaluate them all at start-up
@@ -51,14 +53,37 @@ const common = {
   allowOverwrite: true,
   legalComments: 'eof',
   logLevel: 'warning',
-  plugins: [zodEnglishOnly, externalPackages],
+  plugins: [zodEnglishOnly, externalPackages((name) => BUNDLED_PACKAGES.has(name))],
 };
 
+// The mock's container entry: its code as one CommonJS bundle (V8 takes a code cache only for a
+// script, not an ES module), main.js a small loader that runs it with the cache (harness/code-cache),
+// and a warm-up run that serves a few requests and writes the cache.
+const mockBundle = `${dist}reference-mock/main.bundle.cjs`;
 await build({
   ...common,
+  format: 'cjs',
+  // import.meta.url (the package-root lookup) becomes the bundle's own file URL.
+  banner: { js: 'const __bundleFileUrl = require("node:url").pathToFileURL(__filename).href;' },
+  define: { 'import.meta.url': '__bundleFileUrl' },
+  // import('undici') becomes require('undici'): a vm script has no module loader of its own.
+  supported: { 'dynamic-import': false },
+  // A CommonJS bundle cannot require an ES-only package (canonicalize): every package is inlined but
+  // undici, which is CommonJS and loads with the first webhook delivery.
+  plugins: [zodEnglishOnly, externalPackages((name) => name !== 'undici')],
   entryPoints: [`${dist}reference-mock/main.js`],
+  outfile: mockBundle,
+});
+await build({
+  ...common,
+  stdin: {
+    contents: `import { runEntryBundle } from '../code-cache/run-bundle.js';\nrunEntryBundle(new URL('./main.bundle.cjs', import.meta.url));\n`,
+    resolveDir: `${dist}reference-mock`,
+    sourcefile: 'main.js',
+  },
   outfile: `${dist}reference-mock/main.js`,
 });
+await warmCodeCache(`${dist}reference-mock/main.js`, mockBundle);
 
 rmSync(`${dist}cli/chunks`, { recursive: true, force: true });
 await build({

@@ -4,8 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { derivePersonas, startReferenceMock } from '../../harness/reference-mock/index.js';
 import { call } from './support/http.js';
 
-// The container entry as built: an esbuild bundle with zod inlined (scripts/bundle-entries.mjs).
+// The container entry as built (scripts/bundle-entries.mjs): main.js runs main.bundle.cjs, a CommonJS
+// bundle with zod inlined, with the V8 code cache the build's warm-up run wrote beside it.
 const MAIN = fileURLToPath(new URL('../../dist/harness/reference-mock/main.js', import.meta.url));
+const RUN_BUNDLE = new URL('../../dist/harness/code-cache/run-bundle.js', import.meta.url).href;
+const BUNDLE = new URL('../../dist/harness/reference-mock/main.bundle.cjs', import.meta.url).href;
 const SEED = 'built-entry';
 
 /** Starts the built main.js on a free port; resolves with its URL once it printed it. */
@@ -69,5 +72,27 @@ describe('the built container entry (bundled)', { timeout: 90_000 }, () => {
     } finally {
       built.stop();
     }
+  });
+
+  it('starts from the code cache the build wrote, on the Node that built it', async () => {
+    // Runs the bundle as main.js does, reports whether V8 took the cache, and exits before serving.
+    const script = `const { runBundle } = await import(${JSON.stringify(RUN_BUNDLE)});
+const run = runBundle(new URL(${JSON.stringify(BUNDLE)}));
+process.stdout.write(JSON.stringify({ usedCodeCache: run.usedCodeCache }));
+process.exit(0);`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      env: { ...process.env, DUTYCLAIMS_MOCK_PORT: '0', DUTYCLAIMS_MOCK_ALLOW_UNAUTHENTICATED_CONTROL: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code, output).toBe(0);
+    expect(JSON.parse(output)).toEqual({ usedCodeCache: true });
   });
 });

@@ -1,0 +1,78 @@
+// Runs a process entry point from one CommonJS bundle with V8's code cache beside it (`<bundle>.cache`).
+// Why: a cold `node dist/harness/reference-mock/main.js` spent a third of its start-up compiling the
+// bundle it was about to run (issue 16: spawn -> first 200). Node 20 has no module compile cache
+// (`module.enableCompileCache` is 22.1+), and ES modules cannot take cached data, so the build writes a
+// CommonJS bundle, runs it once to serve, and keeps the code V8 compiled on that run. A cache from
+// another Node or V8 version, or from an older bundle, is rejected by V8 (it checks both) and the
+// bundle compiles as it would without one: the cache changes how fast the entry starts, never what it does.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+
+/** Set to 1 by the build's warm-up run (scripts/warm-code-cache.mjs); see {@link runEntryBundle}. */
+export const WRITE_CODE_CACHE_ENV = 'DUTYCLAIMS_WRITE_CODE_CACHE';
+
+/** The code cache file of a bundle. */
+export const codeCachePath = (bundlePath: string): string => `${bundlePath}.cache`;
+
+type CommonJsWrapper = (
+  exports: unknown,
+  require: NodeJS.Require,
+  module: { exports: unknown },
+  filename: string,
+  dirname: string,
+) => void;
+
+const readIfPresent = (path: string): Buffer | undefined => {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined; // no cache (a fresh tsc build, a trimmed copy): V8 compiles the bundle as usual
+  }
+};
+
+export interface BundleRun {
+  /** What the bundle assigned to `module.exports`. */
+  readonly exports: unknown;
+  /** Whether V8 took the code cache (false: there was none, or V8 rejected it). */
+  readonly usedCodeCache: boolean;
+  /** Writes the code cache of everything compiled so far beside the bundle; returns its size in bytes. */
+  writeCodeCache(): number;
+}
+
+/**
+ * Runs the CommonJS bundle at `bundleUrl` as Node would `require` it, with its code cache when V8
+ * accepts it.
+ * @example runBundle(new URL('./main.bundle.cjs', import.meta.url));
+ */
+export function runBundle(bundleUrl: URL): BundleRun {
+  const filename = fileURLToPath(bundleUrl);
+  const cacheFile = codeCachePath(filename);
+  const cachedData = readIfPresent(cacheFile);
+  // The wrapper Node puts around a CommonJS module, on the bundle's first line so its positions stay exact.
+  const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(filename, 'utf8')}\n})`;
+  const script = new Script(source, { filename, ...(cachedData === undefined ? {} : { cachedData }) });
+  const module = { exports: {} as unknown };
+  const wrapper = script.runInThisContext() as CommonJsWrapper;
+  wrapper.call(module.exports, module.exports, createRequire(filename), module, filename, dirname(filename));
+  return {
+    exports: module.exports,
+    usedCodeCache: cachedData !== undefined && !script.cachedDataRejected,
+    writeCodeCache() {
+      const data = script.createCachedData();
+      writeFileSync(cacheFile, data);
+      return data.length;
+    },
+  };
+}
+
+/**
+ * A process entry point: runs the bundle, and on the build's warm-up run ({@link WRITE_CODE_CACHE_ENV})
+ * writes its code cache when the process exits, with every function that run compiled.
+ */
+export function runEntryBundle(bundleUrl: URL): void {
+  const run = runBundle(bundleUrl);
+  if (process.env[WRITE_CODE_CACHE_ENV] === '1') process.once('exit', () => run.writeCodeCache());
+}

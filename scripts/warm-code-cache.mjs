@@ -1,0 +1,60 @@
+// The build's warm-up run of the reference mock's container entry: starts it on a free loopback port
+// with DUTYCLAIMS_WRITE_CODE_CACHE=1, asks what a first client asks (health, an unauthenticated
+// request, an unknown route), stops it with SIGTERM and checks it wrote `<bundle>.cache` on exit
+// (harness/code-cache/run-bundle.ts). A mock that cannot start or answer fails the build here.
+import { spawn } from 'node:child_process';
+import { existsSync, rmSync, statSync } from 'node:fs';
+
+const WARM_UP_REQUESTS = [
+  { path: '/health', status: 200 },
+  { path: '/v1/partner-organizations/org_warm_up', status: 401 },
+  { path: '/no-such-route', status: 404 },
+];
+const TIMEOUT_MS = 60_000;
+
+export async function warmCodeCache(entry, bundle) {
+  const cacheFile = `${bundle}.cache`;
+  rmSync(cacheFile, { force: true });
+  const child = spawn(process.execPath, [entry], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      DUTYCLAIMS_MOCK_PORT: '0',
+      DUTYCLAIMS_MOCK_HOST: '127.0.0.1',
+      DUTYCLAIMS_MOCK_ALLOW_UNAUTHENTICATED_CONTROL: '1',
+      DUTYCLAIMS_WRITE_CODE_CACHE: '1',
+    },
+  });
+  let output = '';
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
+  try {
+    const url = await new Promise((resolve, reject) => {
+      const onData = (chunk) => {
+        output += chunk;
+        const match = /listening on (http:\/\/\S+)/.exec(output);
+        if (match) resolve(match[1]);
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
+      void exited.then(() => reject(new Error('exited before listening')));
+    });
+    for (const { path, status } of WARM_UP_REQUESTS) {
+      const res = await fetch(new URL(path, url));
+      await res.arrayBuffer();
+      if (res.status !== status) throw new Error(`GET ${path} answered ${res.status}, expected ${status}`);
+    }
+    child.kill('SIGTERM');
+    const { code, signal } = await exited;
+    if (code !== 0) throw new Error(`exited with ${code ?? signal} on SIGTERM`);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(
+      `warm-code-cache: the reference mock's entry ${entry} failed its warm-up run: ${error.message}\n${output}`,
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+  if (!existsSync(cacheFile)) throw new Error(`warm-code-cache: the warm-up run wrote no ${cacheFile}`);
+  return statSync(cacheFile).size;
+}
