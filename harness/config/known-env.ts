@@ -1,3 +1,4 @@
+import { WRITE_CODE_CACHE_ENV } from '../code-cache/run-bundle.js';
 import { SCENARIO_ENV } from '../grading/client/scenario-env.js';
 import { PactEnv } from '../pact/names.js';
 import { MOCK_ENV_NAMES } from '../reference-mock/env-config.js';
@@ -14,7 +15,8 @@ const OTHER_READERS: Readonly<Record<string, readonly string[]>> = {
   'the Pact consumer and provider tooling': Object.values(PactEnv).filter((name) => name.startsWith('DUTYCLAIMS_')),
   'grade-client (what your command receives)': Object.values(SCENARIO_ENV),
   'grade-webhook': ['DUTYCLAIMS_WEBHOOK_SECRET'],
-  'the container image build and CI scripts': [
+  'the build, the container image build and CI scripts': [
+    WRITE_CODE_CACHE_ENV,
     'DUTYCLAIMS_MOCK_IMAGE',
     'DUTYCLAIMS_BASE_IMAGE',
     'DUTYCLAIMS_NODE_BASE_IMAGE',
