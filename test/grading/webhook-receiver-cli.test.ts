@@ -70,7 +70,7 @@ describe('dutyclaims-launch grade-webhook', () => {
     expect(result.stdout).toBe('');
   });
 
-  it('grades seed 004 with another message format', async () => {
+  it('grades the x-signature scheme, with another message format', async () => {
     await using receiver = await startNodeReceiver({ secret, scheme: 'x-signature' });
     const result = await run([
       '--url',

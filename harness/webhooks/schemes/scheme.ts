@@ -32,7 +32,7 @@ export interface VerifiedDelivery {
   readonly timestamp: number;
   /** Index in `secrets` of the secret that matched. */
   readonly matchedSecretIndex: number;
-  /** The event id from the scheme's event-id header, or null when the scheme has none (seed 002). */
+  /** The event id from the scheme's event-id header, or null when the scheme has none (x-dual-signature). */
   readonly eventId: string | null;
 }
 

@@ -29,7 +29,7 @@ describe('xDualSignatureScheme (known-answer vectors, python3-computed)', () => 
     expect(result).toEqual({ timestamp: vector.timestamp, matchedSecretIndex: 0, eventId: null });
   });
 
-  it("rejects the seed's own example: a signature over JSON.stringify(JSON.parse(raw))", () => {
+  it('rejects the mistake its checklist warns about: a signature over JSON.stringify(JSON.parse(raw))', () => {
     const vector = vectors.find((candidate) => candidate.name.startsWith('raw bytes'));
     if (!vector) throw new Error('missing raw-bytes vector');
     const reserialised = JSON.stringify(JSON.parse(vector.rawBody));
