@@ -4,6 +4,8 @@
 // (harness/code-cache/run-bundle.ts). A mock that cannot start or answer fails the build here.
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync, statSync } from 'node:fs';
+// Built by tsc just before this runs: the loader's own names for the cache file and the switch.
+import { codeCachePath, WRITE_CODE_CACHE_ENV } from '../dist/harness/code-cache/run-bundle.js';
 
 const WARM_UP_REQUESTS = [
   { path: '/health', status: 200 },
@@ -13,7 +15,7 @@ const WARM_UP_REQUESTS = [
 const TIMEOUT_MS = 60_000;
 
 export async function warmCodeCache(entry, bundle) {
-  const cacheFile = `${bundle}.cache`;
+  const cacheFile = codeCachePath(bundle);
   rmSync(cacheFile, { force: true });
   const child = spawn(process.execPath, [entry], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -22,7 +24,7 @@ export async function warmCodeCache(entry, bundle) {
       DUTYCLAIMS_MOCK_PORT: '0',
       DUTYCLAIMS_MOCK_HOST: '127.0.0.1',
       DUTYCLAIMS_MOCK_ALLOW_UNAUTHENTICATED_CONTROL: '1',
-      DUTYCLAIMS_WRITE_CODE_CACHE: '1',
+      [WRITE_CODE_CACHE_ENV]: '1',
     },
   });
   let output = '';
