@@ -1,7 +1,8 @@
 // `npm run bench:backoff`: calibrates the backoff-grows-with-jitter verdict (judgeBackoff, the code the
 // grader runs) in a simulation. Each trial draws the delays a client would take before the retries the
 // grading scenario provokes (two on POST /v1/claims, one after the list's 503, three on each of eight
-// authority reads, four on the read that never clears), adds machine noise, and records the verdict.
+// authority reads, four on the read that never clears) on a timeline, adds machine noise (lateness, and
+// stalls that release every retry due within them at once), and records the verdict.
 // Prints, per backoff strategy and noise level, the share of runs that pass. Correct strategies should
 // pass (1 - that share is the false-fail rate); flawed ones should fail (that share is the false-pass rate).
 import { judgeBackoff } from '../harness/grading/client/evaluate-backoff.js';
@@ -39,29 +40,59 @@ const STRATEGIES: Record<string, { correct: boolean; delay: Strategy }> = {
   'doubling, no jitter': { correct: false, delay: (retry) => windowMs(retry) },
 };
 
-/** Lateness a machine adds to a retry (it can only make one later). */
-const NOISE: Record<string, () => number> = {
-  quiet: () => uniform(0, 2),
-  busy: () => exponential(20) + (random() < 0.1 ? exponential(300) : 0),
-  overloaded: () => exponential(80) + (random() < 0.2 ? exponential(600) : 0),
+/** A machine's noise: lateness added to a retry (it can only make one later), and event-loop stalls. */
+interface Noise {
+  readonly late: () => number;
+  /** Mean time between stalls of the client's and the grader's event loops (ms), and their mean length. */
+  readonly stalls?: { readonly everyMs: number; readonly lengthMs: number };
+}
+const NOISE: Record<string, Noise> = {
+  quiet: { late: () => uniform(0, 2) },
+  busy: { late: () => exponential(20) + (random() < 0.1 ? exponential(300) : 0) },
+  overloaded: { late: () => exponential(80) + (random() < 0.2 ? exponential(600) : 0) },
+  // The event loops of the client and the grader stall for 150 ms on average every 100 ms (they run
+  // about 40% of the time): a stall releases every retry due within it at once.
+  starved: { late: () => uniform(0, 2), stalls: { everyMs: 100, lengthMs: 150 } },
 };
 
-/** Retries per operation that the scenario provokes: [first retry number, last retry number]. */
-const OPERATIONS: readonly (readonly [number, number])[] = [
-  [1, 2], // POST /v1/claims: 503, dropped
-  [2, 2], // GET /v1/webhook-deliveries: 429, then 503 (only the delay after the 503 is the client's)
-  ...Array.from({ length: 8 }, () => [1, 3] as const), // authority reads failing three times
-  [1, 4], // the read that never clears, for a client allowing four retries
+/**
+ * The operations whose retries the scenario provokes: when they start (ms), and [first retry number
+ * judged, last retry number]. The eight authority reads run four at a time, so their failures are
+ * answered close together.
+ */
+const OPERATIONS: readonly (readonly [number, number, number])[] = [
+  [0, 1, 2], // POST /v1/claims: 503, dropped
+  [1000, 2, 2], // GET /v1/webhook-deliveries: 429, then 503 (only the delay after the 503 is the client's)
+  ...Array.from({ length: 8 }, (_, i) => [2000 + Math.floor(i / 4) * 2000, 1, 3] as const), // authority reads failing three times
+  [7000, 1, 4], // the read that never clears, for a client allowing four retries
 ];
 
-function trial(strategy: Strategy, noise: () => number) {
+/** Stall intervals [start, end) over the run: a stalled loop runs whatever fell due when it ends. */
+function stallsOf(noise: Noise): [number, number][] {
+  const stalls: [number, number][] = [];
+  if (!noise.stalls) return stalls;
+  for (let at = exponential(noise.stalls.everyMs); at < 20_000; at += exponential(noise.stalls.everyMs)) {
+    const end = at + exponential(noise.stalls.lengthMs);
+    stalls.push([at, end]);
+    at = end;
+  }
+  return stalls;
+}
+const afterStalls = (stalls: readonly [number, number][], at: number) =>
+  stalls.find(([start, end]) => at >= start && at < end)?.[1] ?? at;
+
+function trial(strategy: Strategy, noise: Noise) {
+  const stalls = stallsOf(noise);
   const byRetry = new Map<number, number[]>();
-  for (const [from, to] of OPERATIONS) {
+  for (const [startsAt, from, to] of OPERATIONS) {
     let previous: number | null = null;
+    let arrivedAt = afterStalls(stalls, startsAt + uniform(0, 20));
     for (let retry = 1; retry <= to; retry++) {
+      const answeredAt = afterStalls(stalls, arrivedAt + 1);
       const delay = strategy(retry, previous);
       previous = delay;
-      if (retry >= from) byRetry.set(retry, [...(byRetry.get(retry) ?? []), delay + noise()]);
+      arrivedAt = afterStalls(stalls, answeredAt + delay) + noise.late();
+      if (retry >= from) byRetry.set(retry, [...(byRetry.get(retry) ?? []), arrivedAt - answeredAt]);
     }
   }
   return judgeBackoff(byRetry);

@@ -39,18 +39,18 @@ const median = (values: readonly number[]) => {
   return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 };
 
+/** The widest spread (ms) above the quickest delay `floorMs` that still counts as the same delay. */
+const fixedSpreadMs = (floorMs: number) =>
+  2 * Math.max(CLIENT_GRADE_TOLERANCES.backoffMs, CLIENT_GRADE_TOLERANCES.backoffRatio * floorMs);
+
 /**
- * Whether a set of delays is one fixed value (no jitter). A busy machine can only make a retry later,
- * never earlier, so only the quickest 60% are compared: fixed when they lie within
- * ±max(backoffMs, backoffRatio × their median) of each other.
+ * How many of the delays at one retry number sit at its floor: no more than 2 × max(backoffMs,
+ * backoffRatio × the quickest) above the quickest. A busy machine can only make a retry later, never
+ * earlier, so a fixed schedule keeps most of its delays there; a jittered one spreads them over its window.
  */
-export function isFixedDelay(gaps: readonly number[]): boolean {
-  const quickest = [...gaps].sort((a, b) => a - b).slice(0, Math.max(2, Math.ceil(gaps.length * 0.6)));
-  const tolerance = Math.max(
-    CLIENT_GRADE_TOLERANCES.backoffMs,
-    CLIENT_GRADE_TOLERANCES.backoffRatio * median(quickest),
-  );
-  return Math.max(...quickest) - Math.min(...quickest) <= 2 * tolerance;
+export function atFloor(gaps: readonly number[]): number {
+  const floor = Math.min(...gaps);
+  return gaps.filter((gap) => gap - floor <= fixedSpreadMs(floor)).length;
 }
 
 /**
@@ -74,17 +74,21 @@ export function growthFactor(byRetry: ReadonlyMap<number, readonly number[]>): n
 export function judgeBackoff(byRetry: ReadonlyMap<number, readonly number[]>) {
   const retries = [...byRetry.keys()].sort((a, b) => a - b);
   const sampled = retries.filter((retry) => (byRetry.get(retry)?.length ?? 0) >= 2);
+  // Jitter is judged on the delays of every retry number seen twice or more, pooled: a fixed schedule
+  // keeps most of its delays at each retry number's floor. Pooling about thirty delays, rather than a
+  // vote per retry number, keeps a jittered client whose delays happen to cluster at one or two retry
+  // numbers from looking fixed (bench/backoff-calibration.ts gives the rates).
+  const judgedDelays = sampled.reduce((sum, retry) => sum + (byRetry.get(retry)?.length ?? 0), 0);
+  const floorDelays = sampled.reduce((sum, retry) => sum + atFloor(byRetry.get(retry) ?? []), 0);
   const factor = growthFactor(byRetry);
-  // Jittered when at least half of the retry numbers seen twice or more vary: a busy machine can make one
-  // retry number of a fixed schedule look varied, rarely most of them.
-  const varied = sampled.filter((retry) => !isFixedDelay(byRetry.get(retry) ?? []));
   return {
     retries,
     sampled,
-    varied,
+    judgedDelays,
+    floorDelays,
     factor,
     grows: factor >= CLIENT_GRADE_TOLERANCES.growthFactor,
-    jittered: varied.length * 2 >= sampled.length,
+    jittered: floorDelays < CLIENT_GRADE_TOLERANCES.fixedShare * judgedDelays,
   };
 }
 
@@ -103,7 +107,7 @@ export function backoffGrowsWithJitter(context: EvaluationContext): GradeCheck {
   const samples = backoffSamples(context);
   const byRetry = new Map<number, number[]>();
   for (const sample of samples) byRetry.set(sample.retry, [...(byRetry.get(sample.retry) ?? []), sample.gapMs]);
-  const { retries, sampled, varied, factor, grows, jittered } = judgeBackoff(byRetry);
+  const { retries, sampled, judgedDelays, floorDelays, factor, grows, jittered } = judgeBackoff(byRetry);
   if (sampled.length < 2)
     return gradeCheck(
       id,
@@ -126,7 +130,7 @@ export function backoffGrowsWithJitter(context: EvaluationContext): GradeCheck {
     ...(jittered
       ? []
       : [
-          `the delays are not jittered (at ${sampled.length - varied.length} of ${sampled.length} retry numbers the quickest 60% of the operations waited the same time, ±${CLIENT_GRADE_TOLERANCES.backoffMs} ms or ${CLIENT_GRADE_TOLERANCES.backoffRatio * 100}%): add a random part so clients that failed together do not retry together`,
+          `the delays are not jittered (${floorDelays} of ${judgedDelays} delays before retries ${sampled.join(', ')} waited within ${2 * CLIENT_GRADE_TOLERANCES.backoffMs} ms or ${Math.round(2 * CLIENT_GRADE_TOLERANCES.backoffRatio * 100)}% of their retry number's quickest delay; ${Math.round(CLIENT_GRADE_TOLERANCES.fixedShare * 100)}% or more is one fixed delay): add a random part so clients that failed together do not retry together`,
         ]),
   ];
   if (problems.length > 0) return gradeCheck(id, 'fail', problems.join('; '), evidence);

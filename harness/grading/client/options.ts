@@ -77,9 +77,14 @@ export const DEFAULT_CLIENT_GRADE_OPTIONS = {
 export const CLIENT_GRADE_TOLERANCES = {
   /** A retry may arrive this much earlier than Retry-After after the 429 was answered (timer rounding). */
   retryAfterMs: 25,
-  /** Gaps at one retry index within ±max(this, ratio × median) of each other count as "the same delay". */
+  /** A delay at most 2 × max(this, ratio × the quickest) above the quickest at its retry number sits at its floor. */
   backoffMs: 5,
   backoffRatio: 0.07,
+  /**
+   * Jitter: the backoff is one fixed delay when this share of the delays, pooled over the retry numbers,
+   * sits at its retry number's floor (calibrated in bench/backoff-calibration.ts; see SCENARIO.md).
+   */
+  fixedShare: 0.6,
   /**
    * Growth: the median, over every pair of delays before different retry numbers, of the per-retry
    * growth factor must reach this (calibrated in bench/backoff-calibration.ts; see SCENARIO.md).
