@@ -4,6 +4,7 @@ import type { ClientFlaw } from '../../examples/partner-clients/src/flaws.js';
 import { CLIENT_CHECKS, gradeClient } from '../../harness/grading/client/index.js';
 import { GradeReport } from '../../harness/grading/shared/index.js';
 import { CLIENT_TIMEOUT_MS } from './support/client-timeout.js';
+import { explain } from './support/explain.js';
 import { hasPython, needsPython } from './support/python.js';
 
 // A client written in another language (Python 3 standard library, urllib + a thread pool): the
@@ -18,7 +19,7 @@ describe.skipIf(!hasPython).concurrent(needsPython('the Python client'), () => {
     const report = await grade();
     for (const { id } of CLIENT_CHECKS) {
       const check = report.checks.find((candidate) => candidate.id === id);
-      expect(check?.verdict, `${id}: ${check?.reason}`).toBe('pass');
+      expect(check?.verdict, explain(check)).toBe('pass');
     }
     expect(report.target).toMatch(/^python3 \S+\/examples\/partner-clients\/python\/client\.py$/);
   });

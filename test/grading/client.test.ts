@@ -4,6 +4,7 @@ import { CLIENT_CHECKS, gradeClient } from '../../harness/grading/client/index.j
 import { GradeReport } from '../../harness/grading/shared/index.js';
 import { derivePersonas } from '../../harness/reference-mock/index.js';
 import { CLIENT_TIMEOUT_MS } from './support/client-timeout.js';
+import { explain } from './support/explain.js';
 import { hasPython, needsPython } from './support/python.js';
 
 // The grader starts the reference mock on 127.0.0.1:0 with the scenario's fault schedule, runs the
@@ -17,7 +18,7 @@ describe.concurrent('the TypeScript reference client', () => {
     );
     for (const { id } of CLIENT_CHECKS) {
       const check = report.checks.find((candidate) => candidate.id === id);
-      expect(check?.verdict, `${id}: ${check?.reason}`).toBe('pass');
+      expect(check?.verdict, explain(check)).toBe('pass');
     }
     const idempotency = report.checks.find((check) => check.id === 'idempotent-write-retry');
     expect(idempotency?.evidence).toEqual([

@@ -3,6 +3,7 @@ import { nodeClientCommand, pythonClientCommand } from '../../examples/partner-c
 import { GATE_IDS } from '../../harness/gates/index.js';
 import { CLIENT_CHECKS } from '../../harness/grading/client/index.js';
 import type { LaunchPacket } from '../../harness/packet/index.js';
+import { explain } from '../grading/support/explain.js';
 import { hasPython, needsPython } from '../grading/support/python.js';
 import { observeScenario } from './support/observe-scenario.js';
 
@@ -19,7 +20,7 @@ function expectEverythingPassed(packet: LaunchPacket) {
   for (const { id } of CLIENT_CHECKS) {
     const check = grades?.checks.find((candidate) => candidate.id === id);
     // Key rotation needs the grader to hand the client a new key (grade-client step 7): a proxy cannot.
-    expect(check?.verdict, `${id}: ${check?.reason}`).toBe(id === 'key-rotation' ? 'not_graded' : 'pass');
+    expect(check?.verdict, explain(check)).toBe(id === 'key-rotation' ? 'not_graded' : 'pass');
   }
   expect(packet.verdict).toBe('ready');
 }
