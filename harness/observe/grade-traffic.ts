@@ -2,6 +2,7 @@ import { evaluateClientJournal } from '../grading/client/evaluate.js';
 import { exitProblem } from '../grading/client/evaluate-scenario.js';
 import { gradeCheck } from '../grading/client/grade-check.js';
 import type { CommandOutcome } from '../grading/client/run-command.js';
+import type { Stall } from '../grading/client/stall-monitor.js';
 import type { GradeCheck } from '../grading/shared/report.js';
 import type { JournalEntry } from '../reference-mock/index.js';
 import type { ProxyFaultSpec } from './fault-schedule.js';
@@ -80,6 +81,11 @@ export function gradeTraffic(input: {
   readonly faults: readonly ProxyFaultSpec[];
   readonly declared: DeclaredClient;
   readonly command: CommandOutcome | null;
+  /**
+   * When this process's event loop stalled while the proxy journaled (watchStalls): the proxy stamps a
+   * request when its handler runs, so a stall can make a timeout retry look early. Default none.
+   */
+  readonly stalls?: readonly Stall[];
 }): GradeCheck[] {
   const { faults, declared } = input;
   const limited = faults.filter((f) => f.kind === 'rate_limit' || (f.kind === 'status' && f.status === 429));
@@ -109,6 +115,7 @@ export function gradeTraffic(input: {
     lastPage: lastPage(input.facts),
     pageSize: Number(lastRead?.query.limit ?? 25),
     judged: { rateLimitOperationId: null, heldOperationId: hold?.operationId ?? 'getClaimStatus' },
+    stalls: input.stalls ?? [],
   });
   return checks.map((check) =>
     check.id === 'scenario-completed' ? flowCompleted(input.journal, input.command) : check,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { displayCommand } from '../grading/client/grade.js';
 import type { OutputStream } from '../grading/client/options.js';
 import { type CommandOutcome, runPartnerCommand } from '../grading/client/run-command.js';
+import { watchStalls } from '../grading/client/stall-monitor.js';
 import type { GradeReport } from '../grading/shared/report.js';
 import type { LaunchPacket, Owners } from '../packet/schema.js';
 import { redactSecrets } from '../packet/secret-scan.js';
@@ -69,7 +70,12 @@ const aborted = (signal: AbortSignal | undefined) =>
  */
 export async function observe(options: ObserveRunOptions): Promise<ObservedRun> {
   const startedAt = new Date();
-  const proxy = await startObserveProxy(options);
+  // The proxy stamps requests on this event loop: its stalls excuse what they may have made look early.
+  const stallMonitor = watchStalls();
+  const proxy = await startObserveProxy(options).catch((error: unknown) => {
+    stallMonitor.stop();
+    throw error;
+  });
   let command: CommandOutcome | null = null;
   try {
     options.onListening?.(proxy);
@@ -87,6 +93,7 @@ export async function observe(options: ObserveRunOptions): Promise<ObservedRun> 
   } finally {
     await proxy.close();
   }
+  const stalls = stallMonitor.stop();
   const journal = proxy.journal();
   const declared = { ...DEFAULT_OBSERVE_RUN.declared, ...options.declared };
   const traffic: TrafficEvidence = {
@@ -114,7 +121,7 @@ export async function observe(options: ObserveRunOptions): Promise<ObservedRun> 
       maxRetries: String(declared.maxRetries),
       maxBackoffMs: String(declared.maxBackoffMs),
     },
-    checks: gradeTraffic({ journal, facts: traffic.facts, faults: proxy.options.faults, declared, command }),
+    checks: gradeTraffic({ journal, facts: traffic.facts, faults: proxy.options.faults, declared, command, stalls }),
   };
   const packet = buildObservePacket({
     runId: randomUUID(),
