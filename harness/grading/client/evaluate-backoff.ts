@@ -44,13 +44,14 @@ const fixedSpreadMs = (floorMs: number) =>
   2 * Math.max(CLIENT_GRADE_TOLERANCES.backoffMs, CLIENT_GRADE_TOLERANCES.backoffRatio * floorMs);
 
 /**
- * How many of the delays at one retry number sit at its floor: no more than 2 × max(backoffMs,
- * backoffRatio × the quickest) above the quickest. A busy machine can only make a retry later, never
- * earlier, so a fixed schedule keeps most of its delays there; a jittered one spreads them over its window.
+ * How many of the delays at one retry number, besides the quickest, sit at its floor: no more than
+ * 2 × max(backoffMs, backoffRatio × the quickest) above the quickest. A busy machine can only make a
+ * retry later, never earlier, so a fixed schedule keeps most of its delays there; a jittered one spreads
+ * them over its window. The quickest itself defines the floor, so it is not counted.
  */
 export function atFloor(gaps: readonly number[]): number {
   const floor = Math.min(...gaps);
-  return gaps.filter((gap) => gap - floor <= fixedSpreadMs(floor)).length;
+  return gaps.filter((gap) => gap - floor <= fixedSpreadMs(floor)).length - 1;
 }
 
 /**
@@ -78,7 +79,7 @@ export function judgeBackoff(byRetry: ReadonlyMap<number, readonly number[]>) {
   // keeps most of its delays at each retry number's floor. Pooling about thirty delays, rather than a
   // vote per retry number, keeps a jittered client whose delays happen to cluster at one or two retry
   // numbers from looking fixed (bench/backoff-calibration.ts gives the rates).
-  const judgedDelays = sampled.reduce((sum, retry) => sum + (byRetry.get(retry)?.length ?? 0), 0);
+  const judgedDelays = sampled.reduce((sum, retry) => sum + (byRetry.get(retry)?.length ?? 1) - 1, 0);
   const floorDelays = sampled.reduce((sum, retry) => sum + atFloor(byRetry.get(retry) ?? []), 0);
   const factor = growthFactor(byRetry);
   return {
@@ -88,6 +89,8 @@ export function judgeBackoff(byRetry: ReadonlyMap<number, readonly number[]>) {
     floorDelays,
     factor,
     grows: factor >= CLIENT_GRADE_TOLERANCES.growthFactor,
+    /** Whether there are enough delays to tell a jittered schedule from a fixed one. */
+    jitterJudged: judgedDelays >= CLIENT_GRADE_TOLERANCES.jitterDelays,
     jittered: floorDelays < CLIENT_GRADE_TOLERANCES.fixedShare * judgedDelays,
   };
 }
@@ -100,14 +103,15 @@ const summary = (retry: number, gaps: readonly number[]) =>
 
 /**
  * Growth: the per-retry growth factor (growthFactor) reaches CLIENT_GRADE_TOLERANCES.growthFactor.
- * Jitter: at half or more of the retry numbers, the delays of different operations differ by more than the tolerance.
+ * Jitter: fewer than CLIENT_GRADE_TOLERANCES.fixedShare of the delays sit at their retry number's floor
+ * (atFloor), judged only with CLIENT_GRADE_TOLERANCES.jitterDelays delays or more.
  */
 export function backoffGrowsWithJitter(context: EvaluationContext): GradeCheck {
   const id = 'backoff-grows-with-jitter';
   const samples = backoffSamples(context);
   const byRetry = new Map<number, number[]>();
   for (const sample of samples) byRetry.set(sample.retry, [...(byRetry.get(sample.retry) ?? []), sample.gapMs]);
-  const { retries, sampled, judgedDelays, floorDelays, factor, grows, jittered } = judgeBackoff(byRetry);
+  const { retries, sampled, judgedDelays, floorDelays, factor, grows, jitterJudged, jittered } = judgeBackoff(byRetry);
   if (sampled.length < 2)
     return gradeCheck(
       id,
@@ -127,13 +131,20 @@ export function backoffGrowsWithJitter(context: EvaluationContext): GradeCheck {
       : [
           `the delay does not grow (each retry waited about ${factor.toFixed(2)}x the one before, at least ${threshold}x expected): double the backoff window after each failed attempt`,
         ]),
-    ...(jittered
+    ...(jittered || !jitterJudged
       ? []
       : [
           `the delays are not jittered (${floorDelays} of ${judgedDelays} delays before retries ${sampled.join(', ')} waited within ${2 * CLIENT_GRADE_TOLERANCES.backoffMs} ms or ${Math.round(2 * CLIENT_GRADE_TOLERANCES.backoffRatio * 100)}% of their retry number's quickest delay; ${Math.round(CLIENT_GRADE_TOLERANCES.fixedShare * 100)}% or more is one fixed delay): add a random part so clients that failed together do not retry together`,
         ]),
   ];
   if (problems.length > 0) return gradeCheck(id, 'fail', problems.join('; '), evidence);
+  if (!jitterJudged)
+    return gradeCheck(
+      id,
+      'not_graded',
+      `the delays grow (about ${factor.toFixed(2)}x per retry), but ${judgedDelays} delay(s) besides each retry number's quickest are too few to tell jitter from chance (at least ${CLIENT_GRADE_TOLERANCES.jitterDelays}; the scenario makes eight reads fail three times): retry those failures`,
+      evidence,
+    );
   return gradeCheck(
     id,
     'pass',

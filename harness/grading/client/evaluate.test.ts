@@ -241,14 +241,28 @@ describe('backoff-grows-with-jitter', () => {
     });
     const check = backoffGrowsWithJitter(ctx(entries));
     expect(check.verdict, check.reason).toBe('pass');
-    // Each retry number alone: 2 of 3 look fixed, which the old per-retry vote failed.
-    expect([first, second, third].map((gaps) => atFloor(gaps) >= 0.6 * gaps.length)).toEqual([false, true, true]);
+    // Besides each quickest: 1, 5 and 5 of 9 at the floor, 11 of 27 pooled (fewer than 55%).
+    expect([first, second, third].map(atFloor)).toEqual([1, 5, 5]);
   });
 
   it("counts the delays at their retry number's floor", () => {
-    expect(atFloor([100, 104, 109, 101, 103, 150])).toBe(5);
-    expect(atFloor([60, 75, 90, 55, 99, 81])).toBe(2);
-    expect(atFloor([1000, 1139, 1141])).toBe(2); // within 14% of the quickest
+    // The quickest defines the floor and is not counted.
+    expect(atFloor([100, 104, 109, 101, 103, 150])).toBe(4);
+    expect(atFloor([60, 75, 90, 55, 99, 81])).toBe(1);
+    expect(atFloor([1000, 1139, 1141])).toBe(1); // within 14% of the quickest
+  });
+
+  it('does not judge jitter from too few delays, but still fails a delay that does not grow', () => {
+    const few = (second: (i: number) => number) =>
+      [0, 1, 2].flatMap((i) => {
+        const path = `GET /v1/clients/cli_${i}/authority`;
+        const t1 = i * 1000 + 1 + 100;
+        return [req(i * 1000, path, 503), req(t1, path, 503), req(t1 + 1 + second(i), path, 200)];
+      });
+    const growing = backoffGrowsWithJitter(ctx(few(() => 200)));
+    expect(growing.verdict).toBe('not_graded');
+    expect(growing.reason).toContain('too few to tell jitter from chance');
+    expect(verdict(backoffGrowsWithJitter(ctx(few(() => 100))))).toBe('fail');
   });
 
   it('is not graded with fewer than two retries of any operation', () => {

@@ -81,10 +81,13 @@ export const CLIENT_GRADE_TOLERANCES = {
   backoffMs: 5,
   backoffRatio: 0.07,
   /**
-   * Jitter: the backoff is one fixed delay when this share of the delays, pooled over the retry numbers,
-   * sits at its retry number's floor (calibrated in bench/backoff-calibration.ts; see SCENARIO.md).
+   * Jitter: the backoff is one fixed delay when this share of the delays besides each retry number's
+   * quickest, pooled over the retry numbers, sits at the floor (calibrated in
+   * bench/backoff-calibration.ts; see SCENARIO.md).
    */
-  fixedShare: 0.6,
+  fixedShare: 0.55,
+  /** Fewer delays than this (besides each retry number's quickest) cannot tell jitter from chance. */
+  jitterDelays: 12,
   /**
    * Growth: the median, over every pair of delays before different retry numbers, of the per-retry
    * growth factor must reach this (calibrated in bench/backoff-calibration.ts; see SCENARIO.md).
