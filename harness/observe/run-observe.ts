@@ -71,11 +71,8 @@ const aborted = (signal: AbortSignal | undefined) =>
 export async function observe(options: ObserveRunOptions): Promise<ObservedRun> {
   const startedAt = new Date();
   // The proxy stamps requests on this event loop: its stalls excuse what they may have made look early.
-  const stallMonitor = watchStalls();
-  const proxy = await startObserveProxy(options).catch((error: unknown) => {
-    stallMonitor.stop();
-    throw error;
-  });
+  using stallMonitor = watchStalls();
+  const proxy = await startObserveProxy(options);
   let command: CommandOutcome | null = null;
   try {
     options.onListening?.(proxy);

@@ -117,7 +117,7 @@ export async function gradeClient(options: ClientGradeOptions): Promise<GradeRep
     maxConcurrency: resolved.maxConcurrency,
   });
   const watch = watchForRotation(mock, keys);
-  const stallMonitor = watchStalls();
+  using stallMonitor = watchStalls();
   const command = await runPartnerCommand({
     command: resolved.command,
     env: commandEnv(resolved, scenario),

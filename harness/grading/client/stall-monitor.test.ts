@@ -37,4 +37,17 @@ describe('watchStalls', () => {
     expect(stalls).toHaveLength(1);
     expect(stalls[0]).toEqual({ endAt: STALL_TICK_MS * 2 + 500, lateMs: 500 });
   });
+
+  it('stops watching when disposed, so a grader that throws leaves no timer behind', async () => {
+    let clock = 0;
+    let stalls: readonly { endAt: number; lateMs: number }[] = [];
+    {
+      using monitor = watchStalls(() => clock);
+      stalls = monitor.stalls;
+    }
+    // Had the timer survived, its next tick would record this jump as a 500 ms stall.
+    clock += STALL_TICK_MS + 500;
+    await new Promise((resolve) => setTimeout(resolve, STALL_TICK_MS * 3));
+    expect(stalls).toEqual([]);
+  });
 });

@@ -12,8 +12,8 @@ export interface Stall {
   readonly lateMs: number;
 }
 
-/** The stalls of a run so far, and a way to stop watching. */
-export interface StallMonitor {
+/** The stalls of a run so far, and a way to stop watching (`using` stops it too). */
+export interface StallMonitor extends Disposable {
   readonly stalls: readonly Stall[];
   stop(): readonly Stall[];
 }
@@ -37,13 +37,11 @@ export function watchStalls(now: () => number = () => performance.timeOrigin + p
     stalls.push({ endAt: at, lateMs });
   }, STALL_TICK_MS);
   timer.unref();
-  return {
-    stalls,
-    stop() {
-      clearInterval(timer);
-      return stalls;
-    },
+  const stop = () => {
+    clearInterval(timer);
+    return stalls;
   };
+  return { stalls, stop, [Symbol.dispose]: stop };
 }
 
 /**
