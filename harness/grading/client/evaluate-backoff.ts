@@ -49,7 +49,7 @@ const fixedSpreadMs = (floorMs: number) =>
  * retry later, never earlier, so a fixed schedule keeps most of its delays there; a jittered one spreads
  * them over its window. The quickest itself defines the floor, so it is not counted.
  */
-export function atFloor(gaps: readonly number[]): number {
+export function countAtFloor(gaps: readonly number[]): number {
   const floor = Math.min(...gaps);
   return gaps.filter((gap) => gap - floor <= fixedSpreadMs(floor)).length - 1;
 }
@@ -76,23 +76,24 @@ export function judgeBackoff(byRetry: ReadonlyMap<number, readonly number[]>) {
   const retries = [...byRetry.keys()].sort((a, b) => a - b);
   const sampled = retries.filter((retry) => (byRetry.get(retry)?.length ?? 0) >= 2);
   // Jitter is judged on the delays of every retry number seen twice or more, pooled: a fixed schedule
-  // keeps most of its delays at each retry number's floor. Pooling about thirty delays, rather than a
-  // vote per retry number, keeps a jittered client whose delays happen to cluster at one or two retry
-  // numbers from looking fixed (bench/backoff-calibration.ts gives the rates).
-  const judgedDelays = sampled.reduce((sum, retry) => sum + (byRetry.get(retry)?.length ?? 1) - 1, 0);
-  const floorDelays = sampled.reduce((sum, retry) => sum + atFloor(byRetry.get(retry) ?? []), 0);
+  // keeps most of its delays at each retry number's floor. Pooling the scenario's ~27 delays, rather
+  // than a vote per retry number, keeps a jittered client whose delays happen to cluster at one or two
+  // retry numbers from looking fixed (bench/backoff-calibration.ts gives the rates). With fewer than
+  // minJitterDelays, only as many delays at the floor as that many would need count as fixed.
+  const countedDelays = sampled.reduce((sum, retry) => sum + (byRetry.get(retry)?.length ?? 1) - 1, 0);
+  const atFloorCount = sampled.reduce((sum, retry) => sum + countAtFloor(byRetry.get(retry) ?? []), 0);
+  const { fixedShare, minJitterDelays } = CLIENT_GRADE_TOLERANCES;
+  const fixed = atFloorCount >= fixedShare * Math.max(countedDelays, minJitterDelays);
   const factor = growthFactor(byRetry);
   return {
     retries,
     sampled,
-    judgedDelays,
-    floorDelays,
+    countedDelays,
+    atFloorCount,
     factor,
     grows: factor >= CLIENT_GRADE_TOLERANCES.growthFactor,
-    /** Whether there are enough delays to tell a jittered schedule from a fixed one. */
-    jitterJudged: judgedDelays >= CLIENT_GRADE_TOLERANCES.jitterDelays,
-    jittered: floorDelays < CLIENT_GRADE_TOLERANCES.fixedShare * judgedDelays,
-  };
+    jitter: fixed ? 'fixed' : countedDelays >= minJitterDelays ? 'jittered' : 'not_judged',
+  } as const;
 }
 
 const sampleLine = (view: JournalView, { retry, gapMs, failed, next }: BackoffSample) =>
@@ -104,14 +105,14 @@ const summary = (retry: number, gaps: readonly number[]) =>
 /**
  * Growth: the per-retry growth factor (growthFactor) reaches CLIENT_GRADE_TOLERANCES.growthFactor.
  * Jitter: fewer than CLIENT_GRADE_TOLERANCES.fixedShare of the delays sit at their retry number's floor
- * (atFloor), judged only with CLIENT_GRADE_TOLERANCES.jitterDelays delays or more.
+ * (countAtFloor), judged only with CLIENT_GRADE_TOLERANCES.minJitterDelays delays or more.
  */
 export function backoffGrowsWithJitter(context: EvaluationContext): GradeCheck {
   const id = 'backoff-grows-with-jitter';
   const samples = backoffSamples(context);
   const byRetry = new Map<number, number[]>();
   for (const sample of samples) byRetry.set(sample.retry, [...(byRetry.get(sample.retry) ?? []), sample.gapMs]);
-  const { retries, sampled, judgedDelays, floorDelays, factor, grows, jitterJudged, jittered } = judgeBackoff(byRetry);
+  const { retries, sampled, countedDelays, atFloorCount, factor, grows, jitter } = judgeBackoff(byRetry);
   if (sampled.length < 2)
     return gradeCheck(
       id,
@@ -131,18 +132,18 @@ export function backoffGrowsWithJitter(context: EvaluationContext): GradeCheck {
       : [
           `the delay does not grow (each retry waited about ${factor.toFixed(2)}x the one before, at least ${threshold}x expected): double the backoff window after each failed attempt`,
         ]),
-    ...(jittered || !jitterJudged
+    ...(jitter !== 'fixed'
       ? []
       : [
-          `the delays are not jittered (${floorDelays} of ${judgedDelays} delays before retries ${sampled.join(', ')} waited within ${2 * CLIENT_GRADE_TOLERANCES.backoffMs} ms or ${Math.round(2 * CLIENT_GRADE_TOLERANCES.backoffRatio * 100)}% of their retry number's quickest delay; ${Math.round(CLIENT_GRADE_TOLERANCES.fixedShare * 100)}% or more is one fixed delay): add a random part so clients that failed together do not retry together`,
+          `the delays are not jittered (${atFloorCount} of the ${countedDelays} delays besides each retry number's quickest, before retries ${sampled.join(', ')} waited at most ${2 * CLIENT_GRADE_TOLERANCES.backoffMs} ms or ${Math.round(2 * CLIENT_GRADE_TOLERANCES.backoffRatio * 100)}% (whichever is larger) longer than that quickest delay; ${Math.round(CLIENT_GRADE_TOLERANCES.fixedShare * 100)}% or more is one fixed delay): add a random part so clients that failed together do not retry together`,
         ]),
   ];
   if (problems.length > 0) return gradeCheck(id, 'fail', problems.join('; '), evidence);
-  if (!jitterJudged)
+  if (jitter === 'not_judged')
     return gradeCheck(
       id,
       'not_graded',
-      `the delays grow (about ${factor.toFixed(2)}x per retry), but ${judgedDelays} delay(s) besides each retry number's quickest are too few to tell jitter from chance (at least ${CLIENT_GRADE_TOLERANCES.jitterDelays}; the scenario makes eight reads fail three times): retry those failures`,
+      `the delays grow (about ${factor.toFixed(2)}x per retry), but ${countedDelays} delay(s) besides each retry number's quickest are too few to tell jitter from chance (at least ${CLIENT_GRADE_TOLERANCES.minJitterDelays}; grade-client's scenario gives about 27): retry more failures, or grade with grade-client`,
       evidence,
     );
   return gradeCheck(

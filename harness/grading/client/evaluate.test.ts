@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../reference-mock/index.js';
 import { evaluateClientJournal } from './evaluate.js';
-import { atFloor, backoffGrowsWithJitter, growthFactor } from './evaluate-backoff.js';
+import { backoffGrowsWithJitter, countAtFloor, growthFactor, judgeBackoff } from './evaluate-backoff.js';
 import { retriesGiveUp } from './evaluate-give-up.js';
 import { idempotentWriteRetry, noRetryOn4xx, retryAfterHonoured } from './evaluate-retries.js';
 import { paginationToEnd, scenarioCompleted } from './evaluate-scenario.js';
@@ -242,14 +242,34 @@ describe('backoff-grows-with-jitter', () => {
     const check = backoffGrowsWithJitter(ctx(entries));
     expect(check.verdict, check.reason).toBe('pass');
     // Besides each quickest: 1, 5 and 5 of 9 at the floor, 11 of 27 pooled (fewer than 55%).
-    expect([first, second, third].map(atFloor)).toEqual([1, 5, 5]);
+    expect([first, second, third].map(countAtFloor)).toEqual([1, 5, 5]);
   });
 
   it("counts the delays at their retry number's floor", () => {
     // The quickest defines the floor and is not counted.
-    expect(atFloor([100, 104, 109, 101, 103, 150])).toBe(4);
-    expect(atFloor([60, 75, 90, 55, 99, 81])).toBe(1);
-    expect(atFloor([1000, 1139, 1141])).toBe(1); // within 14% of the quickest
+    expect(countAtFloor([100, 104, 109, 101, 103, 150])).toBe(4);
+    expect(countAtFloor([60, 75, 90, 55, 99, 81])).toBe(1);
+    expect(countAtFloor([1000, 1139, 1141])).toBe(1); // within 14% of the quickest
+  });
+
+  it('calls a backoff fixed at 55% of the delays at the floor, and judges fewer than 12 only when decisive', () => {
+    // Per retry number: the quickest (the floor), `at` more delays at the floor, `off` delays well above it.
+    const retry = (floor: number, at: number, off: number) => [
+      floor,
+      ...Array.from({ length: at }, () => floor + 3),
+      ...Array.from({ length: off }, (_, i) => floor * 1.5 + i * 20),
+    ];
+    const judge = (at1: number, off1: number, at2: number, off2: number) =>
+      judgeBackoff(
+        new Map([
+          [1, retry(100, at1, off1)],
+          [2, retry(200, at2, off2)],
+        ]),
+      );
+    expect(judge(4, 2, 3, 3)).toMatchObject({ countedDelays: 12, atFloorCount: 7, jitter: 'fixed' });
+    expect(judge(3, 3, 3, 3)).toMatchObject({ countedDelays: 12, atFloorCount: 6, jitter: 'jittered' });
+    expect(judge(3, 2, 3, 3)).toMatchObject({ countedDelays: 11, atFloorCount: 6, jitter: 'not_judged' });
+    expect(judge(4, 1, 3, 3)).toMatchObject({ countedDelays: 11, atFloorCount: 7, jitter: 'fixed' });
   });
 
   it('does not judge jitter from too few delays, but still fails a delay that does not grow', () => {

@@ -87,7 +87,7 @@ export const CLIENT_GRADE_TOLERANCES = {
    */
   fixedShare: 0.55,
   /** Fewer delays than this (besides each retry number's quickest) cannot tell jitter from chance. */
-  jitterDelays: 12,
+  minJitterDelays: 12,
   /**
    * Growth: the median, over every pair of delays before different retry numbers, of the per-retry
    * growth factor must reach this (calibrated in bench/backoff-calibration.ts; see SCENARIO.md).
