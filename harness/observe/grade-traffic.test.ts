@@ -1,28 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { journalEntries } from '../grading/client/test-support/journal-entry.js';
 import type { JournalEntry } from '../reference-mock/index.js';
 import { gradeTraffic } from './grade-traffic.js';
 import type { ProviderFacts } from './provider-facts.js';
 
 const T0 = 7_000_000;
-const list = (t: number, status: number, fault: JournalEntry['fault'], seq: number): JournalEntry => ({
-  seq,
-  receivedAt: T0 + t,
-  clockAt: '2026-01-01T00:00:00.000Z',
-  method: 'GET',
-  path: '/v1/webhook-deliveries',
-  operationId: 'listWebhookDeliveries',
-  query: { limit: '5' },
-  status,
-  errorCode: status === 429 ? 'rate_limited' : null,
-  requestId: `req_${seq}`,
-  correlationIdSent: 'corr-list',
-  traceparent: null,
-  idempotencyKey: null,
-  credentialPrefix: 'dc_test_abcd',
-  fault,
-  replayed: false,
-  durationMs: 1,
-});
+const entry = journalEntries(T0);
+const list = (t: number, status: number, fault: JournalEntry['fault']): JournalEntry =>
+  entry(t, {
+    path: '/v1/webhook-deliveries',
+    operationId: 'listWebhookDeliveries',
+    query: { limit: '5' },
+    status,
+    errorCode: status === 429 ? 'rate_limited' : null,
+    correlationIdSent: 'corr-list',
+    fault,
+  });
 const facts: ProviderFacts = {
   answers: [],
   environments: new Map(),
@@ -37,7 +30,7 @@ describe('gradeTraffic', () => {
   // A 429 (Retry-After 1 s) retried 800 ms after the proxy stamped it. With the proxy's event loop
   // stalled 300 ms just before that stamp, the 429's request may have arrived 1.1 s before its retry:
   // possibly the client's 1 s timeout retry, which is not held against it.
-  const journal = [list(0, 429, 'rate_limit', 1), list(800, 200, null, 2)];
+  const journal = [list(0, 429, 'rate_limit'), list(800, 200, null)];
   const grade = (stalls?: { endAt: number; lateMs: number }[]) =>
     gradeTraffic({
       journal,

@@ -4,31 +4,18 @@ import { type KeyRotationFacts, keyRotation } from './evaluate-rotation.js';
 import type { EvaluationContext } from './grade-check.js';
 import { viewJournal } from './journal-view.js';
 import { SCENARIO_JUDGED } from './schedule.js';
+import { journalEntries } from './test-support/journal-entry.js';
 
 // Synthetic journals of step 7: arrival times (ms after 1_000_000), the key prefix sent, the answer.
-let seq = 0;
-function read(t: number, path: string, prefix: string, status: number): JournalEntry {
-  seq++;
-  return {
-    seq,
-    receivedAt: 1_000_000 + t,
-    clockAt: '2026-01-01T00:00:00.000Z',
-    method: 'GET',
+const entry = journalEntries();
+const read = (t: number, path: string, prefix: string, status: number): JournalEntry =>
+  entry(t, {
     path,
     operationId: 'getPartnerOrganization',
-    query: {},
     status,
     errorCode: status === 401 ? 'credential_revoked' : null,
-    requestId: `req_${seq}`,
-    correlationIdSent: `corr-${seq}`,
-    idempotencyKey: null,
     credentialPrefix: prefix,
-    fault: null,
-    replayed: false,
-    traceparent: null,
-    durationMs: 1,
-  };
-}
+  });
 const ctx = (entries: JournalEntry[]): EvaluationContext => ({
   view: viewJournal(entries),
   declared: { timeoutMs: 2000, maxConcurrency: 4, maxRetries: 6, maxBackoffMs: 10_000 },

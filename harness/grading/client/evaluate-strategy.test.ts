@@ -5,31 +5,18 @@ import { retryStrategyHonoured } from './evaluate-strategy.js';
 import type { EvaluationContext } from './grade-check.js';
 import { viewJournal } from './journal-view.js';
 import { SCENARIO_JUDGED } from './schedule.js';
+import { journalEntries } from './test-support/journal-entry.js';
 
 // Synthetic journals of step 6's error-branch reads: arrival times (ms) and answers.
-let seq = 0;
-function read(t: number, clientId: string, status: number | null, fault: JournalEntry['fault']): JournalEntry {
-  seq++;
-  return {
-    seq,
-    receivedAt: 1_000_000 + t,
-    clockAt: '2026-01-01T00:00:00.000Z',
-    method: 'GET',
+const entry = journalEntries();
+const read = (t: number, clientId: string, status: number | null, fault: JournalEntry['fault']): JournalEntry =>
+  entry(t, {
     path: `/v1/clients/${clientId}/authority`,
     operationId: 'getClientAuthority',
-    query: {},
     status,
-    errorCode: null,
-    requestId: `req_${seq}`,
     correlationIdSent: `corr-${clientId}`,
-    traceparent: null,
-    idempotencyKey: null,
-    credentialPrefix: 'dc_test_abcd',
     fault,
-    replayed: false,
-    durationMs: 1,
-  };
-}
+  });
 const READS = [
   { path: '/v1/clients/cli_n/authority', retryStrategy: 'no_retry' },
   { path: '/v1/clients/cli_s/authority', retryStrategy: 'contact_support' },

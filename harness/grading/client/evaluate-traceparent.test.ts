@@ -2,29 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../reference-mock/index.js';
 import { traceparentCheck } from './evaluate-traceparent.js';
 import { viewJournal } from './journal-view.js';
+import { journalEntries } from './test-support/journal-entry.js';
 
 const A = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 const B = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
-let seq = 0;
-const entry = (t: number, status: number, traceparent: string | null, path = '/v1/a'): JournalEntry => ({
-  seq: ++seq,
-  receivedAt: 1_000_000 + t,
-  clockAt: '2026-01-01T00:00:00.000Z',
-  method: 'GET',
-  path,
-  operationId: null,
-  query: {},
-  status,
-  errorCode: null,
-  requestId: `req_${seq}`,
-  correlationIdSent: `corr-${path}`,
-  traceparent,
-  idempotencyKey: null,
-  credentialPrefix: 'dc_test_abcd',
-  fault: null,
-  replayed: false,
-  durationMs: 2,
-});
+const journal = journalEntries();
+const entry = (t: number, status: number, traceparent: string | null, path = '/v1/a'): JournalEntry =>
+  journal(t, { path, status, correlationIdSent: `corr-${path}`, traceparent, durationMs: 2 });
 
 describe('traceparentCheck', () => {
   it('passes when every request carries a valid traceparent and a retry keeps its own', () => {

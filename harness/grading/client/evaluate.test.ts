@@ -11,10 +11,11 @@ import type { EvaluationContext } from './grade-check.js';
 import { viewJournal } from './journal-view.js';
 import type { CommandOutcome } from './run-command.js';
 import { SCENARIO_JUDGED } from './schedule.js';
+import { journalEntries } from './test-support/journal-entry.js';
 
 // Synthetic journals: each test writes the requests a client would send, with arrival times (ms
 // from the start) and answers, and reads the verdict the grader gives them.
-let seq = 0;
+const entry = journalEntries(5_000_000);
 const OPERATIONS: [RegExp, string][] = [
   [/^POST \/v1\/clients$/, 'createClient'],
   [/^POST \/v1\/claims$/, 'createClaim'],
@@ -25,27 +26,17 @@ const OPERATIONS: [RegExp, string][] = [
 function req(t: number, request: string, status: number | null, extra: Partial<JournalEntry> = {}): JournalEntry {
   const [method = 'GET', target = '/'] = request.split(' ');
   const [path = '/', search = ''] = target.split('?');
-  const operationId = OPERATIONS.find(([pattern]) => pattern.test(`${method} ${path}`))?.[1] ?? null;
-  return {
-    seq: ++seq,
-    receivedAt: 5_000_000 + t,
-    clockAt: '2026-01-01T00:00:00.000Z',
+  return entry(t, {
     method,
     path,
-    operationId,
+    operationId: OPERATIONS.find(([pattern]) => pattern.test(`${method} ${path}`))?.[1] ?? null,
     query: Object.fromEntries(new URLSearchParams(search)),
     status,
-    errorCode: null,
-    requestId: `req_${seq}`,
     correlationIdSent: `corr-${request}`,
-    traceparent: null,
     idempotencyKey: method === 'POST' ? `key-${request}` : null,
-    credentialPrefix: 'dc_test_abcd',
     fault: status !== null && status >= 500 ? 'status' : null,
-    replayed: false,
-    durationMs: 1,
     ...extra,
-  };
+  });
 }
 const ctx = (entries: JournalEntry[], declared: Partial<EvaluationContext['declared']> = {}): EvaluationContext => ({
   view: viewJournal(entries),

@@ -1,28 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../reference-mock/index.js';
 import { nextRepeat, viewJournal } from './journal-view.js';
+import { journalEntries } from './test-support/journal-entry.js';
 
-let seq = 0;
-const entry = (t: number, path: string, status: number | null, extra: Partial<JournalEntry> = {}): JournalEntry => ({
-  seq: ++seq,
-  receivedAt: 1_000_000 + t,
-  clockAt: '2026-01-01T00:00:00.000Z',
-  method: 'GET',
-  path,
-  operationId: null,
-  query: {},
-  status,
-  errorCode: null,
-  requestId: `req_${seq}`,
-  correlationIdSent: 'corr-1',
-  traceparent: null,
-  idempotencyKey: null,
-  credentialPrefix: 'dc_test_abcd',
-  fault: null,
-  replayed: false,
-  durationMs: 2,
-  ...extra,
-});
+const journal = journalEntries();
+const entry = (t: number, path: string, status: number | null, extra: Partial<JournalEntry> = {}): JournalEntry =>
+  journal(t, { path, status, correlationIdSent: 'corr-1', durationMs: 2, ...extra });
 
 describe('viewJournal', () => {
   it('orders by arrival, not by journal seq (the mock journals a request when it finishes)', () => {
