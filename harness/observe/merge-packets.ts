@@ -1,5 +1,6 @@
 import { evidenceScope } from '../packet/evidence-scope.js';
 import type { GateResult, LaunchPacket } from '../packet/schema.js';
+import { inTimeOrder } from '../packet/timeline.js';
 import { summarizeGates } from '../packet/verdict.js';
 import { ObserveError } from './errors.js';
 
@@ -82,7 +83,7 @@ export function mergeObservedPacket(rehearsal: LaunchPacket, observed: LaunchPac
     summary,
     grades: [...rehearsal.grades, ...observed.grades],
     logFields: [...rehearsal.logFields, ...observed.logFields],
-    timeline: [...rehearsal.timeline, ...observed.timeline].sort((a, b) => a.at.localeCompare(b.at)),
+    timeline: inTimeOrder([...rehearsal.timeline, ...observed.timeline]),
   };
   const scope = evidenceScope(merged);
   return { ...merged, evidence: { ...scope, label: `${scope.label} + ${observed.evidence.label}` } };

@@ -4,6 +4,7 @@ import { evidenceScope } from '../packet/evidence-scope.js';
 import type { MonitorSection, ProviderSnapshot } from '../packet/monitor-schema.js';
 import { type GateResult, type LaunchPacket, PACKET_SCHEMA_VERSION } from '../packet/schema.js';
 import { findSecrets } from '../packet/secret-scan.js';
+import { inTimeOrder } from '../packet/timeline.js';
 import { summarizeGates } from '../packet/verdict.js';
 import { describeBuild } from './build-info.js';
 import type { RehearsalObservations } from './observations.js';
@@ -109,7 +110,7 @@ export function buildLaunchPacket({
     },
     escalation: buildEscalationTemplate(observations),
     logFields: recorder.writesAndFailures(),
-    timeline: [...recorder.timeline, ...receiverTimeline].sort((a, b) => a.at.localeCompare(b.at)),
+    timeline: inTimeOrder([...recorder.timeline, ...receiverTimeline]),
     // Grade reports of the partner's own integration are attached by the caller (rehearse --grade-report).
     grades: [],
     snapshot,
