@@ -1,4 +1,4 @@
-import { Agent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { buildPath } from '../contract/paths.js';
 import type { RouteDefinition } from '../contract/route-definition.js';
@@ -13,6 +13,7 @@ import type {
   SandboxWebhookTestRequest,
   WebhookDelivery,
 } from '../contract/schemas/webhooks.js';
+import { Agent } from '../http/undici.js';
 import { type Authenticator, oauthAuthenticator, staticAuthenticator } from './auth.js';
 import { type CallRuntime, executeCall } from './call.js';
 import type { CallDeadline } from './deadline.js';

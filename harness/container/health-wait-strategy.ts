@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { WaitStrategy } from 'testcontainers';
-import { Agent, request } from 'undici';
+import { Agent, request } from '../http/undici.js';
 import { type LogSource, readContainerLogs } from './container-logs.js';
 import { ReferenceMockContainerError } from './errors.js';
 

@@ -1,5 +1,5 @@
 import { connect } from 'node:tls';
-import { Agent, request } from 'undici';
+import { Agent, request } from '../http/undici.js';
 
 /** A fetched security.txt: its status and text, or why it could not be fetched. */
 export type SecurityTxtReading =

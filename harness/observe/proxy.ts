@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Agent } from 'undici';
+import { Agent } from '../http/undici.js';
 import type { JournalEntry } from '../reference-mock/index.js';
 import { createRequestJournal } from '../reference-mock/journal.js';
 import { isLoopbackHost } from '../reference-mock/loopback.js';

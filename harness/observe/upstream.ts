@@ -1,5 +1,6 @@
-import { type Dispatcher, request } from 'undici';
+import type { Dispatcher } from 'undici';
 import { Headers } from '../contract/index.js';
+import { request } from '../http/undici.js';
 import { ObserveError } from './errors.js';
 import type { ObserveTarget } from './options.js';
 

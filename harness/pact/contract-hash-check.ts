@@ -1,5 +1,5 @@
-import { Agent, request } from 'undici';
 import { Headers } from '../contract/headers.js';
+import { Agent, request } from '../http/undici.js';
 import { ContractHashMismatchError, PactConfigurationError } from './errors.js';
 import type { LoadedPact } from './pact-sources.js';
 

@@ -1,4 +1,4 @@
-import { Agent, request } from 'undici';
+import { Agent, request } from '../http/undici.js';
 import type { ProviderStateHandlers, ProviderStateSetup, StateValues } from './state-handlers.js';
 
 const isObject = (value: unknown): value is StateValues =>

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { Agent, request } from 'undici';
+import { Agent, request } from '../http/undici.js';
 import { PactConfigurationError } from './errors.js';
 import { PACT_PROVIDER_NAME, PactMetadata } from './names.js';
 

@@ -1,5 +1,5 @@
-import type { Agent } from 'undici';
 import type { z } from 'zod';
+import type { Agent } from '../http/undici.js';
 import { ControlPaths } from './control-paths.js';
 import type { ClockState } from './control-schemas.js';
 import { ReferenceMockError } from './errors.js';
@@ -57,7 +57,7 @@ export function createReferenceMockControl(
   // undici loads with the first call, so importing the mock costs nothing for it.
   let agent: Agent | undefined;
   const undici = async () => {
-    const loaded = await import('undici');
+    const loaded = await import('../http/undici.js');
     agent ??= new loaded.Agent({ keepAliveTimeout: 1000 });
     return { request: loaded.request, agent };
   };

@@ -1,5 +1,5 @@
-import type { Agent, request } from 'undici';
 import { type EventType, Headers } from '../contract/index.js';
+import type { Agent, request } from '../http/undici.js';
 import { signDutyClaims } from '../webhooks/index.js';
 import type { MockClock } from './clock.js';
 import type { FaultBook } from './faults.js';
@@ -59,7 +59,7 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDis
   // evaluation is a large part of a cold start.
   let http: Promise<{ agent: Agent; request: typeof request }> | undefined;
   const undici = () =>
-    (http ??= import('undici').then((loaded) => ({
+    (http ??= import('../http/undici.js').then((loaded) => ({
       agent: new loaded.Agent({ connectTimeout: options.timeoutMs, keepAliveTimeout: 1000 }),
       request: loaded.request,
     })));

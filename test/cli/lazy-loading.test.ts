@@ -75,3 +75,42 @@ describe('the built bin keeps commands lazy', { timeout: 60_000 }, () => {
     }
   });
 });
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * Runs Node with `args` and says whether undici's index (fetch, WebSocket, caches, ...) and Node's own
+ * bundled undici were loaded: a `--import` module prints both as the process exits.
+ */
+function undiciLoaded(args: readonly string[]): { index: boolean; nodeBundled: boolean } {
+  const probe = `data:text/javascript,${encodeURIComponent(`
+    import { createRequire } from 'node:module';
+    const cache = createRequire(${JSON.stringify(bin)}).cache;
+    process.on('exit', () => process.stderr.write('UNDICI ' + JSON.stringify({
+      index: Object.keys(cache).some((file) => /[\\\\/]node_modules[\\\\/]undici[\\\\/]index\\.js$/.test(file)),
+      nodeBundled: process.moduleLoadList.includes('NativeModule internal/deps/undici/undici'),
+    }) + '\\n'));
+  `)}`;
+  const result = spawnSync(process.execPath, ['--import', probe, ...args], { encoding: 'utf8', cwd: repoRoot });
+  expect(result.status, result.stderr).toBe(0);
+  const line = result.stderr.split('\n').find((item) => item.startsWith('UNDICI '));
+  return JSON.parse(line?.slice('UNDICI '.length) ?? 'null') as { index: boolean; nodeBundled: boolean };
+}
+
+describe('a rehearsal loads undici’s dispatcher, not all of undici', { timeout: 60_000 }, () => {
+  it('neither undici’s index nor Node’s bundled undici is loaded by a rehearsal', () => {
+    const out = mkdtempSync(join(tmpdir(), 'dc-lazy-'));
+    try {
+      expect(undiciLoaded([bin, 'rehearse', '--out', out])).toEqual({ index: false, nodeBundled: false });
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('the check can fail: a program that imports undici loads both', () => {
+    expect(undiciLoaded(['--input-type=module', '-e', "await import('undici');"])).toEqual({
+      index: true,
+      nodeBundled: true,
+    });
+  });
+});

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Agent, request } from 'undici';
 import { Headers } from '../../contract/index.js';
+import { Agent, request } from '../../http/undici.js';
 import { type JournalEntry, type StartedReferenceMock, startReferenceMock } from '../../reference-mock/index.js';
 import { type GradeReport, secretHint } from '../shared/report.js';
 import { evaluateClientJournal } from './evaluate.js';

@@ -2,8 +2,8 @@ import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Agent, request } from 'undici';
 import { Headers, Scope } from '../../contract/index.js';
+import { Agent, request } from '../../http/undici.js';
 import type { StartedReferenceMock } from '../../reference-mock/index.js';
 import type { KeyRotationFacts } from './evaluate-rotation.js';
 

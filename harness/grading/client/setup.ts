@@ -3,8 +3,8 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Agent, request } from 'undici';
 import { Headers } from '../../contract/index.js';
+import { Agent, request } from '../../http/undici.js';
 import type { StartedReferenceMock } from '../../reference-mock/index.js';
 import { STRATEGY_FAULTS } from './strategy-faults.js';
 

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { type Dispatcher, request } from 'undici';
+import type { Dispatcher } from 'undici';
+import { request } from '../../http/undici.js';
 import type { WebhookReceiverCheckId } from './checks.js';
 
 /** One request of the battery, fully built before it is sent. */

@@ -1,4 +1,4 @@
-import { Agent } from 'undici';
+import { Agent } from '../../http/undici.js';
 import { type GradeReport, secretHint } from '../shared/report.js';
 import { planBattery } from './battery.js';
 import { type DeliveryOutcome, sendDelivery } from './deliver.js';

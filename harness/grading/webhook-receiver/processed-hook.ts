@@ -2,8 +2,9 @@ import { exec } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { type Dispatcher, request } from 'undici';
+import type { Dispatcher } from 'undici';
 import { z } from 'zod';
+import { request } from '../../http/undici.js';
 import type { ProcessedEventsHook } from './options.js';
 
 const run = promisify(exec);
