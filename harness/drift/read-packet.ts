@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { LaunchPacket } from '../packet/schema.js';
-import { issuePath } from '../packet/validate-packet.js';
+import type { LaunchPacket } from '../packet/schema.js';
+import { issuePath, safeParsePacket } from '../packet/validate-packet.js';
 import { PacketFileError } from './errors.js';
 
 /**
@@ -25,7 +25,7 @@ export async function readPacketFile(file: string): Promise<LaunchPacket> {
   } catch {
     throw new PacketFileError(file, 'not_json', text.trim() === '' ? 'it is empty.' : 'it is not valid JSON.');
   }
-  const parsed = LaunchPacket.safeParse(json);
+  const parsed = safeParsePacket(json);
   if (!parsed.success) {
     const first = parsed.error.issues
       .slice(0, 3)
