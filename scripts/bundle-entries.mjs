@@ -8,7 +8,7 @@
 // Other packages stay external: they are dependencies or optional peers resolved from node_modules.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
-import { warmCodeCache } from './warm-code-cache.mjs';
+import { warmCodeCache, warmRehearsalCodeCache } from './warm-code-cache.mjs';
 
 const dist = new URL('../dist/harness/', import.meta.url).pathname;
 const BUNDLED_PACKAGES = new Set(['zod']);
@@ -56,18 +56,23 @@ const common = {
   plugins: [zodEnglishOnly, externalPackages((name) => BUNDLED_PACKAGES.has(name))],
 };
 
+// What a CommonJS bundle that harness/code-cache runs needs: import.meta.url (the package-root lookup)
+// becomes the bundle's own file URL, and import() becomes require(), as a vm script has no module
+// loader of its own.
+const commonJsScript = {
+  ...common,
+  format: 'cjs',
+  banner: { js: 'const __bundleFileUrl = require("node:url").pathToFileURL(__filename).href;' },
+  define: { 'import.meta.url': '__bundleFileUrl' },
+  supported: { 'dynamic-import': false },
+};
+
 // The mock's container entry: its code as one CommonJS bundle (V8 takes a code cache only for a
 // script, not an ES module), main.js a small loader that runs it with the cache (harness/code-cache),
 // and a warm-up run that serves a few requests and writes the cache.
 const mockBundle = `${dist}reference-mock/main.bundle.cjs`;
 await build({
-  ...common,
-  format: 'cjs',
-  // import.meta.url (the package-root lookup) becomes the bundle's own file URL.
-  banner: { js: 'const __bundleFileUrl = require("node:url").pathToFileURL(__filename).href;' },
-  define: { 'import.meta.url': '__bundleFileUrl' },
-  // import('undici') becomes require('undici'): a vm script has no module loader of its own.
-  supported: { 'dynamic-import': false },
+  ...commonJsScript,
   // A CommonJS bundle cannot require an ES-only package (canonicalize): every package is inlined but
   // undici, which is CommonJS and loads with the first webhook delivery.
   plugins: [zodEnglishOnly, externalPackages((name) => name !== 'undici')],
@@ -93,3 +98,17 @@ await build({
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
 });
+
+// `rehearse` and `smoke`: the run's code (cli/rehearse-run.js) as one CommonJS bundle that the bin's
+// command loads with its code cache (harness/cli/commands/rehearse.ts). undici is inlined too: resolving
+// and compiling its ~30 files one by one was a large part of a cold run. Pact and testcontainers stay
+// external (a run never loads them).
+const REHEARSAL_INLINED = new Set(['zod', 'undici', 'canonicalize']);
+const rehearsalBundle = `${dist}cli/rehearse-run.bundle.cjs`;
+await build({
+  ...commonJsScript,
+  plugins: [zodEnglishOnly, externalPackages((name) => REHEARSAL_INLINED.has(name))],
+  entryPoints: [`${dist}cli/rehearse-run.js`],
+  outfile: rehearsalBundle,
+});
+await warmRehearsalCodeCache(`${dist}cli/main.js`, rehearsalBundle);

@@ -3,7 +3,9 @@
 // request, an unknown route), stops it with SIGTERM and checks it wrote `<bundle>.cache` on exit
 // (harness/code-cache/run-bundle.ts). A mock that cannot start or answer fails the build here.
 import { spawn } from 'node:child_process';
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 // Built by tsc just before this runs: the loader's own names for the cache file and the switch.
 import { codeCachePath, WRITE_CODE_CACHE_ENV } from '../dist/harness/code-cache/run-bundle.js';
 
@@ -58,5 +60,34 @@ export async function warmCodeCache(entry, bundle) {
     clearTimeout(timer);
   }
   if (!existsSync(cacheFile)) throw new Error(`warm-code-cache: the warm-up run wrote no ${cacheFile}`);
+  return statSync(cacheFile).size;
+}
+
+/**
+ * The build's warm-up run of `rehearse`: the built bin rehearses the golden path on the embedded mock
+ * with DUTYCLAIMS_WRITE_CODE_CACHE=1, so the run's bundle writes `<bundle>.cache` on exit. No
+ * DUTYCLAIMS_* setting of the building shell reaches it: the warm-up never talks to a real host.
+ */
+export async function warmRehearsalCodeCache(bin, bundle) {
+  const cacheFile = codeCachePath(bundle);
+  rmSync(cacheFile, { force: true });
+  const out = mkdtempSync(join(tmpdir(), 'dutyclaims-warm-up-'));
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('DUTYCLAIMS_')));
+  const child = spawn(process.execPath, [bin, 'rehearse', '--target', 'mock', '--out', out], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...env, NO_COLOR: '1', [WRITE_CODE_CACHE_ENV]: '1' },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
+  const { code, signal } = await new Promise((resolve) =>
+    child.once('exit', (exitCode, exitSignal) => resolve({ code: exitCode, signal: exitSignal })),
+  );
+  clearTimeout(timer);
+  rmSync(out, { recursive: true, force: true });
+  if (code !== 0)
+    throw new Error(`warm-code-cache: \`${bin} rehearse\` on the embedded mock exited with ${code ?? signal}:\n${output}`);
+  if (!existsSync(cacheFile)) throw new Error(`warm-code-cache: the rehearsal's warm-up run wrote no ${cacheFile}`);
   return statSync(cacheFile).size;
 }

@@ -69,10 +69,12 @@ export function runBundle(bundleUrl: URL): BundleRun {
 }
 
 /**
- * A process entry point: runs the bundle, and on the build's warm-up run ({@link WRITE_CODE_CACHE_ENV})
- * writes its code cache when the process exits, with every function that run compiled.
+ * Runs a bundle once per process (a process entry point, or one command of the CLI) and returns its
+ * exports; on the build's warm-up run ({@link WRITE_CODE_CACHE_ENV}) writes its code cache when the
+ * process exits, with every function that run compiled.
  */
-export function runEntryBundle(bundleUrl: URL): void {
+export function runEntryBundle(bundleUrl: URL): unknown {
   const run = runBundle(bundleUrl);
   if (process.env[WRITE_CODE_CACHE_ENV] === '1') process.once('exit', () => run.writeCodeCache());
+  return run.exports;
 }

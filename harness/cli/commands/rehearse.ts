@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { runEntryBundle } from '../../code-cache/run-bundle.js';
 import type { CliIo } from '../run-cli.js';
 import { SMOKE_FLAGS, SMOKE_USAGE } from '../smoke-options.js';
 import { ExitCode } from '../usage-error.js';
@@ -60,6 +62,19 @@ export async function runRehearseCommand(
     return ExitCode.ok;
   }
   // The rehearsal, the mock, the client and the packet renderers load only for a run, not for --help.
-  const { runRehearsal } = await import('../rehearse-run.js');
+  const { runRehearsal } = await loadRehearseRun();
   return runRehearsal(command, argv, values, io);
+}
+
+/**
+ * The run's code. The built bin has it as one CommonJS bundle with zod, undici and canonicalize inlined
+ * and V8's code cache beside it (scripts/bundle-entries.mjs): a cold `rehearse` spent ~150 ms compiling
+ * ~200 ES modules and resolving undici's files one by one (issue 16: `rehearse` wall). The bundle sits in
+ * dist/harness/cli/, one level above this file both as tsc emits it (commands/) and as the bin's chunk
+ * (chunks/); run from source, there is none and the modules load as usual.
+ */
+async function loadRehearseRun(): Promise<typeof import('../rehearse-run.js')> {
+  const bundle = new URL('../rehearse-run.bundle.cjs', import.meta.url);
+  if (!existsSync(bundle)) return import('../rehearse-run.js');
+  return runEntryBundle(bundle) as typeof import('../rehearse-run.js');
 }

@@ -1,0 +1,19 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+// `rehearse` and `smoke` as built (scripts/bundle-entries.mjs): the bin's command runs
+// dist/harness/cli/rehearse-run.bundle.cjs, one CommonJS bundle, with the V8 code cache the build's
+// warm-up rehearsal wrote beside it.
+const RUN_BUNDLE = new URL('../../dist/harness/code-cache/run-bundle.js', import.meta.url).href;
+const BUNDLE = new URL('../../dist/harness/cli/rehearse-run.bundle.cjs', import.meta.url).href;
+
+describe('the built rehearsal bundle', { timeout: 60_000 }, () => {
+  it('runs from the code cache the build wrote, on the Node that built it, and exports the run', () => {
+    const script = `const { runBundle } = await import(${JSON.stringify(RUN_BUNDLE)});
+const run = runBundle(new URL(${JSON.stringify(BUNDLE)}));
+process.stdout.write(JSON.stringify({ usedCodeCache: run.usedCodeCache, runRehearsal: typeof run.exports.runRehearsal }));`;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ usedCodeCache: true, runRehearsal: 'function' });
+  });
+});
