@@ -3,14 +3,20 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeBuild } from './build-info.js';
+import { type BuildInfo, describeBuild, describeBuildInBackground } from './build-info.js';
 
 const outsideGit = () => mkdtempSync(join(tmpdir(), 'dc-build-'));
 
-describe('describeBuild', () => {
-  it('reads commit, branch and run URL from GitHub Actions', () => {
+type Describe = (env: Record<string, string | undefined>, cwd: string) => Promise<BuildInfo>;
+const blocking: Describe = async (env, cwd) => describeBuild(env, cwd);
+
+describe.each([
+  ['describeBuild', blocking],
+  ['describeBuildInBackground', describeBuildInBackground as Describe],
+])('%s', (_name, describeBuild) => {
+  it('reads commit, branch and run URL from GitHub Actions', async () => {
     expect(
-      describeBuild(
+      await describeBuild(
         {
           GITHUB_SHA: 'abc123',
           GITHUB_REF_NAME: 'main',
@@ -23,9 +29,9 @@ describe('describeBuild', () => {
     ).toEqual({ commit: 'abc123', branch: 'main', ciRunUrl: 'https://github.com/acme/erp/actions/runs/42' });
   });
 
-  it('reads GitLab CI and Jenkins variables', () => {
+  it('reads GitLab CI and Jenkins variables', async () => {
     expect(
-      describeBuild(
+      await describeBuild(
         {
           CI_COMMIT_SHA: 'def456',
           CI_COMMIT_REF_NAME: 'release',
@@ -35,23 +41,29 @@ describe('describeBuild', () => {
       ),
     ).toEqual({ commit: 'def456', branch: 'release', ciRunUrl: 'https://gitlab.example/p/-/pipelines/7' });
     expect(
-      describeBuild({ GIT_COMMIT: '0f0f', BUILD_URL: 'https://jenkins.example/job/1/' }, outsideGit()),
+      await describeBuild({ GIT_COMMIT: '0f0f', BUILD_URL: 'https://jenkins.example/job/1/' }, outsideGit()),
     ).toMatchObject({ commit: '0f0f', ciRunUrl: 'https://jenkins.example/job/1/' });
   });
 
-  it('records nothing it cannot know, outside CI and git', () => {
-    expect(describeBuild({}, outsideGit())).toEqual({ commit: null, branch: null, ciRunUrl: null });
+  it('records nothing it cannot know, outside CI and git', async () => {
+    expect(await describeBuild({}, outsideGit())).toEqual({ commit: null, branch: null, ciRunUrl: null });
   });
 
-  it('falls back to git in the working directory', () => {
+  it('falls back to git in the working directory', async () => {
     const repo = new URL('../..', import.meta.url).pathname;
-    const build = describeBuild({}, repo);
+    const build = await describeBuild({}, repo);
     // This repository's own checkout (a CI clone or a worktree): a full commit SHA.
     expect(build.commit).toMatch(/^[0-9a-f]{40}$/);
     const branch = execFileSync('git', ['rev-parse', '--abbrev-ref', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim();
     expect(build.branch).toBe(branch === 'HEAD' ? null : branch);
     // A branch from CI with the commit from git, and the other way round.
-    expect(describeBuild({ GIT_BRANCH: 'from-ci' }, repo)).toMatchObject({ commit: build.commit, branch: 'from-ci' });
-    expect(describeBuild({ GIT_COMMIT: 'c0ffee' }, repo)).toMatchObject({ commit: 'c0ffee', branch: build.branch });
+    expect(await describeBuild({ GIT_BRANCH: 'from-ci' }, repo)).toMatchObject({
+      commit: build.commit,
+      branch: 'from-ci',
+    });
+    expect(await describeBuild({ GIT_COMMIT: 'c0ffee' }, repo)).toMatchObject({
+      commit: 'c0ffee',
+      branch: build.branch,
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 
 /** The partner build a run tested: what support asks for first when traffic misbehaves. */
 export interface BuildInfo {
@@ -27,27 +27,31 @@ function ciRunUrl(env: Env): string | null {
   return first(env, 'CI_PIPELINE_URL', 'CIRCLE_BUILD_URL', 'BUILDKITE_BUILD_URL', 'BUILD_URL');
 }
 
+const GIT_OPTIONS = { encoding: 'utf8', timeout: 2_000 } as const;
+
 /** `git rev-parse` in `cwd`, or null when there is no git or no repository (never throws). */
 function git(cwd: string, ...args: string[]): string | null {
   try {
-    const out = execFileSync('git', args, {
-      cwd,
-      encoding: 'utf8',
-      timeout: 2_000,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
+    const out = execFileSync('git', args, { ...GIT_OPTIONS, cwd, stdio: ['ignore', 'pipe', 'ignore'] });
     return out.trim() || null;
   } catch {
     return null;
   }
 }
 
-/**
- * Describes the build under test: commit and branch from the CI's variables, else from git in
- * `cwd`; the CI run's URL when a known CI set it.
- */
-export function describeBuild(env: Env = process.env, cwd: string = process.cwd()): BuildInfo {
-  const envCommit = first(
+/** {@link git} without blocking: the run goes on while git starts and answers. */
+function gitInBackground(cwd: string, ...args: string[]): Promise<string | null> {
+  return new Promise((resolve) => {
+    const child = execFile('git', args, { ...GIT_OPTIONS, cwd }, (error, stdout) =>
+      resolve(error ? null : stdout.trim() || null),
+    );
+    child.stdin?.end();
+  });
+}
+
+/** What the CI's variables say, and the one git call that fills in the rest (null: none needed). */
+function buildFromEnv(env: Env) {
+  const commit = first(
     env,
     'GITHUB_SHA',
     'CI_COMMIT_SHA',
@@ -56,7 +60,7 @@ export function describeBuild(env: Env = process.env, cwd: string = process.cwd(
     'GIT_COMMIT',
     'BUILD_SOURCEVERSION',
   );
-  const envBranch = first(
+  const branch = first(
     env,
     'GITHUB_HEAD_REF',
     'GITHUB_REF_NAME',
@@ -65,13 +69,46 @@ export function describeBuild(env: Env = process.env, cwd: string = process.cwd(
     'BUILDKITE_BRANCH',
     'GIT_BRANCH',
   );
-  let commit = envCommit;
-  let branch = envBranch;
-  if (commit === null) {
-    // One git process for both when neither came from CI: each spawn is a visible part of a run's start.
-    const lines = git(cwd, 'rev-parse', 'HEAD', ...(branch === null ? ['--abbrev-ref', 'HEAD'] : []))?.split('\n');
-    commit = lines?.[0]?.trim() || null;
-    if (branch === null && commit !== null) branch = lines?.[1]?.trim() || null;
-  } else if (branch === null) branch = git(cwd, 'rev-parse', '--abbrev-ref', 'HEAD');
-  return { commit, branch: branch === 'HEAD' ? null : branch, ciRunUrl: ciRunUrl(env) };
+  // One git process for both when neither came from CI: each spawn is a visible part of a run.
+  const gitArgs =
+    commit === null
+      ? ['rev-parse', 'HEAD', ...(branch === null ? ['--abbrev-ref', 'HEAD'] : [])]
+      : branch === null
+        ? ['rev-parse', '--abbrev-ref', 'HEAD']
+        : null;
+  const complete = (out: string | null): BuildInfo => {
+    const lines = out?.split('\n').map((line) => line.trim());
+    const gitCommit = commit === null ? lines?.[0] || null : commit;
+    const gitBranch =
+      branch !== null
+        ? branch
+        : commit === null
+          ? gitCommit === null
+            ? null
+            : lines?.[1] || null
+          : lines?.[0] || null;
+    return { commit: gitCommit, branch: gitBranch === 'HEAD' ? null : gitBranch, ciRunUrl: ciRunUrl(env) };
+  };
+  return { gitArgs, complete };
+}
+
+/**
+ * Describes the build under test: commit and branch from the CI's variables, else from git in
+ * `cwd`; the CI run's URL when a known CI set it.
+ */
+export function describeBuild(env: Env = process.env, cwd: string = process.cwd()): BuildInfo {
+  const { gitArgs, complete } = buildFromEnv(env);
+  return complete(gitArgs === null ? null : git(cwd, ...gitArgs));
+}
+
+/**
+ * {@link describeBuild} without blocking the event loop: a rehearsal starts it with the run and reads
+ * it when it builds the packet (a blocking git call was ~15 ms of every `rehearse`).
+ */
+export async function describeBuildInBackground(
+  env: Env = process.env,
+  cwd: string = process.cwd(),
+): Promise<BuildInfo> {
+  const { gitArgs, complete } = buildFromEnv(env);
+  return complete(gitArgs === null ? null : await gitInBackground(cwd, ...gitArgs));
 }

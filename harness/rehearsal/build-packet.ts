@@ -6,7 +6,7 @@ import { type GateResult, type LaunchPacket, PACKET_SCHEMA_VERSION } from '../pa
 import { findSecrets } from '../packet/secret-scan.js';
 import { inTimeOrder } from '../packet/timeline.js';
 import { summarizeGates } from '../packet/verdict.js';
-import { describeBuild } from './build-info.js';
+import type { BuildInfo } from './build-info.js';
 import type { RehearsalObservations } from './observations.js';
 import type { CallRecorder } from './recorder.js';
 
@@ -18,6 +18,8 @@ export interface PacketInput {
   readonly recorder: CallRecorder;
   /** The command that produced the run, for the packet (null: not known). */
   readonly command?: string | null;
+  /** The partner build under test (describeBuildInBackground, started with the run). */
+  readonly build: BuildInfo;
   /** What the provider showed, for `diff` and `--baseline` (null: not recorded). */
   readonly snapshot?: ProviderSnapshot | null;
   /** The nightly watch of a read-only run (null: a rehearsal). */
@@ -49,6 +51,7 @@ export function buildLaunchPacket({
   command = null,
   snapshot = null,
   monitor = null,
+  build,
 }: PacketInput): LaunchPacket {
   const finishedAt = new Date();
   const { config, target, partnerOrg, endpoint, webhookTest } = observations;
@@ -74,7 +77,7 @@ export function buildLaunchPacket({
       finishedAt: finishedAt.toISOString(),
       durationMs: finishedAt.getTime() - startedAt.getTime(),
       command,
-      build: describeBuild(),
+      build,
     },
     target: {
       kind: config.target,

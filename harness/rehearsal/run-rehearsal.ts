@@ -14,6 +14,7 @@ import type { LaunchPacket } from '../packet/schema.js';
 import { startWebhookReceiver } from '../receiver/webhook-receiver.js';
 import { createReferenceMockControl } from '../reference-mock/control-client.js';
 import { collectArtifacts } from './artifacts.js';
+import { describeBuildInBackground } from './build-info.js';
 import { buildLaunchPacket } from './build-packet.js';
 import { runGoldenPath, runReadOnlyPath } from './golden-path.js';
 import type { RehearsalObservations, StepRecord } from './observations.js';
@@ -86,6 +87,8 @@ export async function runLaunchRehearsal(options: RehearsalOptions): Promise<Reh
   const { config } = options;
   const startedAt = new Date();
   const runId = randomBytes(6).toString('hex');
+  // git answers while the run goes on; the packet reads it at the end (never rejects).
+  const build = describeBuildInBackground();
   await using target = await resolveTarget(config, options.mock);
   const secret = 'apiKey' in target.credential ? target.credential.apiKey : target.credential.oauth.clientSecret;
   const secrets = [secret];
@@ -224,6 +227,7 @@ export async function runLaunchRehearsal(options: RehearsalOptions): Promise<Reh
     gates,
     recorder,
     command: options.command ?? null,
+    build: await build,
   });
   return { packet, observations, secrets };
 }
