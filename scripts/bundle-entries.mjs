@@ -97,6 +97,8 @@ await build({
   outdir: `${dist}cli`,
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
+  // `rehearse` and `smoke` run the bundle built below (harness/cli/commands/rehearse.ts), from chunks/.
+  define: { __DUTYCLAIMS_REHEARSAL_BUNDLE__: JSON.stringify('../rehearse-run.bundle.cjs') },
 });
 
 // `rehearse` and `smoke`: the run's code (cli/rehearse-run.js) as one CommonJS bundle that the bin's

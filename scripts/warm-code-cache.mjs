@@ -63,16 +63,22 @@ export async function warmCodeCache(entry, bundle) {
   return statSync(cacheFile).size;
 }
 
+/** What the warm-up rehearsal keeps of the building shell's environment: enough to run Node, nothing else. */
+const WARM_UP_ENV = ['PATH', 'HOME', 'TMPDIR', 'TMP', 'TEMP', 'LANG', 'SystemRoot'];
+
 /**
  * The build's warm-up run of `rehearse`: the built bin rehearses the golden path on the embedded mock
- * with DUTYCLAIMS_WRITE_CODE_CACHE=1, so the run's bundle writes `<bundle>.cache` on exit. No
- * DUTYCLAIMS_* setting of the building shell reaches it: the warm-up never talks to a real host.
+ * with DUTYCLAIMS_WRITE_CODE_CACHE=1, so the run's bundle writes `<bundle>.cache` on exit. It sees
+ * none of the building shell's settings (a DUTYCLAIMS_* variable, a misspelt one the harness refuses,
+ * NODE_OPTIONS): the warm-up never talks to a real host and always runs the same way.
  */
 export async function warmRehearsalCodeCache(bin, bundle) {
   const cacheFile = codeCachePath(bundle);
   rmSync(cacheFile, { force: true });
   const out = mkdtempSync(join(tmpdir(), 'dutyclaims-warm-up-'));
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('DUTYCLAIMS_')));
+  const env = Object.fromEntries(
+    WARM_UP_ENV.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]]])),
+  );
   const child = spawn(process.execPath, [bin, 'rehearse', '--target', 'mock', '--out', out], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...env, NO_COLOR: '1', [WRITE_CODE_CACHE_ENV]: '1' },
@@ -87,7 +93,9 @@ export async function warmRehearsalCodeCache(bin, bundle) {
   clearTimeout(timer);
   rmSync(out, { recursive: true, force: true });
   if (code !== 0)
-    throw new Error(`warm-code-cache: \`${bin} rehearse\` on the embedded mock exited with ${code ?? signal}:\n${output}`);
+    throw new Error(
+      `warm-code-cache: \`${bin} rehearse\` on the embedded mock exited with ${code ?? signal}:\n${output}`,
+    );
   if (!existsSync(cacheFile)) throw new Error(`warm-code-cache: the rehearsal's warm-up run wrote no ${cacheFile}`);
   return statSync(cacheFile).size;
 }

@@ -1,15 +1,35 @@
+import { spawnSync } from 'node:child_process';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import * as undiciIndex from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, request } from './undici.js';
 
 describe('undici as the harness loads it', () => {
-  it('is the Agent undici exports, and its dispatchers have undici’s request API', () => {
+  it('is the Agent undici exports', () => {
     // Fails when an undici upgrade moves the files harness/http/undici.ts imports.
     expect(Agent).toBe(undiciIndex.Agent);
-    for (const method of ['request', 'stream', 'pipeline', 'upgrade', 'connect'] as const)
-      expect(typeof new Agent()[method], method).toBe('function');
+  });
+
+  it('gives dispatchers undici’s request API without loading undici’s index', () => {
+    // In a fresh Node: this file imports undici's index, which would add the API itself.
+    const script = `
+      const { Agent } = await import(${JSON.stringify(new URL('./undici.ts', import.meta.url).href)});
+      const { createRequire } = await import('node:module');
+      const loaded = Object.keys(createRequire(process.cwd() + '/').cache);
+      const agent = new Agent();
+      console.log(JSON.stringify({
+        api: ['request', 'stream', 'pipeline', 'upgrade', 'connect'].map((name) => typeof agent[name]),
+        index: loaded.some((file) => file.endsWith('/node_modules/undici/index.js')),
+      }));
+      await agent.close();`;
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ api: Array(5).fill('function'), index: false });
   });
 
   describe('request', () => {

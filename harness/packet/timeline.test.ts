@@ -15,4 +15,16 @@ describe('inTimeOrder', () => {
     expect(inTimeOrder(input).map((item) => item.step)).toEqual(['a', 'b', 'b2', 'c']);
     expect(input.map((item) => item.step)).toEqual(['c', 'b', 'a', 'b2']);
   });
+
+  it('puts times that do not parse after the others, ordered by their text, whatever the input order', () => {
+    const entries = [
+      entry('not a time b', 'x2'),
+      entry('2026-11-30T10:00:02Z', 'late'),
+      entry('not a time a', 'x1'),
+      entry('2026-11-30T10:00:01Z', 'early'),
+    ];
+    const expected = ['early', 'late', 'x1', 'x2'];
+    expect(inTimeOrder(entries).map((item) => item.step)).toEqual(expected);
+    expect(inTimeOrder([...entries].reverse()).map((item) => item.step)).toEqual(expected);
+  });
 });

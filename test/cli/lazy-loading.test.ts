@@ -58,18 +58,24 @@ const probe = `data:text/javascript,${encodeURIComponent(`
   });
 `)}`;
 
-/**
- * Runs the built bin (a bundle with one chunk per command) and names the heavy code it loaded: zod,
- * undici, undici's index (fetch, WebSocket, caches, ...) and Node's own bundled undici. A bundle
- * carries a package when esbuild's `// node_modules/<package>/...` section comments say so.
- */
-function heavyCodeLoaded(argv: readonly string[]): string[] {
+/** Runs the built bin with the probe: the files it loaded, and what it wrote on stderr. */
+function filesLoaded(argv: readonly string[]): { files: string[]; stderr: string } {
   const result = spawnSync(process.execPath, ['--import', probe, bin, ...argv], { encoding: 'utf8' });
   expect(result.status, result.stderr).toBe(0);
   const files = result.stderr
     .split('\n')
     .filter((line) => line.startsWith('LOADED file:'))
     .map((line) => fileURLToPath(line.slice('LOADED '.length)));
+  return { files, stderr: result.stderr };
+}
+
+/**
+ * Runs the built bin (a bundle with one chunk per command) and names the heavy code it loaded: zod,
+ * undici, undici's index (fetch, WebSocket, caches, ...) and Node's own bundled undici. A bundle
+ * carries a package when esbuild's `// node_modules/<package>/...` section comments say so.
+ */
+function heavyCodeLoaded(argv: readonly string[]): string[] {
+  const { files, stderr } = filesLoaded(argv);
   const sources = files.map((file) => ({ file, text: readFileSync(file, 'utf8') }));
   const carries = (path: string) =>
     sources.some(
@@ -82,7 +88,7 @@ function heavyCodeLoaded(argv: readonly string[]): string[] {
       : []),
     ...(carries('undici/') ? ['undici'] : []),
     ...(carries('undici/index.js') ? ['undici index'] : []),
-    ...(result.stderr.includes('NODE_BUNDLED_UNDICI') ? ['Node’s bundled undici'] : []),
+    ...(stderr.includes('NODE_BUNDLED_UNDICI') ? ['Node’s bundled undici'] : []),
   ];
 }
 
@@ -96,6 +102,18 @@ describe('the built bin keeps commands lazy', { timeout: 60_000 }, () => {
     const out = mkdtempSync(join(tmpdir(), 'dc-lazy-'));
     try {
       expect(heavyCodeLoaded(['rehearse', '--out', out])).toEqual(['zod', 'undici']);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('the bin’s rehearsal runs its bundle: undici and the run’s modules come from it, not one file each', () => {
+    const out = mkdtempSync(join(tmpdir(), 'dc-lazy-'));
+    try {
+      const { files } = filesLoaded(['rehearse', '--out', out]);
+      expect(files.filter((file) => file.endsWith('/dist/harness/cli/rehearse-run.bundle.cjs'))).toHaveLength(1);
+      expect(files.filter((file) => file.includes('/node_modules/undici/'))).toEqual([]);
+      expect(files.filter((file) => /\/rehearse-run-[A-Z0-9]+\.js$/.test(file))).toEqual([]);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

@@ -67,14 +67,22 @@ export async function runRehearseCommand(
 }
 
 /**
+ * Where the bin's build put the run's bundle, relative to this command's chunk; only that build
+ * (scripts/bundle-entries.mjs) defines it, so tsc's output and source runs import the modules and never
+ * pick up a bundle left over from an earlier build.
+ */
+declare const __DUTYCLAIMS_REHEARSAL_BUNDLE__: string | undefined;
+
+/**
  * The run's code. The built bin has it as one CommonJS bundle with zod, undici and canonicalize inlined
- * and V8's code cache beside it (scripts/bundle-entries.mjs): a cold `rehearse` spent ~150 ms compiling
- * ~200 ES modules and resolving undici's files one by one (issue 16: `rehearse` wall). The bundle sits in
- * dist/harness/cli/, one level above this file both as tsc emits it (commands/) and as the bin's chunk
- * (chunks/); run from source, there is none and the modules load as usual.
+ * and V8's code cache beside it: a cold `rehearse` spent ~150 ms compiling ~200 ES modules and resolving
+ * undici's files one by one (issue 16: `rehearse` wall). Elsewhere the modules load as usual.
  */
 async function loadRehearseRun(): Promise<typeof import('../rehearse-run.js')> {
-  const bundle = new URL('../rehearse-run.bundle.cjs', import.meta.url);
-  if (!existsSync(bundle)) return import('../rehearse-run.js');
+  const bundle =
+    typeof __DUTYCLAIMS_REHEARSAL_BUNDLE__ === 'string'
+      ? new URL(__DUTYCLAIMS_REHEARSAL_BUNDLE__, import.meta.url)
+      : null;
+  if (bundle === null || !existsSync(bundle)) return import('../rehearse-run.js');
   return runEntryBundle(bundle) as typeof import('../rehearse-run.js');
 }
