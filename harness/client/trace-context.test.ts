@@ -9,6 +9,14 @@ describe('traceparent', () => {
     expect(traceIdOf(first)).not.toBe(traceIdOf(newTraceparent(null)));
   });
 
+  it('stays valid and fresh across many calls, through the refills of its random pool', () => {
+    // 1,000 calls take 24 KB of random bytes: several refills of the 4 KiB pool.
+    const many = Array.from({ length: 1_000 }, () => newTraceparent(null));
+    expect(many.filter((value) => !isValidTraceparent(value))).toEqual([]);
+    expect(new Set(many.map(traceIdOf)).size).toBe(1_000);
+    expect(new Set(many.map((value) => value.slice(36, 52))).size).toBe(1_000);
+  });
+
   it('propagates the active OpenTelemetry span when one is active', () => {
     const span = { traceId: '4bf92f3577b34da6a3ce929d0e0e4736', spanId: '00f067aa0ba902b7', traceFlags: 1 };
     const api = {
