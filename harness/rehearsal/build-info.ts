@@ -77,17 +77,11 @@ function buildFromEnv(env: Env) {
         ? ['rev-parse', '--abbrev-ref', 'HEAD']
         : null;
   const complete = (out: string | null): BuildInfo => {
-    const lines = out?.split('\n').map((line) => line.trim());
-    const gitCommit = commit === null ? lines?.[0] || null : commit;
-    const gitBranch =
-      branch !== null
-        ? branch
-        : commit === null
-          ? gitCommit === null
-            ? null
-            : lines?.[1] || null
-          : lines?.[0] || null;
-    return { commit: gitCommit, branch: gitBranch === 'HEAD' ? null : gitBranch, ciRunUrl: ciRunUrl(env) };
+    // git prints the commit when it was asked for it, then the branch.
+    const lines = out?.split('\n').map((line) => line.trim() || null) ?? [];
+    const [gitCommit = null, gitBranch = null] = commit === null ? lines : [commit, ...lines];
+    const found = branch ?? gitBranch;
+    return { commit: gitCommit, branch: found === 'HEAD' ? null : found, ciRunUrl: ciRunUrl(env) };
   };
   return { gitArgs, complete };
 }
