@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { codeCachePath, runBundle } from './run-bundle.js';
 
@@ -71,5 +72,28 @@ describe('runBundle', () => {
     }
     expect(stack).toContain('boom');
     expect(stack).toContain(`${bundle}:2:`);
+  });
+});
+
+describe('runBundle with V8 flags', { timeout: 60_000 }, () => {
+  const runBundleSource = fileURLToPath(new URL('./run-bundle.ts', import.meta.url));
+  // Each run is a process of its own: the flags are process-wide.
+  const runInChild = (v8Flags: readonly string[], write: boolean) => {
+    const script = `const { runBundle } = await import(${JSON.stringify(pathToFileURL(runBundleSource).href)});
+const run = runBundle(new URL(${JSON.stringify(url().href)}), { v8Flags: ${JSON.stringify(v8Flags)} });
+if (${write}) run.writeCodeCache();
+process.stdout.write(JSON.stringify({ usedCodeCache: run.usedCodeCache, answer: run.exports.answer }));`;
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
+    expect(result.status, result.stderr).toBe(0);
+    return JSON.parse(result.stdout) as { usedCodeCache: boolean; answer: number };
+  };
+
+  it('sets them before the compile, so a cache written under them is taken under them (and only under them)', () => {
+    expect(runInChild(['--liftoff-only'], true)).toEqual({ usedCodeCache: false, answer: 42 });
+    expect(runInChild(['--liftoff-only'], false)).toEqual({ usedCodeCache: true, answer: 42 });
+    // V8 checks the flags a cache was written under: without them the bundle compiles afresh, same result.
+    expect(runInChild([], false)).toEqual({ usedCodeCache: false, answer: 42 });
   });
 });

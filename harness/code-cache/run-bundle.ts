@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
 /** Set to 1 by the build's warm-up run (scripts/warm-code-cache.mjs); see {@link runEntryBundle}. */
@@ -33,6 +34,14 @@ const readIfPresent = (path: string): Buffer | undefined => {
   }
 };
 
+export interface BundleOptions {
+  /**
+   * V8 flags this process runs the bundle under, set before it compiles (e.g. `--no-wasm-tier-up`).
+   * They apply to the whole process: only process entry points (a CLI command, the mock's main) pass them.
+   */
+  readonly v8Flags?: readonly string[];
+}
+
 export interface BundleRun {
   /** What the bundle assigned to `module.exports`. */
   readonly exports: unknown;
@@ -47,8 +56,11 @@ export interface BundleRun {
  * accepts it.
  * @example runBundle(new URL('./main.bundle.cjs', import.meta.url));
  */
-export function runBundle(bundleUrl: URL): BundleRun {
+export function runBundle(bundleUrl: URL, options: BundleOptions = {}): BundleRun {
   const filename = fileURLToPath(bundleUrl);
+  // Before the compile: V8 takes a code cache only under the flags it was written with, so the build's
+  // warm-up, which runs this same line, writes the cache under these flags too.
+  for (const flag of options.v8Flags ?? []) setFlagsFromString(flag);
   const cacheFile = codeCachePath(filename);
   const cachedData = readIfPresent(cacheFile);
   // The wrapper Node puts around a CommonJS module, on the bundle's first line so its positions stay exact.
@@ -73,8 +85,8 @@ export function runBundle(bundleUrl: URL): BundleRun {
  * exports; on the build's warm-up run ({@link WRITE_CODE_CACHE_ENV}) writes its code cache when the
  * process exits, with every function that run compiled.
  */
-export function runEntryBundle(bundleUrl: URL): unknown {
-  const run = runBundle(bundleUrl);
+export function runEntryBundle(bundleUrl: URL, options: BundleOptions = {}): unknown {
+  const run = runBundle(bundleUrl, options);
   if (process.env[WRITE_CODE_CACHE_ENV] === '1') process.once('exit', () => run.writeCodeCache());
   return run.exports;
 }

@@ -6,11 +6,14 @@ import { describe, expect, it } from 'vitest';
 // warm-up rehearsal wrote beside it.
 const RUN_BUNDLE = new URL('../../dist/harness/code-cache/run-bundle.js', import.meta.url).href;
 const BUNDLE = new URL('../../dist/harness/cli/rehearse-run.bundle.cjs', import.meta.url).href;
+const COMMAND = new URL('../../dist/harness/cli/commands/rehearse.js', import.meta.url).href;
 
 describe('the built rehearsal bundle', { timeout: 60_000 }, () => {
   it('runs from the code cache the build wrote, on the Node that built it, and exports the run', () => {
+    // Under the flags the command runs it with: V8 takes a cache only under the flags it was written with.
     const script = `const { runBundle } = await import(${JSON.stringify(RUN_BUNDLE)});
-const run = runBundle(new URL(${JSON.stringify(BUNDLE)}));
+const { REHEARSAL_V8_FLAGS } = await import(${JSON.stringify(COMMAND)});
+const run = runBundle(new URL(${JSON.stringify(BUNDLE)}), { v8Flags: REHEARSAL_V8_FLAGS });
 process.stdout.write(JSON.stringify({ usedCodeCache: run.usedCodeCache, runRehearsal: typeof run.exports.runRehearsal }));`;
     const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(result.status, result.stderr).toBe(0);

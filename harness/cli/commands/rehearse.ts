@@ -74,6 +74,15 @@ export async function runRehearseCommand(
 declare const __DUTYCLAIMS_REHEARSAL_BUNDLE__: string | undefined;
 
 /**
+ * V8 flags of the run's process. The client parses responses with undici's llhttp, compiled to
+ * WebAssembly; after a few dozen responses V8 recompiles the parser with TurboFan on a background
+ * thread (~290 ms of CPU on this parser), and Node waits for that job before the process may exit:
+ * 40-110 ms after the run's last line (issue 16: `rehearse` wall). V8's baseline compile parses a
+ * rehearsal's few responses fast enough, so the run keeps it.
+ */
+export const REHEARSAL_V8_FLAGS: readonly string[] = ['--liftoff-only'];
+
+/**
  * The run's code. The built bin has it as one CommonJS bundle with zod, undici and canonicalize inlined
  * and V8's code cache beside it: a cold `rehearse` spent ~150 ms compiling ~200 ES modules and resolving
  * undici's files one by one (issue 16: `rehearse` wall). Elsewhere the modules load as usual.
@@ -84,5 +93,5 @@ async function loadRehearseRun(): Promise<typeof import('../rehearse-run.js')> {
       ? new URL(__DUTYCLAIMS_REHEARSAL_BUNDLE__, import.meta.url)
       : null;
   if (bundle === null || !existsSync(bundle)) return import('../rehearse-run.js');
-  return runEntryBundle(bundle) as typeof import('../rehearse-run.js');
+  return runEntryBundle(bundle, { v8Flags: REHEARSAL_V8_FLAGS }) as typeof import('../rehearse-run.js');
 }
