@@ -30,6 +30,13 @@ export interface ResolvedTarget extends AsyncDisposable {
 const hostOf = (url: string) => new URL(url).host;
 
 /**
+ * The pace of a claim on the mock a run embeds: every status and its webhook delivery, as on any mock,
+ * but decided 15 ms after creation rather than the mock's default 60 ms, so no run waits on a timer
+ * that proves nothing (deliveries still arrive in order: the mock sends one endpoint's one at a time).
+ */
+export const EMBEDDED_MOCK_TIMELINE = { validatingAfterMs: 5, submittedAfterMs: 10, decidedAfterMs: 15 } as const;
+
+/**
  * Who this run is on a reference mock already running at `baseUrl` (standalone or in a container):
  * a tenant of its own, so runs sharing the mock never share an org, a rate bucket or resources.
  * A mock without tenants (an older version) lends its seeded sandbox persona instead.
@@ -76,7 +83,7 @@ export async function resolveTarget(config: HarnessConfig, mock?: MockTarget): P
     if (config.baseUrl)
       return fromMock({ url: config.baseUrl, personas: await runningMockPersonas(config.baseUrl) }, noop);
     const { startReferenceMock } = await import('../reference-mock/index.js');
-    const started = await startReferenceMock();
+    const started = await startReferenceMock({ timeline: EMBEDDED_MOCK_TIMELINE });
     return fromMock(started, () => started.close());
   }
   const { baseUrl, partnerOrgId, credential } = config;

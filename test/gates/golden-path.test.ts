@@ -6,6 +6,7 @@ import { loadHarnessConfig } from '../../harness/config/index.js';
 import { LaunchPacket, writeLaunchPacket } from '../../harness/packet/index.js';
 import { startReferenceMock } from '../../harness/reference-mock/index.js';
 import { runLaunchRehearsal } from '../../harness/rehearsal/index.js';
+import { EMBEDDED_MOCK_TIMELINE } from '../../harness/rehearsal/target.js';
 
 describe('the golden path on the embedded reference mock', () => {
   it('passes all six gates with evidence behind each verdict', async () => {
@@ -37,6 +38,28 @@ describe('the golden path on the embedded reference mock', () => {
     expect(packet.webhook.secretPrefix).toMatch(/^whsec_/);
     expect(packet.webhook.deliveryIds.length).toBeGreaterThanOrEqual(2);
     expect(secrets.length).toBe(2);
+  });
+
+  it('moves the claim at the embedded pace, every status still read back and delivered in order', async () => {
+    const { observations } = await runLaunchRehearsal({
+      config: loadHarnessConfig({ DUTYCLAIMS_OUT_DIR: mkdtempSync(join(tmpdir(), 'dc-pace-')) }),
+    });
+    const status = observations.status;
+    if (!status?.ok) throw new Error('no status read');
+    // The history's times are the mock's schedule (creation + offsets), not when the run looked.
+    const history = status.value.history;
+    const offsets = history.map((change) => Date.parse(change.at) - Date.parse(history[0]?.at ?? ''));
+    expect(history.map((change) => change.status)).toEqual(['received', 'validating', 'submitted', 'accepted']);
+    expect(offsets).toEqual([
+      0,
+      EMBEDDED_MOCK_TIMELINE.validatingAfterMs,
+      EMBEDDED_MOCK_TIMELINE.submittedAfterMs,
+      EMBEDDED_MOCK_TIMELINE.decidedAfterMs,
+    ]);
+    const delivered = observations.claimDeliveries.map((entry) =>
+      entry.event?.type === 'claim.status_changed' ? entry.event.data.status : null,
+    );
+    expect(delivered).toEqual(['received', 'validating', 'submitted', 'accepted']);
   });
 
   it('smoke runs are read-only: no write reaches the provider and write gates are not run', async () => {
