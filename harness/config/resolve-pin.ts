@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { computeContractHash } from '../contract/hash.js';
+import { contractHashOfFile } from '../contract/hash.js';
 import { openApiPath } from '../contract/package-root.js';
 import { pactContractHash } from '../contract/pact-metadata.js';
 import { CONTRACT_PIN } from '../contract/pin.js';
@@ -56,7 +56,7 @@ export function resolvePin(env: HarnessEnv, problems: string[]): HarnessConfig['
   let fileHash: string | undefined;
   if (openApiFile) {
     try {
-      fileHash = computeContractHash(JSON.parse(readFileSync(openApiFile, 'utf8')));
+      fileHash = contractHashOfFile(readFileSync(openApiFile)).contractHash;
     } catch (error) {
       problems.push(
         `DUTYCLAIMS_OPENAPI_FILE: cannot read ${openApiFile} as JSON (${(error as Error).message}). Point it at the OpenAPI document your build was generated from.`,

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { computeContractHash } from './hash.js';
+import { computeContractHash, contractHashOfFile } from './hash.js';
+import { openApiPath } from './package-root.js';
+import { CONTRACT_PIN, SHIPPED_OPENAPI_SHA256 } from './pin.js';
 
 describe('computeContractHash', () => {
   it('hashes the RFC 8785 canonical form (known answer)', () => {
@@ -20,5 +23,31 @@ describe('computeContractHash', () => {
 
   it('is 16 lowercase hex characters', () => {
     expect(computeContractHash({})).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+describe('contractHashOfFile', () => {
+  const shipped = readFileSync(openApiPath());
+
+  it('knows the shipped document by its bytes, and those bytes do hash to the pin', () => {
+    expect(createHash('sha256').update(shipped).digest('hex')).toBe(SHIPPED_OPENAPI_SHA256);
+    expect(contractHashOfFile(shipped)).toEqual({ sha256: SHIPPED_OPENAPI_SHA256, contractHash: CONTRACT_PIN.hash });
+    expect(computeContractHash(JSON.parse(shipped.toString('utf8')))).toBe(CONTRACT_PIN.hash);
+  });
+
+  it('canonicalises any other bytes: reformatted, the same contract; changed, another', () => {
+    const document = JSON.parse(shipped.toString('utf8')) as { info: { title: string } };
+    const reformatted = contractHashOfFile(Buffer.from(JSON.stringify(document)));
+    expect(reformatted.sha256).not.toBe(SHIPPED_OPENAPI_SHA256);
+    expect(reformatted.contractHash).toBe(CONTRACT_PIN.hash);
+    const changed = contractHashOfFile(
+      Buffer.from(JSON.stringify({ ...document, info: { ...document.info, title: 'x' } })),
+    );
+    expect(changed.contractHash).not.toBe(CONTRACT_PIN.hash);
+    expect(changed.contractHash).toBe(computeContractHash({ ...document, info: { ...document.info, title: 'x' } }));
+  });
+
+  it('refuses bytes that are not JSON', () => {
+    expect(() => contractHashOfFile(Buffer.from('{ not json'))).toThrow(SyntaxError);
   });
 });

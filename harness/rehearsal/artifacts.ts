@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import type { HarnessConfig } from '../config/harness-config.js';
-import { computeContractHash } from '../contract/hash.js';
+import { contractHashOfFile } from '../contract/hash.js';
 import { pactContractHash } from '../contract/pact-metadata.js';
 import type { Artifact } from '../packet/schema.js';
 
@@ -20,13 +20,8 @@ export const runRelativePath = (path: string, cwd: string = process.cwd()): stri
 export function collectArtifacts(config: HarnessConfig): Artifact[] {
   const artifacts: Artifact[] = [];
   if (config.pin.openApiFile !== null) {
-    const openApi = readFileSync(config.pin.openApiFile);
-    artifacts.push({
-      kind: 'openapi',
-      path: runRelativePath(config.pin.openApiFile),
-      sha256: sha256(openApi),
-      contractHash: computeContractHash(JSON.parse(openApi.toString('utf8'))),
-    });
+    const openApi = contractHashOfFile(readFileSync(config.pin.openApiFile));
+    artifacts.push({ kind: 'openapi', path: runRelativePath(config.pin.openApiFile), ...openApi });
   }
   const { pactDir } = config;
   if (pactDir) {
