@@ -45,6 +45,31 @@ const zodEnglishOnly = {
   },
 };
 
+/**
+ * undici's client requires its HTTP/2 module at load, and that module requires node:http2 (and with it
+ * node:tls): ~7 ms of every start for a client that speaks HTTP/1.1 (undici negotiates h2 only when
+ * `allowH2` is set, which the harness never does). The bundle loads it when a connection asks for it.
+ */
+const undiciHttp2OnDemand = {
+  name: 'undici-http2-on-demand',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^\.\/client-h2\.js$/ }, (args) =>
+      args.importer.endsWith('/node_modules/undici/lib/dispatcher/client.js')
+        ? { path: `${args.resolveDir}/client-h2.js`, namespace: 'undici-http2-on-demand', pluginData: args.resolveDir }
+        : undefined,
+    );
+    plugin.onLoad({ filter: /.*/, namespace: 'undici-http2-on-demand' }, (args) => ({
+      contents: `let connectH2;
+module.exports = function connectH2OnDemand(client, socket) {
+  connectH2 ??= require('./client-h2.js');
+  return connectH2(client, socket);
+};`,
+      resolveDir: args.pluginData,
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   format: 'esm',
@@ -109,7 +134,7 @@ const REHEARSAL_INLINED = new Set(['zod', 'undici', 'canonicalize']);
 const rehearsalBundle = `${dist}cli/rehearse-run.bundle.cjs`;
 await build({
   ...commonJsScript,
-  plugins: [zodEnglishOnly, externalPackages((name) => REHEARSAL_INLINED.has(name))],
+  plugins: [zodEnglishOnly, undiciHttp2OnDemand, externalPackages((name) => REHEARSAL_INLINED.has(name))],
   entryPoints: [`${dist}cli/rehearse-run.js`],
   outfile: rehearsalBundle,
 });

@@ -1,4 +1,3 @@
-import { connect } from 'node:tls';
 import { Agent, request } from '../http/undici.js';
 
 /** A fetched security.txt: its status and text, or why it could not be fetched. */
@@ -41,9 +40,11 @@ export async function fetchSecurityTxt(
 }
 
 /** Opens a TLS connection to the URL's host and reports whether its certificate verifies for that host. */
-export function probeTls(url: string, ca: string | readonly string[] | null): Promise<TlsProbe> {
+export async function probeTls(url: string, ca: string | readonly string[] | null): Promise<TlsProbe> {
   const { hostname, port } = new URL(url);
   const host = hostname.replace(/^\[|\]$/g, '');
+  // Only the nightly watch probes: node:tls loads then, not with every run (~2 ms of each start).
+  const { connect } = await import('node:tls');
   return new Promise((resolve) => {
     const socket = connect({
       host,

@@ -55,6 +55,8 @@ const probe = `data:text/javascript,${encodeURIComponent(`
   syncBuiltinESMExports();
   process.on('exit', () => {
     if (process.moduleLoadList.includes('NativeModule internal/deps/undici/undici')) process.stderr.write('NODE_BUNDLED_UNDICI\\n');
+    for (const name of ['http2', 'tls'])
+      if (process.moduleLoadList.includes('NativeModule ' + name)) process.stderr.write('BUILTIN node:' + name + '\\n');
   });
 `)}`;
 
@@ -105,6 +107,21 @@ describe('the built bin keeps commands lazy', { timeout: 60_000 }, () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
+  });
+
+  it('a rehearsal on the mock (plain HTTP/1.1 on loopback) loads neither node:http2 nor node:tls', () => {
+    const out = mkdtempSync(join(tmpdir(), 'dc-lazy-'));
+    try {
+      expect(filesLoaded(['rehearse', '--out', out]).stderr).not.toMatch(/BUILTIN node:/);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+    // The check can fail: the probe names them when they load.
+    const result = spawnSync(process.execPath, ['--import', probe, '-e', "require('node:http2')"], {
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toContain('BUILTIN node:http2');
+    expect(result.stderr).toContain('BUILTIN node:tls');
   });
 
   it('the bin’s rehearsal runs its bundle: undici and the run’s modules come from it, not one file each', () => {
