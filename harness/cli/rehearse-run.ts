@@ -1,3 +1,5 @@
+// First, before any module of the run builds a schema (see zod-jitless.ts).
+import './zod-jitless.js';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

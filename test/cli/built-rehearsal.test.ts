@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // `rehearse` and `smoke` as built (scripts/bundle-entries.mjs): the bin's command runs
@@ -18,5 +21,31 @@ process.stdout.write(JSON.stringify({ usedCodeCache: run.usedCodeCache, runRehea
     const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(result.status, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({ usedCodeCache: true, runRehearsal: 'function' });
+  });
+
+  // Counts the functions compiled from strings at run time (zod's fast paths are `new Function`s).
+  const countCompiles = `data:text/javascript,${encodeURIComponent(`
+    let count = 0;
+    globalThis.Function = new Proxy(Function, { construct: (target, args) => (count++, Reflect.construct(target, args)) });
+    process.on('exit', () => process.stderr.write('COMPILED ' + count + '\\n'));
+  `)}`;
+  const compiled = (args: readonly string[]) => {
+    const result = spawnSync(process.execPath, ['--import', countCompiles, ...args], { encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    return Number(/COMPILED (\d+)/.exec(result.stderr)?.[1]);
+  };
+  const BIN = new URL('../../dist/harness/cli/main.js', import.meta.url).pathname;
+
+  it('a rehearsal compiles no function from a string: zod parses without its fast paths, none of which a code cache keeps', () => {
+    const out = mkdtempSync(join(tmpdir(), 'dc-jitless-'));
+    try {
+      expect(compiled([BIN, 'rehearse', '--out', out])).toBe(0);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+    // The check can fail: zod as configured by default compiles one for an object schema it parses.
+    const zod = new URL('../../node_modules/zod/index.js', import.meta.url).href;
+    const parse = `const { z } = await import(${JSON.stringify(zod)}); z.object({ a: z.string() }).parse({ a: 'x' });`;
+    expect(compiled(['--input-type=module', '-e', parse])).toBeGreaterThan(0);
   });
 });
