@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { driftStopsCutover } from '../drift/drift-section.js';
 import { HistoryEntry } from '../packet/monitor-schema.js';
@@ -34,7 +34,7 @@ export function historyEntry(packet: LaunchPacket): HistoryEntry {
 }
 
 /**
- * The last `limit` runs of `outDir`'s history, oldest first. A missing file is an empty history; a line
+ * The last `limit` runs of `outDir`'s history, oldest first (read synchronously: see appendHistory). A missing file is an empty history; a line
  * that is not a history entry (hand-edited, cut short by a crash) is skipped and counted, never fatal.
  */
 export async function readHistory(
@@ -43,7 +43,7 @@ export async function readHistory(
 ): Promise<{ entries: HistoryEntry[]; skipped: number }> {
   let text: string;
   try {
-    text = await readFile(join(resolve(outDir), HISTORY_FILE_NAME), 'utf8');
+    text = readFileSync(join(resolve(outDir), HISTORY_FILE_NAME), 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], skipped: 0 };
     throw error;
@@ -63,9 +63,10 @@ export async function readHistory(
 
 /** Appends one run to `outDir`'s history (one JSON object per line). */
 export async function appendHistory(outDir: string, entry: HistoryEntry): Promise<string> {
+  // Synchronous, as the packet's files are (write-packet.ts): one short line at the end of a run.
   const dir = resolve(outDir);
-  await mkdir(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true });
   const file = join(dir, HISTORY_FILE_NAME);
-  await appendFile(file, `${JSON.stringify(HistoryEntry.parse(entry))}\n`, 'utf8');
+  appendFileSync(file, `${JSON.stringify(HistoryEntry.parse(entry))}\n`, 'utf8');
   return file;
 }
