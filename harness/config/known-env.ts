@@ -1,7 +1,7 @@
 import { WRITE_CODE_CACHE_ENV } from '../code-cache/run-bundle.js';
 import { SCENARIO_ENV } from '../grading/client/scenario-env.js';
 import { PactEnv } from '../pact/names.js';
-import { MOCK_ENV_NAMES } from '../reference-mock/env-config.js';
+import { MOCK_ENV_NAMES } from '../reference-mock/env-names.js';
 import { closestName } from './closest-name.js';
 import { HarnessEnv } from './env-schema.js';
 

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import type { MockEnvName } from './env-names.js';
 import type { StandaloneMockOptions } from './standalone.js';
 
 /** What a per-key rate limit setting must be (the environment variable and the CLI flag). */
 export const RATE_LIMIT_RULE = 'must be a whole number of requests per minute per key, 1-999999999 (default 1000)';
 
+// Exactly the names of env-names.ts (the compiler checks both ways).
 const EnvSchema = z.object({
   DUTYCLAIMS_MOCK_HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
   DUTYCLAIMS_MOCK_ALLOW_NON_LOOPBACK_HOST: z
@@ -35,10 +37,7 @@ const EnvSchema = z.object({
     .regex(/^[1-9]\d{0,8}$/, RATE_LIMIT_RULE)
     .transform(Number)
     .optional(),
-});
-
-/** The environment variables the container entry of the reference mock reads. */
-export const MOCK_ENV_NAMES: readonly string[] = Object.keys(EnvSchema.shape);
+} satisfies Record<MockEnvName, z.ZodType>);
 
 export type MockEnvConfig =
   | { readonly ok: true; readonly options: StandaloneMockOptions }
