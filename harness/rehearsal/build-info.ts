@@ -1,4 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
+import { readGitHead } from './git-head.js';
 
 /** The partner build a run tested: what support asks for first when traffic misbehaves. */
 export interface BuildInfo {
@@ -49,6 +50,25 @@ function gitInBackground(cwd: string, ...args: string[]): Promise<string | null>
   });
 }
 
+/**
+ * What `git <args>` (a `rev-parse` of HEAD and/or `--abbrev-ref HEAD`) prints in `cwd`, read from the
+ * repository's files (git-head.ts): null outside a repository, undefined when git itself must answer.
+ * git runs with this process's environment, so its GIT_* settings are the ones that count.
+ */
+function gitFromFiles(cwd: string, args: readonly string[]): string | null | undefined {
+  const head = readGitHead(cwd, process.env);
+  if (head === null) return undefined;
+  if (head === 'none') return null;
+  const lines: string[] = [];
+  for (let index = 1; index < args.length; index++) {
+    if (args[index] === '--abbrev-ref') {
+      lines.push(head.abbrevRef);
+      index++;
+    } else lines.push(head.commit);
+  }
+  return lines.join('\n');
+}
+
 /** What the CI's variables say, and the one git call that fills in the rest (null: none needed). */
 function buildFromEnv(env: Env) {
   const commit = first(
@@ -92,7 +112,9 @@ function buildFromEnv(env: Env) {
  */
 export function describeBuild(env: Env = process.env, cwd: string = process.cwd()): BuildInfo {
   const { gitArgs, complete } = buildFromEnv(env);
-  return complete(gitArgs === null ? null : git(cwd, ...gitArgs));
+  if (gitArgs === null) return complete(null);
+  const fromFiles = gitFromFiles(cwd, gitArgs);
+  return complete(fromFiles === undefined ? git(cwd, ...gitArgs) : fromFiles);
 }
 
 /**
@@ -104,5 +126,7 @@ export async function describeBuildInBackground(
   cwd: string = process.cwd(),
 ): Promise<BuildInfo> {
   const { gitArgs, complete } = buildFromEnv(env);
-  return complete(gitArgs === null ? null : await gitInBackground(cwd, ...gitArgs));
+  if (gitArgs === null) return complete(null);
+  const fromFiles = gitFromFiles(cwd, gitArgs);
+  return complete(fromFiles === undefined ? await gitInBackground(cwd, ...gitArgs) : fromFiles);
 }
