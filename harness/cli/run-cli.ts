@@ -164,8 +164,9 @@ const unknownCommand = (name: string): string => {
 };
 
 /**
- * The program: commander dispatches, answers `--version`/`-v`, `--help`/`-h` and `help <command>`,
- * and refuses unknown commands and options. Each command gets the arguments after its name exactly
+ * The program for everything but a known command name first (runCli runs those directly): commander
+ * answers `--version`/`-v`, `--help`/`-h` and `help <command>`, and refuses unknown commands and
+ * options. Each command gets the arguments after its name exactly
  * as typed (options, `--` and the partner's own command included) and parses them itself, so a
  * command is one `commands` entry: a summary and a lazy `load` of `(argv, io) => exit code`.
  */

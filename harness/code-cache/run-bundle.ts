@@ -37,7 +37,7 @@ const readIfPresent = (path: string): Buffer | undefined => {
 
 export interface BundleOptions {
   /**
-   * V8 flags this process runs the bundle under, set before it compiles (e.g. `--no-wasm-tier-up`).
+   * V8 flags this process runs the bundle under, set before it compiles (e.g. `--liftoff-only`).
    * They apply to the whole process: only process entry points (a CLI command, the mock's main) pass them.
    */
   readonly v8Flags?: readonly string[];
