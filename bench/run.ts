@@ -36,7 +36,9 @@ const verdict = (met: boolean) => (met ? 'MET' : 'MISSED');
 
 async function startupFigures() {
   const startup = await measureStartup();
-  console.log(`Start-up (median of runs; node -e 0 boot ${fmt(startup.nodeBootMs, 0)} ms)`);
+  console.log(
+    `Start-up (medians of ${startup.runs} runs, of ${2 * startup.runs} for node -e 0 and bare node:http; node -e 0 boot ${fmt(startup.nodeBootMs, 0)} ms)`,
+  );
   for (const row of startup.rows) {
     const ratio =
       row.unit === 'boot'
