@@ -34,8 +34,9 @@ export function historyEntry(packet: LaunchPacket): HistoryEntry {
 }
 
 /**
- * The last `limit` runs of `outDir`'s history, oldest first (read synchronously: see appendHistory). A missing file is an empty history; a line
- * that is not a history entry (hand-edited, cut short by a crash) is skipped and counted, never fatal.
+ * The last `limit` runs of `outDir`'s history, oldest first, read synchronously (see appendHistory).
+ * A missing file is an empty history; a line that is not a history entry (hand-edited, cut short by a
+ * crash) is skipped and counted, never fatal.
  */
 export async function readHistory(
   outDir: string,

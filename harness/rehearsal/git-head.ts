@@ -87,11 +87,8 @@ export function readGitHead(cwd: string, env: Readonly<Record<string, string | u
   const found = findGitDir(cwd);
   if (found === null || found === 'none') return found;
   const { gitDir, workTree } = found;
-  try {
-    if (typeof process.getuid === 'function' && statSync(workTree).uid !== process.getuid()) return null;
-  } catch {
-    return null;
-  }
+  const owner = statOf(workTree)?.uid;
+  if (owner === undefined || (typeof process.getuid === 'function' && owner !== process.getuid())) return null;
   const commonFile = readText(join(gitDir, 'commondir'))?.trim();
   const commonDir = commonFile ? resolve(gitDir, commonFile) : gitDir;
   const config = readText(join(commonDir, 'config')) ?? '';
