@@ -1,9 +1,18 @@
 // The growth series: the status route and the delivery-log filters as the store grows to 1 / 1,000 /
 // 10,000 / 50,000 claims with 4 deliveries each, and the memory each claim and delivery costs.
-import { ask, type BenchServer, type Measured, type MemoryUsage, measure, sequentialP99 } from './server-figures.js';
+import {
+  ask,
+  type BenchServer,
+  type Measured,
+  type MemoryUsage,
+  measure,
+  type SequentialFigures,
+  sequentialP99,
+} from './server-figures.js';
 
 const POINTS = (process.env.BENCH_GROWTH ?? '1,1000,10000,50000').split(',').map(Number);
-const FILTER_REQUESTS = Number(process.env.BENCH_FILTER_REQUESTS ?? 300);
+// 1,000, so a p99 is the tenth-worst request, not one of the three a single scavenge or preemption makes.
+const FILTER_REQUESTS = Number(process.env.BENCH_FILTER_REQUESTS ?? 1_000);
 /** What a `{fill}` message answers: memory before, after the claims and after the deliveries it added. */
 interface Filled {
   before: MemoryUsage;
@@ -23,29 +32,58 @@ const NO_MATCH = [
 ];
 const PAGE = ['/v1/webhook-deliveries?status=succeeded&limit=100', '/v1/webhook-deliveries?limit=25'];
 
-export async function growthSeries(mock: BenchServer, bare: BenchServer, connections: number, durationMs: number) {
+/** The largest point's figures, for the verdicts. */
+export interface GrowthFigures {
+  readonly claims: number;
+  /** Status route req/s at the largest point / at the first. */
+  readonly statusOfFirst: number;
+  readonly noMatch: SequentialFigures;
+  readonly page: SequentialFigures;
+}
+
+const p99s = (figures: SequentialFigures) => `${fmt(figures.serviceP99Ms)} / ${fmt(figures.p99Ms)} ms`;
+
+export async function growthSeries(
+  mock: BenchServer,
+  bare: BenchServer,
+  connections: number,
+  durationMs: number,
+): Promise<GrowthFigures | undefined> {
   console.log(
-    `Growth series (status route, ${connections} connections x ${durationMs} ms, bare node:http measured right before each point; delivery-log filters ${FILTER_REQUESTS} sequential requests)`,
+    `Growth series (status route, ${connections} connections x ${durationMs} ms, bare node:http measured right before each point; delivery-log filters ${FILTER_REQUESTS} sequential requests,` +
+      ` p99 of the server's own time / as the client saw it, beside bare node:http serving a page's bytes)`,
   );
+  let largest: GrowthFigures | undefined;
   let first: Measured | undefined;
   let last: ({ claims: number; base: MemoryUsage } & Filled) | undefined;
   const base = await ask<MemoryUsage>(mock, 'memory');
   for (const claims of POINTS) {
     const filled = await ask<Filled>(mock, { fill: claims });
     last = { claims, base, ...filled };
-    await measure(mock, connections, 300);
+    // The fill ended in full GCs (for the memory figures), which shrink V8's new space: serve long enough
+    // for it to grow back, or the point measures a heap in recovery (~20% more CPU per request).
+    await measure(mock, connections, 2_000);
     const bareRun = await measure(bare, connections, durationMs);
     const mockRun = await measure(mock, connections, durationMs);
     first ??= mockRun;
     const noMatch = await sequentialP99(mock, NO_MATCH, FILTER_REQUESTS);
     const page = await sequentialP99(mock, PAGE, FILTER_REQUESTS);
+    // The floor this machine sets: bare node:http answering a page's bytes, one request at a time.
+    const pageBytes = Math.round(page.meanBytes);
+    await ask<number>(bare, { bodyBytes: pageBytes });
+    const bareFloor = await sequentialP99(bare, ['/'], FILTER_REQUESTS);
+    await ask<number>(bare, { bodyBytes: bare.info.bodyBytes });
     const empty = [...noMatch.bodies].every((body) => body.includes('"data":[]'));
+    largest = { claims, statusOfFirst: mockRun.perSecond / first.perSecond, noMatch, page };
     console.log(
       `  ${String(claims).padStart(6)} claims, ${String(claims * 4).padStart(6)} deliveries: status ${fmt(mockRun.perSecond, 0)} req/s` +
         ` (x${fmt(mockRun.perSecond / bareRun.perSecond)} bare, x${fmt(mockRun.perSecond / first.perSecond)} of 1 claim),` +
         ` CPU ${fmt(mockRun.cpuUs, 1)} us/req (x${fmt(mockRun.cpuUs / bareRun.cpuUs)} bare, x${fmt(mockRun.cpuUs / first.cpuUs)} of 1 claim),` +
-        ` p99 ${fmt(mockRun.p99Ms)} ms; filter p99: no match ${fmt(noMatch.p99Ms)} ms (CPU ${fmt(noMatch.cpuUs, 0)} us/req)${empty ? '' : ' (NOT EMPTY: invalid)'}, a page ${fmt(page.p99Ms)} ms (CPU ${fmt(page.cpuUs, 0)} us/req);` +
-        ` rss ${fmt(filled.afterDeliveries.rss / 2 ** 20, 0)} MB`,
+        ` p99 ${fmt(mockRun.p99Ms)} ms; rss ${fmt(filled.afterDeliveries.rss / 2 ** 20, 0)} MB`,
+    );
+    console.log(
+      `          filters p99: no match ${p99s(noMatch)} (CPU ${fmt(noMatch.cpuUs, 0)} us/req)${empty ? '' : ' (NOT EMPTY: invalid)'},` +
+        ` a page of ${pageBytes} B ${p99s(page)} (CPU ${fmt(page.cpuUs, 0)} us/req); bare node:http, same bytes: ${p99s(bareFloor)} (CPU ${fmt(bareFloor.cpuUs, 0)} us/req)`,
     );
   }
   if (last && last.added.claims > 1) {
@@ -59,4 +97,5 @@ export async function growthSeries(mock: BenchServer, bare: BenchServer, connect
         ` RSS ${fmt(rssPer, 0)} B per claim with its 4 deliveries (${fmt(last.afterDeliveries.rss / 2 ** 20, 0)} MB in all)`,
     );
   }
+  return largest;
 }

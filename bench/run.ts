@@ -9,7 +9,8 @@
 //  4. typed client per-request time / raw undici.request + JSON parse with the same headers (target <= 1.3)
 //  5. `npm run test:pact`: wall time of the consumer and provider projects (bench/pact-suite.ts; BENCH_PACT=0 skips it)
 //  6. soak: RSS and heap as mixed traffic and rehearsals pile up (bench/soak.ts; BENCH_SOAK_REQUESTS=0 skips it)
-// Smaller runs: BENCH_STARTUP_RUNS, BENCH_ROUNDS, BENCH_LOAD_MS, BENCH_GROWTH="1,1000", BENCH_PACT, BENCH_SOAK_*.
+// Smaller runs: BENCH_STARTUP_RUNS, BENCH_ROUNDS, BENCH_WARM_UP_MS, BENCH_LOAD_MS, BENCH_GROWTH="1,1000",
+// BENCH_FILTER_REQUESTS, BENCH_PACT, BENCH_SOAK_*.
 import { randomUUID } from 'node:crypto';
 import { request } from 'undici';
 import { createDutyClaimsClient, DEFAULT_CLIENT_OPTIONS } from '../harness/client/index.js';
@@ -19,7 +20,12 @@ import { type BenchServer, measure, type ServerInfo, startServer } from './serve
 import { runSoak } from './soak.js';
 import { measureStartup } from './startup.js';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+// Both servers serve this long before the rounds: the mock's CPU per request kept falling for its first
+// ~5 s of load (the tiers of V8's JIT, a new space still growing, a 10,000-entry journal filling) while
+// bare node:http's settled in ~2 s, so 0.5 s of warm-up put a cold mock in round 1 (x1.5-2.0 there,
+// x1.25-1.5 in the rounds after).
+const WARM_UP_MS = Number(process.env.BENCH_WARM_UP_MS ?? 6_000);
 const LOAD_MS = Number(process.env.BENCH_LOAD_MS ?? 1_500);
 const CONNECTIONS = 16;
 const CLIENT_REQUESTS = Number(process.env.BENCH_CLIENT_REQUESTS ?? 500);
@@ -59,8 +65,12 @@ async function startupFigures() {
 }
 
 async function serverFigures(mock: BenchServer, bare: BenchServer) {
-  await measure(mock, CONNECTIONS, 500);
-  await measure(bare, CONNECTIONS, 500);
+  const warmMock = await measure(mock, CONNECTIONS, WARM_UP_MS);
+  const warmBare = await measure(bare, CONNECTIONS, WARM_UP_MS / 2);
+  console.log(
+    `  warm-up (not counted): mock ${fmt(warmMock.perSecond, 0)} req/s CPU ${fmt(warmMock.cpuUs, 1)} us/req over ${WARM_UP_MS} ms;` +
+      ` bare node:http ${fmt(warmBare.perSecond, 0)} req/s CPU ${fmt(warmBare.cpuUs, 1)} us/req over ${WARM_UP_MS / 2} ms`,
+  );
   const throughput: number[] = [];
   const cpu: number[] = [];
   for (let round = 1; round <= ROUNDS; round += 1) {
@@ -126,8 +136,18 @@ try {
   );
   const clientRatio = await clientOverhead(mock.info);
   console.log('');
-  await growthSeries(mock, bare, CONNECTIONS, LOAD_MS);
+  const growth = await growthSeries(mock, bare, CONNECTIONS, LOAD_MS);
   console.log('');
+  if (growth !== undefined && growth.claims > 1) {
+    const { claims, statusOfFirst, noMatch, page } = growth;
+    console.log(
+      `status route at ${claims} claims / at 1 claim (req/s): ${fmt(statusOfFirst)}  target >= 0.8  ${verdict(statusOfFirst >= 0.8)}`,
+    );
+    const worst = Math.max(noMatch.serviceP99Ms, page.serviceP99Ms);
+    console.log(
+      `delivery filters at ${claims * 4} deliveries, p99 of the mock's own time: no match ${fmt(noMatch.serviceP99Ms)} ms, a page ${fmt(page.serviceP99Ms)} ms  target < 2  ${verdict(worst < 2)}`,
+    );
+  }
   console.log(
     `mock throughput ratio (mock / bare node:http req/s): ${fmt(server.throughput)}  target >= 0.5  ${verdict(server.throughput >= 0.5)}`,
   );

@@ -57,30 +57,61 @@ export async function measure(server: BenchServer, connections: number, duration
   return { ...result, cpuUs: cpu / result.requests };
 }
 
-/** p99 (ms) of `count` sequential GETs cycling over `paths`, and the server's CPU time per request (µs). */
+/** What `sequentialP99` measures. */
+export interface SequentialFigures {
+  /** p99 (ms) as the client saw it: the server's time plus the loopback, the scheduler and the client's own pauses. */
+  readonly p99Ms: number;
+  /** p99 (ms) of the server's own time per request (request parsed -> response handed to the kernel). */
+  readonly serviceP99Ms: number;
+  /** The server's CPU time per request, µs. */
+  readonly cpuUs: number;
+  /** Mean response body size, bytes. */
+  readonly meanBytes: number;
+  readonly bodies: Set<string>;
+}
+
+/**
+ * `count` sequential GETs cycling over `paths` (after one warm-up round): the p99 the client saw, the
+ * p99 of the server's own time, and the server's CPU time per request.
+ */
 export async function sequentialP99(
   server: BenchServer,
   paths: readonly string[],
   count: number,
-): Promise<{ p99Ms: number; cpuUs: number; bodies: Set<string> }> {
+  headers: Record<string, string> = server.info.headers,
+): Promise<SequentialFigures> {
   const pool = new Pool(server.info.url, { connections: 1 });
   let before: NodeJS.CpuUsage | undefined;
   const latencies: number[] = [];
   const bodies = new Set<string>();
+  let bytes = 0;
   try {
     for (let i = 0; i < count + paths.length; i++) {
-      if (i === paths.length) before = await ask<NodeJS.CpuUsage>(server, 'cpu');
+      if (i === paths.length) {
+        before = await ask<NodeJS.CpuUsage>(server, 'cpu');
+        await ask<number[]>(server, 'service'); // forget the warm-up round's
+      }
       const path = paths[i % paths.length] ?? '/';
       const sent = performance.now();
-      const response = await pool.request({ path, method: 'GET', headers: server.info.headers });
+      const response = await pool.request({ path, method: 'GET', headers });
       const text = await response.body.text();
       if (response.statusCode !== 200) throw new Error(`GET ${path} answered ${response.statusCode}: ${text}`);
-      if (i >= paths.length) latencies.push(performance.now() - sent); // the first round warms up
+      if (i >= paths.length) {
+        latencies.push(performance.now() - sent); // the first round warms up
+        bytes += Buffer.byteLength(text);
+      }
       bodies.add(text);
     }
     const after = await ask<NodeJS.CpuUsage>(server, 'cpu');
+    const service = await ask<number[]>(server, 'service');
     const cpu = before === undefined ? Number.NaN : after.user - before.user + (after.system - before.system);
-    return { p99Ms: quantile(latencies, 0.99), cpuUs: cpu / count, bodies };
+    return {
+      p99Ms: quantile(latencies, 0.99),
+      serviceP99Ms: service.length === count ? quantile(service, 0.99) : Number.NaN,
+      cpuUs: cpu / count,
+      meanBytes: bytes / count,
+      bodies,
+    };
   } finally {
     await pool.close();
   }

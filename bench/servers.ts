@@ -5,7 +5,12 @@
 //   'memory'          -> process.memoryUsage() after a full GC
 //   {fill: N}         -> (mock) grows the store to N claims and 4 N deliveries; answers the memory
 //                        before, after the claims and after the deliveries, and how many of each it added
-import { createServer } from 'node:http';
+//   'service'         -> the server's own time (ms) for each request since the last 'service': from the
+//                        request's headers parsed to its response handed to the kernel (node:http's
+//                        diagnostics channels), so the load generator's own pauses are not in it
+//   {bodyBytes: N}    -> (bare) serves a same-shape JSON body of N bytes from now on
+import { subscribe } from 'node:diagnostics_channel';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { startObserveProxy } from '../harness/observe/index.js';
@@ -18,6 +23,18 @@ const GROWTH_RETENTION = { maxClaims: 60_000, maxDeliveries: 250_000 };
 
 const kind = process.argv[2];
 let fill: ((claims: number) => unknown) | undefined;
+
+/** When each request in flight started (performance.now()), and the service times since the last ask. */
+const started = new WeakMap<IncomingMessage, number>();
+let serviceMs: number[] = [];
+subscribe('http.server.request.start', (message) => {
+  started.set((message as { request: IncomingMessage }).request, performance.now());
+});
+subscribe('http.server.response.finish', (message) => {
+  const at = started.get((message as { request: IncomingMessage }).request);
+  if (at !== undefined) serviceMs.push(performance.now() - at);
+});
+let setBodyBytes: ((bytes: number) => unknown) | undefined;
 
 const memory = () => {
   globalThis.gc?.();
@@ -68,7 +85,12 @@ async function startMock() {
 
 async function startBare(bodyBytes: number) {
   // Same-size JSON body, so the comparison is about the server's work, not the payload.
-  const payload = JSON.stringify({ pad: 'x'.repeat(Math.max(0, bodyBytes - 10)) });
+  const bodyOf = (bytes: number) => JSON.stringify({ pad: 'x'.repeat(Math.max(0, bytes - 10)) });
+  let payload = bodyOf(bodyBytes);
+  setBodyBytes = (bytes) => {
+    payload = bodyOf(bytes);
+    return Buffer.byteLength(payload);
+  };
   const server = createServer((_request, response) => {
     response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
     response.end(payload);
@@ -93,6 +115,11 @@ const info =
 process.on('message', (message: unknown) => {
   if (message === 'cpu') process.send?.(process.cpuUsage());
   else if (message === 'memory') process.send?.(memory());
+  else if (message === 'service') {
+    process.send?.(serviceMs);
+    serviceMs = [];
+  } else if (typeof message === 'object' && message !== null && 'bodyBytes' in message)
+    process.send?.(setBodyBytes?.(Number(message.bodyBytes)) ?? null);
   else if (typeof message === 'object' && message !== null && 'fill' in message)
     process.send?.(fill?.(Number(message.fill)) ?? null);
 });
