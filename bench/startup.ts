@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const CLI = join(ROOT, 'dist/harness/cli/main.js');
-const MOCK_MAIN = join(ROOT, 'dist/harness/reference-mock/main.js');
+const MOCK_MAIN = join(ROOT, 'dist/harness/reference-mock/main.cjs');
 const MOCK_ENTRY = join(ROOT, 'dist/harness/reference-mock/index.js');
 const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 5);
 
@@ -184,7 +184,7 @@ export async function measureStartup(): Promise<StartupFigures> {
       },
       { label: 'bare node:http spawn -> first 200', ms: bare, ratio: bare / boot, unit: 'boot', target: '' },
       {
-        label: 'standalone mock (main.js) spawn -> first 200',
+        label: 'standalone mock (main.cjs) spawn -> first 200',
         ms: m('mock200'),
         ratio: m('mock200') / bare,
         unit: 'bare',

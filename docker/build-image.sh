@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the reference-mock image `dutyclaims/reference-mock:<package version>` and `:local`
 # (`npm run mock:image`). Stages a small context: a trimmed package.json, dist/harness compiled
-# fresh by tsc (JavaScript only), fixtures/contract and the production dependencies.
+# fresh by tsc (JavaScript only) with the mock's entry bundled as the package's build bundles it
+# (scripts/bundle-mock-entry.mjs), fixtures/contract and the production dependencies.
 #
 # Settings (environment):
 #   DUTYCLAIMS_BASE_IMAGE  base with node on PATH, e.g. node:20-bookworm-slim. Unset: build and use
@@ -13,7 +14,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 image="${DUTYCLAIMS_MOCK_IMAGE:-dutyclaims/reference-mock}"
 version="$(node -p "require('./package.json').version")"
-entry=dist/harness/reference-mock/main.js
+entry=dist/harness/reference-mock/main.cjs
 
 if [[ -n "${DUTYCLAIMS_BASE_IMAGE:-}" ]]; then
   base="$DUTYCLAIMS_BASE_IMAGE"
@@ -34,7 +35,7 @@ if ! node_modules/.bin/tsc -p tsconfig.build.json --outDir "$stage/build" \
   echo "build-image: warning: tsc reported type errors (above); run npm run typecheck before shipping this image." >&2
 fi
 [[ -f "$stage/build/harness/reference-mock/main.js" ]] ||
-  { echo "build-image: tsc emitted no $entry; fix the build errors above." >&2; exit 1; }
+  { echo "build-image: tsc emitted no dist/harness/reference-mock/main.js; fix the build errors above." >&2; exit 1; }
 
 # package.json: only what Node and the package-root lookup need (name, type, version, dependencies).
 node -e '
@@ -59,6 +60,12 @@ while read -r dir; do
   cp -R "$dir" "$stage/$rel"
 done < <(npm ls --omit=dev --all --parseable 2>/dev/null)
 find "$stage/node_modules" -type f \( -name '*.d.ts' -o -name '*.d.cts' -o -name '*.d.mts' -o -name '*.map' -o -name '*.md' \) -delete
+
+# The entry the image runs: one CommonJS bundle (zod from the staged node_modules inlined) and its
+# loaders, with a code cache from this machine's node (V8 rejects it under another, and compiles as usual).
+echo "build-image: bundling the mock's entry"
+node scripts/bundle-mock-entry.mjs "$stage/dist/harness"
+[[ -f "$stage/$entry" ]] || { echo "build-image: bundling wrote no $entry." >&2; exit 1; }
 
 # Builder output only on failure (the legacy builder also warns about itself on every build).
 if ! output="$(docker build --quiet \

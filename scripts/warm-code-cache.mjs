@@ -5,9 +5,14 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-// Built by tsc just before this runs: the loader's own names for the cache file and the switch.
-import { codeCachePath, WRITE_CODE_CACHE_ENV } from '../dist/harness/code-cache/run-bundle.js';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/**
+ * The loader's own names for the cache file and the switch, from the tree the bundle belongs to (built
+ * by tsc just before this runs): dist/ for the package, the image's staged copy for docker/build-image.sh.
+ */
+const loaderOf = (bundle) => import(pathToFileURL(join(dirname(bundle), '../code-cache/run-bundle.js')).href);
 
 const WARM_UP_REQUESTS = [
   { path: '/health', status: 200 },
@@ -17,6 +22,7 @@ const WARM_UP_REQUESTS = [
 const TIMEOUT_MS = 60_000;
 
 export async function warmCodeCache(entry, bundle) {
+  const { codeCachePath, WRITE_CODE_CACHE_ENV } = await loaderOf(bundle);
   const cacheFile = codeCachePath(bundle);
   rmSync(cacheFile, { force: true });
   const child = spawn(process.execPath, [entry], {
@@ -73,6 +79,7 @@ const WARM_UP_ENV = ['PATH', 'HOME', 'TMPDIR', 'TMP', 'TEMP', 'LANG', 'SystemRoo
  * NODE_OPTIONS): the warm-up never talks to a real host and always runs the same way.
  */
 export async function warmRehearsalCodeCache(bin, bundle) {
+  const { codeCachePath, WRITE_CODE_CACHE_ENV } = await loaderOf(bundle);
   const cacheFile = codeCachePath(bundle);
   rmSync(cacheFile, { force: true });
   const out = mkdtempSync(join(tmpdir(), 'dutyclaims-warm-up-'));

@@ -19,7 +19,15 @@ describe('assembleMockImageContext', () => {
     const sources = [...dockerfile.matchAll(/^COPY (\S+) /gm)].map((match) => match[1] ?? '');
     expect(sources).toEqual(['package.json', 'node_modules/', 'fixtures/contract/', 'dist/']);
     for (const source of sources) expect(existsSync(join(dir, source)), source).toBe(true);
-    expect(existsSync(join(dir, 'dist/harness/reference-mock/main.js'))).toBe(true);
+    // The file the image runs, its bundle and the code cache the package's build wrote.
+    const entry = /^ENTRYPOINT \["node", "([^"]+)"\]$/m.exec(dockerfile)?.[1] ?? '';
+    expect(entry).toBe('dist/harness/reference-mock/main.cjs');
+    for (const file of [
+      entry,
+      'dist/harness/reference-mock/main.bundle.cjs',
+      'dist/harness/reference-mock/main.bundle.cjs.cache',
+    ])
+      expect(existsSync(join(dir, file)), file).toBe(true);
     expect(existsSync(join(dir, 'fixtures/contract/openapi.json'))).toBe(true);
     expect(existsSync(join(dir, 'dist/harness/container'))).toBe(false);
     expect(existsSync(join(dir, 'dist/harness/reference-mock/main.d.ts'))).toBe(false);

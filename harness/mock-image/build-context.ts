@@ -13,7 +13,8 @@ export interface MockImageContext {
   readonly dependencies: readonly string[];
 }
 
-const MOCK_ENTRY = join('dist', 'harness', 'reference-mock', 'main.js');
+// The entry docker/Dockerfile runs.
+const MOCK_ENTRY = join('dist', 'harness', 'reference-mock', 'main.cjs');
 
 /** Only JavaScript runs in the image; harness/container drives Docker from a test process instead. */
 const keepCompiled = (source: string, distHarness: string) => {

@@ -1,5 +1,6 @@
-// Container entry: `node dist/harness/reference-mock/main.js`. Settings come from DUTYCLAIMS_MOCK_* variables.
-// The build bundles this file (as CommonJS, with a code cache: harness/code-cache), so no top-level await.
+// The standalone mock: `node dist/harness/reference-mock/main.cjs` (the container's entry) or `main.js`.
+// Settings come from DUTYCLAIMS_MOCK_* variables. The build bundles this file (as CommonJS, with a code
+// cache: harness/code-cache, scripts/bundle-mock-entry.mjs), so no top-level await.
 import { parseMockEnv } from './env-config.js';
 import { isReferenceMockError } from './errors.js';
 import { runStandaloneMock } from './standalone.js';

@@ -106,7 +106,7 @@ describe('dutyclaims-launch mock-image build', { timeout: 120_000 }, () => {
     const result = await run(['mock-image', 'build', '--context-only', dir, '--base', 'node:24-slim']);
     expect(result.code).toBe(0);
     expect(existsSync(join(dir, 'Dockerfile'))).toBe(true);
-    expect(existsSync(join(dir, 'dist/harness/reference-mock/main.js'))).toBe(true);
+    expect(existsSync(join(dir, 'dist/harness/reference-mock/main.cjs'))).toBe(true);
     expect(result.out).toContain(`docker build --file ${join(dir, 'Dockerfile')} --build-arg BASE_IMAGE=node:24-slim`);
     const again = await run(['mock-image', 'build', '--context-only', dir, '--json']);
     expect(again.code).toBe(2);

@@ -130,7 +130,7 @@ describe.skipIf(skipReason !== null)("a partner's first hour, from the packed ta
     for (const file of [
       'Dockerfile',
       'package.json',
-      'dist/harness/reference-mock/main.js',
+      'dist/harness/reference-mock/main.cjs',
       'fixtures/contract/openapi.json',
     ])
       expect(existsSync(join(context, file)), file).toBe(true);
