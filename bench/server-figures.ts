@@ -47,11 +47,20 @@ export async function ask<T>(server: BenchServer, message: unknown): Promise<T> 
   return answer;
 }
 
-/** One closed-loop load run, with the server's CPU time over it. */
-export async function measure(server: BenchServer, connections: number, durationMs: number): Promise<Measured> {
+/** One load run (closed loop, or paced at `ratePerSecond`), with the server's CPU time over it. */
+export async function measure(
+  server: BenchServer,
+  connections: number,
+  durationMs: number,
+  ratePerSecond?: number,
+): Promise<Measured> {
   const before = await ask<NodeJS.CpuUsage>(server, 'cpu');
   const { url, path, headers } = server.info;
-  const result = await runLoad(url, path, headers, { connections, durationMs });
+  const result = await runLoad(url, path, headers, {
+    connections,
+    durationMs,
+    ...(ratePerSecond === undefined ? {} : { ratePerSecond }),
+  });
   const after = await ask<NodeJS.CpuUsage>(server, 'cpu');
   const cpu = after.user - before.user + (after.system - before.system);
   return { ...result, cpuUs: cpu / result.requests };
@@ -89,7 +98,7 @@ export async function sequentialP99(
     for (let i = 0; i < count + paths.length; i++) {
       if (i === paths.length) {
         before = await ask<NodeJS.CpuUsage>(server, 'cpu');
-        await ask<number[]>(server, 'service'); // forget the warm-up round's
+        await ask<boolean>(server, 'time'); // from here on, not the warm-up round
       }
       const path = paths[i % paths.length] ?? '/';
       const sent = performance.now();

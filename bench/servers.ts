@@ -5,11 +5,12 @@
 //   'memory'          -> process.memoryUsage() after a full GC
 //   {fill: N}         -> (mock) grows the store to N claims and 4 N deliveries; answers the memory
 //                        before, after the claims and after the deliveries, and how many of each it added
-//   'service'         -> the server's own time (ms) for each request since the last 'service': from the
-//                        request's headers parsed to its response handed to the kernel (node:http's
-//                        diagnostics channels), so the load generator's own pauses are not in it
+//   'time'            -> starts recording the server's own time for each request: from the request's
+//                        headers parsed to its response handed to the kernel (node:http's diagnostics
+//                        channels), so the load generator's own pauses are not in it
+//   'service'         -> stops recording and answers the times (ms) recorded since 'time'
 //   {bodyBytes: N}    -> (bare) serves a same-shape JSON body of N bytes from now on
-import { subscribe } from 'node:diagnostics_channel';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
@@ -24,16 +25,26 @@ const GROWTH_RETENTION = { maxClaims: 60_000, maxDeliveries: 250_000 };
 const kind = process.argv[2];
 let fill: ((claims: number) => unknown) | undefined;
 
-/** When each request in flight started (performance.now()), and the service times since the last ask. */
+/** When each request in flight started (performance.now()), and the service times since 'time'. */
 const started = new WeakMap<IncomingMessage, number>();
 let serviceMs: number[] = [];
-subscribe('http.server.request.start', (message) => {
+const onStart = (message: unknown) => {
   started.set((message as { request: IncomingMessage }).request, performance.now());
-});
-subscribe('http.server.response.finish', (message) => {
+};
+const onFinish = (message: unknown) => {
   const at = started.get((message as { request: IncomingMessage }).request);
   if (at !== undefined) serviceMs.push(performance.now() - at);
-});
+};
+// Subscribed only while asked: node:http publishes nothing without a subscriber, so the load runs
+// measure the servers' CPU without this bookkeeping.
+const recordServiceTimes = (on: boolean) => {
+  for (const [channel, handler] of [
+    ['http.server.request.start', onStart],
+    ['http.server.response.finish', onFinish],
+  ] as const)
+    if (on) subscribe(channel, handler);
+    else unsubscribe(channel, handler);
+};
 let setBodyBytes: ((bytes: number) => unknown) | undefined;
 
 const memory = () => {
@@ -115,7 +126,12 @@ const info =
 process.on('message', (message: unknown) => {
   if (message === 'cpu') process.send?.(process.cpuUsage());
   else if (message === 'memory') process.send?.(memory());
-  else if (message === 'service') {
+  else if (message === 'time') {
+    serviceMs = [];
+    recordServiceTimes(true);
+    process.send?.(true);
+  } else if (message === 'service') {
+    recordServiceTimes(false);
     process.send?.(serviceMs);
     serviceMs = [];
   } else if (typeof message === 'object' && message !== null && 'bodyBytes' in message)
