@@ -15,12 +15,23 @@ export function quantile(values: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
 }
 
-/** Closed-loop load: `connections` keep-alive connections, each sending the next request when the last ends. */
+export interface LoadOptions {
+  readonly connections: number;
+  readonly durationMs: number;
+  /**
+   * Offered load: request n leaves no earlier than n / ratePerSecond s after the start (a connection
+   * still waits for its last answer). Absent: closed loop, each connection sends the next request as
+   * soon as the last one ends, as fast as the server (and the generator beside it) can go.
+   */
+  readonly ratePerSecond?: number;
+}
+
+/** Load over `connections` keep-alive connections: closed loop, or paced at `ratePerSecond`. */
 export async function runLoad(
   url: string,
   path: string,
   headers: Record<string, string>,
-  options: { connections: number; durationMs: number },
+  options: LoadOptions,
 ): Promise<LoadResult> {
   const pool = new Pool(url, { connections: options.connections, pipelining: 1 });
   let requests = 0;
@@ -28,8 +39,16 @@ export async function runLoad(
   const latencies: number[] = [];
   const started = performance.now();
   const deadline = started + options.durationMs;
+  const interval = options.ratePerSecond === undefined ? 0 : 1000 / options.ratePerSecond;
+  let slots = 0;
   const worker = async () => {
     while (performance.now() < deadline) {
+      if (interval > 0) {
+        const due = started + slots++ * interval;
+        if (due >= deadline) break;
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      }
       const sent = performance.now();
       const response = await pool.request({ path, method: 'GET', headers });
       await response.body.dump();
