@@ -1,8 +1,9 @@
 // Bundles the two process entry points after tsc, in place: the container entry of the reference mock
-// (dist/harness/reference-mock/main.cjs and main.js, scripts/bundle-mock-entry.mjs) and the CLI (dist/harness/cli/main.js, with its commands split
-// into chunks that still load only when a command runs). Why: a cold start of either spent most of its
-// time loading ~90 of our ES modules and zod's ~95 one by one; one file (zod inlined) parses and links
-// at a fraction of that (issue 16: spawn -> first 200, `rehearse` wall). Library entry points (`exports`)
+// (dist/harness/reference-mock/main.cjs and main.js, scripts/bundle-mock-entry.mjs) and the CLI
+// (dist/harness/cli/main.js, with its commands split into chunks that still load only when a command
+// runs). Why: a cold start of either spent most of its time loading ~90 of our ES modules and zod's ~95
+// one by one; one file (zod inlined) parses and links at a fraction of that (issue 16: spawn -> first
+// 200, `rehearse` wall). Library entry points (`exports`)
 // stay unbundled so a program importing two of them shares one copy of each module (and of zod).
 // The mock's entry and the rehearsal also get a V8 code cache (scripts/warm-code-cache.mjs).
 // Other packages stay external: they are dependencies or optional peers resolved from node_modules.
