@@ -8,6 +8,16 @@ export interface LoadResult {
   readonly p99Ms: number;
 }
 
+/** The median; for an even count, the mean of the middle two. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return Number.NaN;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
 /** The `q` quantile (0-1) of `values` (nearest rank). */
 export function quantile(values: readonly number[], q: number): number {
   if (values.length === 0) return Number.NaN;

@@ -16,6 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { request } from 'undici';
 import { createDutyClaimsClient, DEFAULT_CLIENT_OPTIONS } from '../harness/client/index.js';
 import { growthSeries } from './growth.js';
+import { median } from './load.js';
 import { pactSuiteFigures } from './pact-suite.js';
 import { type BenchServer, measure, type ServerInfo, startServer } from './server-figures.js';
 import { runSoak } from './soak.js';
@@ -36,10 +37,6 @@ const CLIENT_REQUESTS = Number(process.env.BENCH_CLIENT_REQUESTS ?? 500);
 // neighbour on this shared machine lands on both sides instead of skewing one round.
 const CLIENT_ROUNDS = Number(process.env.BENCH_CLIENT_ROUNDS ?? 9);
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
 const fmt = (value: number, digits = 2) => value.toFixed(digits);
 const verdict = (met: boolean) => (met ? 'MET' : 'MISSED');
 
@@ -90,18 +87,17 @@ async function serverFigures(mock: BenchServer, bare: BenchServer) {
   for (let round = 1; round <= ROUNDS; round += 1) {
     const flatOut = await pair(round);
     const paced = await pair(round, rate);
-    throughput.push(flatOut.mockRun.perSecond / flatOut.bareRun.perSecond);
-    cpu.push(paced.mockRun.cpuUs / paced.bareRun.cpuUs);
     const kept = Math.min(paced.mockRun.perSecond, paced.bareRun.perSecond) / rate;
+    throughput.push(flatOut.mockRun.perSecond / flatOut.bareRun.perSecond);
+    // A paced run that fell behind compared two servers under different loads: no figure for the round.
+    cpu.push(kept < 0.95 ? Number.NaN : paced.mockRun.cpuUs / paced.bareRun.cpuUs);
     console.log(
       `  round ${round}: flat out: mock ${fmt(flatOut.mockRun.perSecond, 0)} req/s p99 ${fmt(flatOut.mockRun.p99Ms)} ms;` +
         ` bare node:http ${fmt(flatOut.bareRun.perSecond, 0)} req/s p99 ${fmt(flatOut.bareRun.p99Ms)} ms.` +
         ` At ${rate} req/s: mock CPU ${fmt(paced.mockRun.cpuUs, 1)} us/req, bare node:http ${fmt(paced.bareRun.cpuUs, 1)} us/req` +
         `${kept < 0.95 ? ` (NOT KEPT UP: ${fmt(kept * 100, 0)}% of the rate; invalid)` : ''}`,
     );
-    if (kept < 0.95) cpu[cpu.length - 1] = Number.NaN;
   }
-  // A round whose paced run fell behind compared two servers under different loads: no figure then.
   return { throughput: median(throughput), cpu: cpu.some(Number.isNaN) ? Number.NaN : median(cpu), rate };
 }
 

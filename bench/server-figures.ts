@@ -87,7 +87,6 @@ export async function sequentialP99(
   server: BenchServer,
   paths: readonly string[],
   count: number,
-  headers: Record<string, string> = server.info.headers,
 ): Promise<SequentialFigures> {
   const pool = new Pool(server.info.url, { connections: 1 });
   let before: NodeJS.CpuUsage | undefined;
@@ -102,7 +101,7 @@ export async function sequentialP99(
       }
       const path = paths[i % paths.length] ?? '/';
       const sent = performance.now();
-      const response = await pool.request({ path, method: 'GET', headers });
+      const response = await pool.request({ path, method: 'GET', headers: server.info.headers });
       const text = await response.body.text();
       if (response.statusCode !== 200) throw new Error(`GET ${path} answered ${response.statusCode}: ${text}`);
       if (i >= paths.length) {

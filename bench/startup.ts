@@ -7,22 +7,13 @@ import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { median } from './load.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const CLI = join(ROOT, 'dist/harness/cli/main.js');
 const MOCK_MAIN = join(ROOT, 'dist/harness/reference-mock/main.cjs');
 const MOCK_ENTRY = join(ROOT, 'dist/harness/reference-mock/index.js');
 const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 7);
-
-/** The median; for an even count, the mean of the middle two (the denominators have an even count). */
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  if (sorted.length === 0) return Number.NaN;
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
 
 /** Wall time (ms) of `node ...args` from spawn to exit; a non-zero exit invalidates the figure. */
 function timeNode(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<{ ms: number; out: string }> {
