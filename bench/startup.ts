@@ -201,11 +201,12 @@ export async function measureStartup(): Promise<StartupFigures> {
         target: '<= 1.6',
       },
       {
+        // The other way to run the standalone mock (the README's): the same bundle behind the bin's start.
         label: 'dutyclaims-launch mock spawn -> first 200',
         ms: m('cliMock200'),
         ratio: toBare('cliMock200'),
         unit: 'bare',
-        target: '',
+        target: '<= 1.6',
       },
     ],
   };

@@ -24,8 +24,12 @@ await build({
   outdir: `${dist}cli`,
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  // `rehearse` and `smoke` run the bundle built below (harness/cli/commands/rehearse.ts), from chunks/.
-  define: { __DUTYCLAIMS_REHEARSAL_BUNDLE__: JSON.stringify('../rehearse-run.bundle.cjs') },
+  // `rehearse` and `smoke` run the bundle built below (harness/cli/commands/rehearse.ts), `mock` the
+  // container entry's (harness/cli/commands/mock.ts); paths from chunks/.
+  define: {
+    __DUTYCLAIMS_REHEARSAL_BUNDLE__: JSON.stringify('../rehearse-run.bundle.cjs'),
+    __DUTYCLAIMS_MOCK_BUNDLE__: JSON.stringify('../../reference-mock/main.bundle.cjs'),
+  },
 });
 
 // `rehearse` and `smoke`: the run's code (cli/rehearse-run.js) as one CommonJS bundle that the bin's

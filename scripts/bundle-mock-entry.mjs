@@ -1,6 +1,8 @@
 // The reference mock's container entry, bundled: its code as one CommonJS bundle (V8 takes a code cache
 // only for a script, not an ES module), two small loaders that run it with the cache
-// (harness/code-cache), and a warm-up run that serves a few requests and writes the cache.
+// (harness/code-cache), and a warm-up run that serves a few requests and writes the cache. The bundle
+// (harness/reference-mock/standalone-bundle.ts) also exports what `dutyclaims-launch mock` runs: the
+// CLI's command loads the same file and cache.
 //   main.cjs  the container's entry (docker/Dockerfile): a CommonJS loader starts without Node's ES
 //             module loader, ~10 ms of every spawn (issue 16: spawn -> first 200)
 //   main.js   the same for `node dist/harness/reference-mock/main.js`, as documented before main.cjs
@@ -12,9 +14,9 @@ import { build } from 'esbuild';
 import { common, commonJsScript, externalPackages, zodEnglishOnly } from './esbuild-options.mjs';
 import { warmCodeCache } from './warm-code-cache.mjs';
 
-const LOADER = `import { runEntryBundle } from '../code-cache/run-bundle.js';\nrunEntryBundle(new URL('./main.bundle.cjs', import.meta.url));\n`;
+const LOADER = `import { runEntryBundle } from '../code-cache/run-bundle.js';\nrunEntryBundle(new URL('./main.bundle.cjs', import.meta.url)).runContainerEntry();\n`;
 
-/** Bundles `<harnessDir>/reference-mock/main.js` (tsc's output) in place and writes its code cache. */
+/** Bundles `<harnessDir>/reference-mock/standalone-bundle.js` (tsc's output) as main.bundle.cjs, writes the loaders over main.js and main.cjs, and writes the bundle's code cache. */
 export async function bundleMockEntry(harnessDir) {
   const dir = `${resolve(harnessDir)}/reference-mock`;
   const mockBundle = `${dir}/main.bundle.cjs`;
@@ -23,7 +25,7 @@ export async function bundleMockEntry(harnessDir) {
     // A CommonJS bundle cannot require an ES-only package (canonicalize): every package is inlined but
     // undici, which is CommonJS and loads with the first webhook delivery.
     plugins: [zodEnglishOnly, externalPackages((name) => name !== 'undici')],
-    entryPoints: [`${dir}/main.js`],
+    entryPoints: [`${dir}/standalone-bundle.js`],
     outfile: mockBundle,
   });
   for (const [options, file] of [

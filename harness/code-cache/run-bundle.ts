@@ -5,7 +5,7 @@
 // CommonJS bundle, runs it once to serve, and keeps the code V8 compiled on that run. A cache from
 // another Node or V8 version, or from an older bundle, is rejected by V8 (it checks both) and the
 // bundle compiles as it would without one: the cache changes how fast the entry starts, never what it does.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,4 +91,18 @@ export function runEntryBundle(bundleUrl: URL, options: BundleOptions = {}): unk
   const run = runBundle(bundleUrl, options);
   if (process.env[WRITE_CODE_CACHE_ENV] === '1') process.once('exit', () => run.writeCodeCache());
   return run.exports;
+}
+
+/**
+ * A CLI command's code: `bundle` (where the bin's build put it, or null in tsc's output and source runs)
+ * run as {@link runEntryBundle} runs it, or `load()` (the modules as usual) when there is no bundle.
+ * The exports of the bundle are taken to be what `load()` resolves to.
+ */
+export async function loadCommandBundle<T>(
+  bundle: URL | null,
+  load: () => Promise<T>,
+  options?: BundleOptions,
+): Promise<T> {
+  if (bundle === null || !existsSync(bundle)) return load();
+  return runEntryBundle(bundle, options) as T;
 }

@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import type { MockEnvName } from './env-names.js';
+import { type MockEnvName, RATE_LIMIT_RULE } from './env-names.js';
 import type { StandaloneMockOptions } from './standalone.js';
-
-/** What a per-key rate limit setting must be (the environment variable and the CLI flag). */
-export const RATE_LIMIT_RULE = 'must be a whole number of requests per minute per key, 1-999999999 (default 1000)';
 
 // Exactly the names of env-names.ts (the compiler checks both ways).
 const EnvSchema = z.object({

@@ -1,7 +1,7 @@
 /**
  * The environment variables the container entry of the reference mock reads (their rules:
  * env-config.ts). Apart from the rules so the launch run's configuration check, which only needs the
- * names, does not build the mock's schema.
+ * names, and `dutyclaims-launch mock`, which checks its flags itself, do not build the mock's schema.
  */
 export const MOCK_ENV_NAMES = [
   'DUTYCLAIMS_MOCK_HOST',
@@ -15,3 +15,6 @@ export const MOCK_ENV_NAMES = [
 ] as const;
 
 export type MockEnvName = (typeof MOCK_ENV_NAMES)[number];
+
+/** What a per-key rate limit setting must be (the environment variable and the CLI flag). */
+export const RATE_LIMIT_RULE = 'must be a whole number of requests per minute per key, 1-999999999 (default 1000)';

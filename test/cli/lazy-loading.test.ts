@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -60,15 +61,55 @@ const probe = `data:text/javascript,${encodeURIComponent(`
   });
 `)}`;
 
-/** Runs the built bin with the probe: the files it loaded, and what it wrote on stderr. */
-function filesLoaded(argv: readonly string[]): { files: string[]; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', probe, bin, ...argv], { encoding: 'utf8' });
-  expect(result.status, result.stderr).toBe(0);
-  const files = result.stderr
+interface Loaded {
+  readonly files: string[];
+  readonly stderr: string;
+}
+
+/** The files the probe saw load, from what the process wrote on stderr. */
+const loadedFrom = (stderr: string): Loaded => ({
+  files: stderr
     .split('\n')
     .filter((line) => line.startsWith('LOADED file:'))
-    .map((line) => fileURLToPath(line.slice('LOADED '.length)));
-  return { files, stderr: result.stderr };
+    .map((line) => fileURLToPath(line.slice('LOADED '.length))),
+  stderr,
+});
+
+/** Runs the built bin with the probe: the files it loaded, and what it wrote on stderr. */
+function filesLoaded(argv: readonly string[]): Loaded {
+  const result = spawnSync(process.execPath, ['--import', probe, bin, ...argv], { encoding: 'utf8' });
+  expect(result.status, result.stderr).toBe(0);
+  return loadedFrom(result.stderr);
+}
+
+/** Starts the built bin's `mock` with the probe, waits for its first 200 (/health), stops it with SIGTERM. */
+async function filesLoadedByMock(): Promise<Loaded> {
+  const child = spawn(process.execPath, ['--import', probe, bin, 'mock', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = once(child, 'exit');
+  let [stdout, stderr] = ['', ''];
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const match = /listening on (http:\/\/\S+)/.exec(stdout);
+        if (match?.[1]) resolve(match[1]);
+      });
+      void exited.then(([code]) => reject(new Error(`mock exited ${code} before listening: ${stdout}${stderr}`)));
+    });
+    const health = await fetch(`${url}/health`);
+    await health.arrayBuffer();
+    expect(health.status).toBe(200);
+  } finally {
+    child.kill('SIGTERM');
+  }
+  const [code] = await exited;
+  expect(code, stderr).toBe(0);
+  return loadedFrom(stderr);
 }
 
 /**
@@ -77,7 +118,11 @@ function filesLoaded(argv: readonly string[]): { files: string[]; stderr: string
  * carries a package when esbuild's `// node_modules/<package>/...` section comments say so.
  */
 function heavyCodeLoaded(argv: readonly string[]): string[] {
-  const { files, stderr } = filesLoaded(argv);
+  return heavyCodeIn(filesLoaded(argv));
+}
+
+/** The heavy code among `files` (see {@link heavyCodeLoaded}). */
+function heavyCodeIn({ files, stderr }: Loaded): string[] {
   const sources = files.map((file) => ({ file, text: readFileSync(file, 'utf8') }));
   const carries = (path: string) =>
     sources.some(
@@ -95,9 +140,10 @@ function heavyCodeLoaded(argv: readonly string[]): string[] {
 }
 
 describe('the built bin keeps commands lazy', { timeout: 60_000 }, () => {
-  it('--help and rehearse --help load neither zod nor undici', () => {
+  it('--help, rehearse --help and mock --help load neither zod nor undici', () => {
     expect(heavyCodeLoaded(['--help'])).toEqual([]);
     expect(heavyCodeLoaded(['rehearse', '--help'])).toEqual([]);
+    expect(heavyCodeLoaded(['mock', '--help'])).toEqual([]);
   });
 
   it('a rehearsal loads zod and undici’s dispatcher, not undici’s index nor Node’s bundled undici', () => {
@@ -134,6 +180,17 @@ describe('the built bin keeps commands lazy', { timeout: 60_000 }, () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
+  });
+
+  it('the bin’s mock runs the container entry’s bundle: the mock’s modules and zod come from it, not one file each', async () => {
+    const loaded = await filesLoadedByMock();
+    expect(loaded.files.filter((file) => file.endsWith('/dist/harness/reference-mock/main.bundle.cjs'))).toHaveLength(
+      1,
+    );
+    // The ES modules it loaded (the bin and the command's chunks) carry neither zod nor undici.
+    const modules = loaded.files.filter((file) => !file.endsWith('.cjs'));
+    expect(modules.length).toBeGreaterThan(0);
+    expect(heavyCodeIn({ files: modules, stderr: '' })).toEqual([]);
   });
 
   it('a command runs without commander (its arguments go to it as typed); --help, typos and help load it', () => {

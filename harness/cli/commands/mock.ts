@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { RATE_LIMIT_RULE } from '../../reference-mock/env-config.js';
+import { loadCommandBundle } from '../../code-cache/run-bundle.js';
+import { RATE_LIMIT_RULE } from '../../reference-mock/env-names.js';
 import { isReferenceMockError } from '../../reference-mock/errors.js';
 import { isLoopbackHost } from '../../reference-mock/loopback.js';
 import type { CliIo } from '../run-cli.js';
@@ -62,7 +63,7 @@ export async function runMockCommand(argv: readonly string[], io: CliIo): Promis
   const rateLimit = values['rate-limit'] ?? (io.env ?? process.env).DUTYCLAIMS_MOCK_RATE_LIMIT;
   if (rateLimit !== undefined && !/^[1-9]\d{0,8}$/.test(rateLimit))
     throw new UsageError(`--rate-limit (DUTYCLAIMS_MOCK_RATE_LIMIT) ${RATE_LIMIT_RULE}, got "${rateLimit}".`);
-  const { runStandaloneMock } = await import('../../reference-mock/standalone.js');
+  const { runStandaloneMock, standaloneMockSummary } = await loadStandaloneMock();
   const handle = await runStandaloneMock({
     host: values.host,
     allowNonLoopbackHost: values['allow-non-loopback-host'],
@@ -80,9 +81,25 @@ export async function runMockCommand(argv: readonly string[], io: CliIo): Promis
     throw error;
   });
   if (values.json) {
-    const { standaloneMockSummary } = await import('../../reference-mock/standalone-summary.js');
     io.out(JSON.stringify(standaloneMockSummary(handle.mock, values['print-credentials'])));
   }
   await handle.closed;
   return ExitCode.ok;
+}
+
+/**
+ * Where the bin's build put the standalone mock's bundle (the container entry's, with its V8 code
+ * cache), relative to this command's chunk; only that build (scripts/bundle-entries.mjs) defines it.
+ */
+declare const __DUTYCLAIMS_MOCK_BUNDLE__: string | undefined;
+
+/**
+ * The mock's code. The built bin runs the bundle the container entry runs, with its code cache: loading
+ * the mock's ES modules and zod one by one took ~70 ms of every `dutyclaims-launch mock` start
+ * (issue 16: spawn -> first 200). Elsewhere the modules load as usual.
+ */
+function loadStandaloneMock(): Promise<typeof import('../../reference-mock/standalone-bundle.js')> {
+  const bundle =
+    typeof __DUTYCLAIMS_MOCK_BUNDLE__ === 'string' ? new URL(__DUTYCLAIMS_MOCK_BUNDLE__, import.meta.url) : null;
+  return loadCommandBundle(bundle, () => import('../../reference-mock/standalone-bundle.js'));
 }

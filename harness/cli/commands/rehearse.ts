@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { runEntryBundle } from '../../code-cache/run-bundle.js';
+import { loadCommandBundle } from '../../code-cache/run-bundle.js';
 import type { CliIo } from '../run-cli.js';
 import { SMOKE_FLAGS, SMOKE_USAGE } from '../smoke-options.js';
 import { ExitCode } from '../usage-error.js';
@@ -92,6 +91,5 @@ async function loadRehearseRun(): Promise<typeof import('../rehearse-run.js')> {
     typeof __DUTYCLAIMS_REHEARSAL_BUNDLE__ === 'string'
       ? new URL(__DUTYCLAIMS_REHEARSAL_BUNDLE__, import.meta.url)
       : null;
-  if (bundle === null || !existsSync(bundle)) return import('../rehearse-run.js');
-  return runEntryBundle(bundle, { v8Flags: REHEARSAL_V8_FLAGS }) as typeof import('../rehearse-run.js');
+  return loadCommandBundle(bundle, () => import('../rehearse-run.js'), { v8Flags: REHEARSAL_V8_FLAGS });
 }
