@@ -89,8 +89,8 @@ export const commonJsScript = {
  */
 export function asciiComments(file) {
   const text = readFileSync(file, 'utf8');
-  const escaped = text.replace(/^[ \t]*\/\/.*[^\x00-\x7f].*$/gm, (line) =>
-    line.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`),
+  const escaped = text.replace(/^[ \t]*\/\/.*[\u0080-\uffff].*$/gm, (line) =>
+    line.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`),
   );
   if (escaped !== text) writeFileSync(file, escaped);
 }
