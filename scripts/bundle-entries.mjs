@@ -10,7 +10,14 @@
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { bundleMockEntry } from './bundle-mock-entry.mjs';
-import { common, commonJsScript, externalPackages, undiciHttp2OnDemand, zodEnglishOnly } from './esbuild-options.mjs';
+import {
+  asciiOnly,
+  common,
+  commonJsScript,
+  externalPackages,
+  undiciHttp2OnDemand,
+  zodEnglishOnly,
+} from './esbuild-options.mjs';
 import { warmRehearsalCodeCache } from './warm-code-cache.mjs';
 
 const dist = new URL('../dist/harness/', import.meta.url).pathname;
@@ -44,4 +51,5 @@ await build({
   entryPoints: [`${dist}cli/rehearse-run.js`],
   outfile: rehearsalBundle,
 });
+asciiOnly(rehearsalBundle);
 await warmRehearsalCodeCache(`${dist}cli/main.js`, rehearsalBundle);

@@ -11,7 +11,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { asciiComments, common, commonJsScript, externalPackages, zodEnglishOnly } from './esbuild-options.mjs';
+import { asciiOnly, common, commonJsScript, externalPackages, zodEnglishOnly } from './esbuild-options.mjs';
 import { warmCodeCache } from './warm-code-cache.mjs';
 
 const LOADER = `import { runEntryBundle } from '../code-cache/run-bundle.js';\nrunEntryBundle(new URL('./main.bundle.cjs', import.meta.url)).runContainerEntry();\n`;
@@ -28,7 +28,7 @@ export async function bundleMockEntry(harnessDir) {
     entryPoints: [`${dir}/standalone-bundle.js`],
     outfile: mockBundle,
   });
-  asciiComments(mockBundle);
+  asciiOnly(mockBundle);
   for (const [options, file] of [
     [commonJsScript, 'main.cjs'],
     [common, 'main.js'],

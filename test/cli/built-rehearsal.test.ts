@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 const RUN_BUNDLE = new URL('../../dist/harness/code-cache/run-bundle.js', import.meta.url).href;
 const BUNDLE = new URL('../../dist/harness/cli/rehearse-run.bundle.cjs', import.meta.url).href;
 const COMMAND = new URL('../../dist/harness/cli/commands/rehearse.js', import.meta.url).href;
+const BIN = new URL('../../dist/harness/cli/main.js', import.meta.url).pathname;
 
 describe('the built rehearsal bundle', { timeout: 60_000 }, () => {
   it('runs from the code cache the build wrote, on the Node that built it, and exports the run', () => {
@@ -23,6 +24,24 @@ process.stdout.write(JSON.stringify({ usedCodeCache: run.usedCodeCache, runRehea
     expect(JSON.parse(result.stdout)).toEqual({ usedCodeCache: true, runRehearsal: 'function' });
   });
 
+  it('runs from ASCII-only bundles, and the packet it renders keeps its characters', () => {
+    // The build escapes what esbuild left non-ASCII (scripts/esbuild-options.mjs, asciiOnly), so Node
+    // reads each bundle as a one-byte string; in the packet's html templates an escape must read as the
+    // character it stands for.
+    for (const bundle of [BUNDLE, new URL('../../dist/harness/reference-mock/main.bundle.cjs', import.meta.url).href])
+      expect(/[\u0080-\u00ff]/.test(readFileSync(new URL(bundle), 'latin1')), bundle).toBe(false);
+    const out = mkdtempSync(join(tmpdir(), 'dc-ascii-'));
+    try {
+      const result = spawnSync(process.execPath, [BIN, 'rehearse', '--out', out], { encoding: 'utf8' });
+      expect(result.status, result.stderr).toBe(0);
+      const page = readFileSync(join(out, 'launch-packet.html'), 'utf8');
+      expect(page).toMatch(/<h1>Launch packet · /);
+      expect(page).not.toContain('\\u00b7');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
   // Counts the functions compiled from strings at run time (zod's fast paths are `new Function`s).
   const countCompiles = `data:text/javascript,${encodeURIComponent(`
     let count = 0;
@@ -34,7 +53,6 @@ process.stdout.write(JSON.stringify({ usedCodeCache: run.usedCodeCache, runRehea
     expect(result.status, result.stderr).toBe(0);
     return Number(/COMPILED (\d+)/.exec(result.stderr)?.[1]);
   };
-  const BIN = new URL('../../dist/harness/cli/main.js', import.meta.url).pathname;
 
   it('a rehearsal compiles no function from a string: zod parses without its fast paths, none of which a code cache keeps', () => {
     const out = mkdtempSync(join(tmpdir(), 'dc-jitless-'));
