@@ -16,7 +16,10 @@ import { warmCodeCache } from './warm-code-cache.mjs';
 
 const LOADER = `import { runEntryBundle } from '../code-cache/run-bundle.js';\nrunEntryBundle(new URL('./main.bundle.cjs', import.meta.url)).runContainerEntry();\n`;
 
-/** Bundles `<harnessDir>/reference-mock/standalone-bundle.js` (tsc's output) as main.bundle.cjs, writes the loaders over main.js and main.cjs, and writes the bundle's code cache. */
+/**
+ * Bundles `<harnessDir>/reference-mock/standalone-bundle.js` (tsc's output) as main.bundle.cjs, writes
+ * the loaders over main.js and main.cjs, and writes the bundle's code cache.
+ */
 export async function bundleMockEntry(harnessDir) {
   const dir = `${resolve(harnessDir)}/reference-mock`;
   const mockBundle = `${dir}/main.bundle.cjs`;
