@@ -10,7 +10,13 @@ import { join } from 'node:path';
 import { median } from './load.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const CLI = join(ROOT, 'dist/harness/cli/main.js');
+/** The bin as npm links it (package.json's `bin`), so every CLI figure is a command as a user types it. */
+const CLI = join(
+  ROOT,
+  (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin[
+    'dutyclaims-launch'
+  ] ?? '',
+);
 const MOCK_MAIN = join(ROOT, 'dist/harness/reference-mock/main.cjs');
 const MOCK_ENTRY = join(ROOT, 'dist/harness/reference-mock/index.js');
 const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 7);

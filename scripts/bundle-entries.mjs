@@ -39,6 +39,19 @@ await build({
   },
 });
 
+// The bin (harness/cli/bin.ts) as CommonJS: `mock` starts from the mock's bundle without Node's ES
+// module loader; every other command is a real import() of the ES module CLI above.
+await build({
+  ...commonJsScript,
+  plugins: [],
+  external: ['./main.js'],
+  supported: { 'dynamic-import': true },
+  entryPoints: [`${dist}cli/bin.js`],
+  outfile: `${dist}cli/bin.cjs`,
+});
+for (const emitted of ['bin.js', 'bin.js.map', 'bin.d.ts', 'bin.d.ts.map'])
+  rmSync(`${dist}cli/${emitted}`, { force: true });
+
 // `rehearse` and `smoke`: the run's code (cli/rehearse-run.js) as one CommonJS bundle that the bin's
 // command loads with its code cache (harness/cli/commands/rehearse.ts). undici is inlined too: resolving
 // and compiling its ~30 files one by one was a large part of a cold run. Pact and testcontainers stay

@@ -1,45 +1,9 @@
 import type { Command as CommanderCommand } from 'commander';
 import { closestName } from '../config/closest-name.js';
 import { packageVersion } from '../contract/package-root.js';
+import { type CliIo, defaultIo } from './cli-io.js';
 import { missingOptionalPeer } from './optional-peer.js';
-import { ExitCode, isUsageError } from './usage-error.js';
-
-export interface CliIo {
-  readonly out: (line: string) => void;
-  readonly err: (line: string) => void;
-  /** The environment commands read their DUTYCLAIMS_* settings from; defaults to process.env. */
-  readonly env?: Readonly<Record<string, string | undefined>>;
-  /** True when `out` goes to a terminal (colour is on there unless NO_COLOR says otherwise). */
-  readonly tty?: boolean;
-  /** Raw text to a terminal for a spinner; absent when none is attached. */
-  readonly raw?: (text: string) => void;
-}
-
-/**
- * Writes to a standard stream until its reader goes away: `rehearse | head` then ends the output
- * quietly instead of crashing with EPIPE, and the run still writes its packet and sets its exit code.
- */
-function lineWriter(stream: NodeJS.WriteStream): (line: string) => void {
-  let open = true;
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    open = false;
-  });
-  return (line) => {
-    if (open) stream.write(`${line}\n`);
-  };
-}
-
-let defaultIoCache: CliIo | undefined;
-const defaultIo = (): CliIo => {
-  defaultIoCache ??= {
-    out: lineWriter(process.stdout),
-    err: lineWriter(process.stderr),
-    tty: process.stdout.isTTY === true,
-    ...(process.stderr.isTTY ? { raw: (text: string) => void process.stderr.write(text) } : {}),
-  };
-  return defaultIoCache;
-};
+import { ExitCode, expandShortHelp, usageErrorMessage } from './usage-error.js';
 
 type Command = (argv: readonly string[], io: CliIo) => number | Promise<number>;
 
@@ -128,12 +92,6 @@ export const usage = (): string =>
     '`dutyclaims-launch --version` for the version.',
   ].join('\n');
 
-/** `-h` means `--help` for every command; the partner command after `--` is left alone. */
-const expandShortHelp = (argv: readonly string[]): string[] => {
-  const end = argv.indexOf('--');
-  return argv.map((arg, index) => (arg === '-h' && (end === -1 || index < end) ? '--help' : arg));
-};
-
 /** Loads the command and runs it on its raw arguments, mapping bad input and missing peers to exit 2. */
 async function runCommand(name: string, args: readonly string[], io: CliIo): Promise<number> {
   const command = commands[name];
@@ -141,11 +99,9 @@ async function runCommand(name: string, args: readonly string[], io: CliIo): Pro
   try {
     return await (await command.load())(expandShortHelp(args), io);
   } catch (error) {
-    if (
-      isUsageError(error) ||
-      (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
-    ) {
-      io.err((error as Error).message);
+    const usageMessage = usageErrorMessage(error);
+    if (usageMessage !== null) {
+      io.err(usageMessage);
       return ExitCode.usage;
     }
     const peerHint = missingOptionalPeer(error, name);

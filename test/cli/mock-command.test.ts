@@ -1,20 +1,34 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 
-const main = fileURLToPath(new URL('../../harness/cli/main.ts', import.meta.url));
+const root = fileURLToPath(new URL('../../', import.meta.url));
+/** The built bin as npm links it (package.json's `bin`): its `mock` runs from the mock's bundle. */
+const bin = join(
+  root,
+  (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin[
+    'dutyclaims-launch'
+  ] ?? '',
+);
+/** How each run starts the CLI: from source (the ES module CLI's command), and the built bin. */
+const entries: [string, readonly string[]][] = [
+  ['from source', ['--import', 'tsx', join(root, 'harness/cli/main.ts')]],
+  ['the built bin', [bin]],
+];
 
 // A process that boots tsx can take many seconds on a busy 2-core machine: the kill timer is only a
 // safety net for a regression that keeps serving, never a limit a healthy run can reach.
 const SPAWN_LIMIT_MS = 90_000;
 
-describe('dutyclaims-launch mock', { timeout: SPAWN_LIMIT_MS + 30_000 }, () => {
+describe.each(entries)('dutyclaims-launch mock, %s', { timeout: SPAWN_LIMIT_MS + 30_000 }, (_, entry) => {
   /** Starts `mock` with `args`, reads its banner up to the last credentials line, and returns it with the child. */
   const startMock = async (args: readonly string[]) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', main, 'mock', '--port', '0', ...args], {
+    const child = spawn(process.execPath, [...entry, 'mock', '--port', '0', ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = once(child, 'exit');
@@ -77,7 +91,7 @@ describe('dutyclaims-launch mock', { timeout: SPAWN_LIMIT_MS + 30_000 }, () => {
   });
 
   it('--json prints one JSON object with the URL and credential prefixes on stdout, the banner on stderr', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', main, 'mock', '--port', '0', '--json'], {
+    const child = spawn(process.execPath, [...entry, 'mock', '--port', '0', '--json'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = once(child, 'exit');
@@ -111,7 +125,7 @@ describe('dutyclaims-launch mock', { timeout: SPAWN_LIMIT_MS + 30_000 }, () => {
 
   /** Runs `mock` with `args` to its exit; for arguments that stop it before it serves. */
   const runToExit = async (args: readonly string[]) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', main, 'mock', ...args], {
+    const child = spawn(process.execPath, [...entry, 'mock', ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -167,7 +181,7 @@ describe('dutyclaims-launch mock', { timeout: SPAWN_LIMIT_MS + 30_000 }, () => {
   });
 
   it('refuses a bad port with exit code 2', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', main, 'mock', '--port', 'abc'], {
+    const child = spawn(process.execPath, [...entry, 'mock', '--port', 'abc'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';

@@ -3,7 +3,7 @@ import { driftSection, driftStopsCutover } from '../../drift/drift-section.js';
 import { isPacketFileError } from '../../drift/errors.js';
 import { readPacketFile } from '../../drift/read-packet.js';
 import { describeChange, driftHeadline } from '../../packet/watch-text.js';
-import type { CliIo } from '../run-cli.js';
+import type { CliIo } from '../cli-io.js';
 import { ExitCode, UsageError } from '../usage-error.js';
 
 export const diffUsage = `Usage: dutyclaims-launch diff BEFORE.json AFTER.json [options]

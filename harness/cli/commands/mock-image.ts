@@ -12,7 +12,7 @@ import {
   resolveMockImageBuildOptions,
 } from '../../mock-image/options.js';
 import { runBuilder } from '../../mock-image/run-builder.js';
-import type { CliIo } from '../run-cli.js';
+import type { CliIo } from '../cli-io.js';
 import { ExitCode, UsageError } from '../usage-error.js';
 
 export const mockImageUsage = `Usage: dutyclaims-launch mock-image build [--base ${D.base}] [--image ${D.image}] [--builder docker]

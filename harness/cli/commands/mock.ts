@@ -3,7 +3,7 @@ import { loadCommandBundle } from '../../code-cache/run-bundle.js';
 import { RATE_LIMIT_RULE } from '../../reference-mock/env-names.js';
 import { isReferenceMockError } from '../../reference-mock/errors.js';
 import { isLoopbackHost } from '../../reference-mock/loopback.js';
-import type { CliIo } from '../run-cli.js';
+import type { CliIo } from '../cli-io.js';
 import { ExitCode, UsageError } from '../usage-error.js';
 
 export const mockUsage = `Usage: dutyclaims-launch mock [--port 4010] [--host 127.0.0.1] [--environment sandbox|production] [--seed S]
@@ -28,8 +28,21 @@ before 429 rate_limited. The default, 1000, is the real API's: raise it only for
 partnerOrgId, credentials as prefixes unless --print-credentials, personasUrl, controlTokenRequired);
 the human-readable lines and warnings go to stderr.`;
 
-/** `mock`: the reference mock as a standalone dev server. */
-export async function runMockCommand(argv: readonly string[], io: CliIo): Promise<number> {
+/** The mock's code that the command runs (./standalone-bundle.ts's exports). */
+export type StandaloneMockCode = Pick<
+  typeof import('../../reference-mock/standalone-bundle.js'),
+  'runStandaloneMock' | 'standaloneMockSummary'
+>;
+
+/**
+ * `mock`: the reference mock as a standalone dev server. `code` loads the mock: the bundle the bin's
+ * build wrote (or the modules), unless the caller already runs inside that bundle (./mock-cli.ts).
+ */
+export async function runMockCommand(
+  argv: readonly string[],
+  io: CliIo,
+  code: () => Promise<StandaloneMockCode> = loadStandaloneMock,
+): Promise<number> {
   const { values } = parseArgs({
     args: [...argv],
     options: {
@@ -63,7 +76,7 @@ export async function runMockCommand(argv: readonly string[], io: CliIo): Promis
   const rateLimit = values['rate-limit'] ?? (io.env ?? process.env).DUTYCLAIMS_MOCK_RATE_LIMIT;
   if (rateLimit !== undefined && !/^[1-9]\d{0,8}$/.test(rateLimit))
     throw new UsageError(`--rate-limit (DUTYCLAIMS_MOCK_RATE_LIMIT) ${RATE_LIMIT_RULE}, got "${rateLimit}".`);
-  const { runStandaloneMock, standaloneMockSummary } = await loadStandaloneMock();
+  const { runStandaloneMock, standaloneMockSummary } = await code();
   const handle = await runStandaloneMock({
     host: values.host,
     allowNonLoopbackHost: values['allow-non-loopback-host'],

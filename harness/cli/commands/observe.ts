@@ -11,7 +11,7 @@ import { readGradeReportFile } from '../../packet/grade-report-file.js';
 import { reportVerdict } from '../../packet/grades.js';
 import { validateLaunchPacket } from '../../packet/validate-packet.js';
 import { writeLaunchPacket } from '../../packet/write-packet.js';
-import type { CliIo } from '../run-cli.js';
+import type { CliIo } from '../cli-io.js';
 import { ExitCode, UsageError } from '../usage-error.js';
 
 export const observeUsage = `Usage: dutyclaims-launch observe --upstream <sandbox base URL> --contract-hash H [--port 4020]

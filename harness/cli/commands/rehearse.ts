@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadCommandBundle } from '../../code-cache/run-bundle.js';
-import type { CliIo } from '../run-cli.js';
+import type { CliIo } from '../cli-io.js';
 import { SMOKE_FLAGS, SMOKE_USAGE } from '../smoke-options.js';
 import { ExitCode } from '../usage-error.js';
 
