@@ -55,59 +55,121 @@ export interface RequestJournal {
   readonly capacity: number;
 }
 
-const format = (seq: number, r: JournalRecord): JournalEntry => ({
-  seq,
-  receivedAt: r.receivedAt,
-  clockAt: new Date(r.clockAtMs).toISOString(),
-  method: r.method,
-  path: r.path,
-  operationId: r.operationId,
-  query: Object.fromEntries(new URLSearchParams(r.search)),
-  status: r.status,
-  errorCode: r.errorCode,
-  requestId: r.requestId,
-  correlationIdSent: r.correlationIdSent,
-  traceparent: r.traceparent,
-  idempotencyKey: r.idempotencyKey,
-  credentialPrefix: r.credentialPrefix,
-  fault: r.fault,
-  replayed: r.replayed,
-  durationMs: r.durationMs,
+/** The fields kept as text (or null), one column each. */
+const TEXT_FIELDS = [
+  'method',
+  'path',
+  'search',
+  'operationId',
+  'errorCode',
+  'requestId',
+  'correlationIdSent',
+  'traceparent',
+  'idempotencyKey',
+  'credentialPrefix',
+  'fault',
+] as const satisfies readonly (keyof JournalRecord)[];
+
+type TextField = (typeof TEXT_FIELDS)[number];
+
+/** No status was sent (drop, hang, client gone): `status` is null. */
+const NO_STATUS = -1;
+
+/**
+ * The ring's storage: one array per field instead of one object per entry. The record the pipeline
+ * hands over (its whole request in flight) then dies young; only its strings stay. Retaining 10,000
+ * records kept ~250 bytes each alive through two copies by the young-generation GC and then in the old
+ * generation, ~5% of the mock's CPU per request (issue 16).
+ */
+interface Columns {
+  seq: number[];
+  receivedAt: number[];
+  clockAtMs: number[];
+  durationMs: number[];
+  /** NO_STATUS for null. */
+  status: number[];
+  replayed: boolean[];
+  text: Record<TextField, (string | null)[]>;
+}
+
+const emptyColumns = (): Columns => ({
+  seq: [],
+  receivedAt: [],
+  clockAtMs: [],
+  durationMs: [],
+  status: [],
+  replayed: [],
+  text: Object.fromEntries(TEXT_FIELDS.map((field) => [field, []])) as unknown as Columns['text'],
 });
+
+/** The entry at `index` of `columns`, formatted for reading. */
+function entryAt(columns: Columns, index: number): JournalEntry {
+  const text = (field: TextField) => columns.text[field][index] ?? null;
+  const status = columns.status[index] ?? NO_STATUS;
+  return {
+    seq: columns.seq[index] ?? 0,
+    receivedAt: columns.receivedAt[index] ?? 0,
+    clockAt: new Date(columns.clockAtMs[index] ?? 0).toISOString(),
+    method: text('method') ?? '',
+    path: text('path') ?? '',
+    operationId: text('operationId'),
+    query: Object.fromEntries(new URLSearchParams(text('search') ?? '')),
+    status: status === NO_STATUS ? null : status,
+    errorCode: text('errorCode'),
+    requestId: text('requestId') ?? '',
+    correlationIdSent: text('correlationIdSent'),
+    traceparent: text('traceparent'),
+    idempotencyKey: text('idempotencyKey'),
+    credentialPrefix: text('credentialPrefix'),
+    fault: text('fault') as JournalFault | null,
+    replayed: columns.replayed[index] ?? false,
+    durationMs: columns.durationMs[index] ?? 0,
+  };
+}
 
 /** Creates a journal that keeps the last `capacity` entries. */
 export function createRequestJournal(capacity: number): RequestJournal {
-  // Two parallel rings (records and their seq numbers): no allocation per request beyond the record.
-  let ring: JournalRecord[] = [];
-  let seqs: number[] = [];
+  let columns = emptyColumns();
+  /** Entries stored (up to capacity), and where the next one goes once the ring is full. */
+  let size = 0;
   let next = 0;
   let seq = 0;
   return {
     capacity,
     record(record) {
       seq++;
-      if (ring.length < capacity) {
-        ring.push(record);
-        seqs.push(seq);
-      } else {
-        ring[next] = record;
-        seqs[next] = seq;
-        next = (next + 1) % capacity;
-      }
+      if (capacity <= 0) return;
+      let at = next;
+      if (size < capacity) at = size++;
+      else next = (next + 1) % capacity;
+      columns.seq[at] = seq;
+      columns.receivedAt[at] = record.receivedAt;
+      columns.clockAtMs[at] = record.clockAtMs;
+      columns.durationMs[at] = record.durationMs;
+      columns.status[at] = record.status ?? NO_STATUS;
+      columns.replayed[at] = record.replayed;
+      const { text } = columns;
+      text.method[at] = record.method;
+      text.path[at] = record.path;
+      text.search[at] = record.search;
+      text.operationId[at] = record.operationId;
+      text.errorCode[at] = record.errorCode;
+      text.requestId[at] = record.requestId;
+      text.correlationIdSent[at] = record.correlationIdSent;
+      text.traceparent[at] = record.traceparent;
+      text.idempotencyKey[at] = record.idempotencyKey;
+      text.credentialPrefix[at] = record.credentialPrefix;
+      text.fault[at] = record.fault;
     },
     entries() {
       const out: JournalEntry[] = [];
-      for (let i = 0; i < ring.length; i++) {
-        const index = (next + i) % ring.length;
-        const record = ring[index];
-        const number = seqs[index];
-        if (record !== undefined && number !== undefined) out.push(format(number, record));
-      }
+      const oldest = size < capacity ? 0 : next;
+      for (let i = 0; i < size; i++) out.push(entryAt(columns, (oldest + i) % size));
       return out;
     },
     clear() {
-      ring = [];
-      seqs = [];
+      columns = emptyColumns();
+      size = 0;
       next = 0;
     },
   };
