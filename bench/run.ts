@@ -11,7 +11,7 @@
 //  5. `npm run test:pact`: wall time of the consumer and provider projects (bench/pact-suite.ts; BENCH_PACT=0 skips it)
 //  6. soak: RSS and heap as mixed traffic and rehearsals pile up (bench/soak.ts; BENCH_SOAK_REQUESTS=0 skips it)
 // Smaller runs: BENCH_STARTUP_RUNS, BENCH_ROUNDS, BENCH_WARM_UP_MS, BENCH_LOAD_MS, BENCH_GROWTH="1,1000",
-// BENCH_FILTER_REQUESTS, BENCH_PACT, BENCH_SOAK_*.
+// BENCH_GROWTH_ROUNDS, BENCH_FILTER_REQUESTS, BENCH_PACT, BENCH_SOAK_*.
 import { randomUUID } from 'node:crypto';
 import { request } from 'undici';
 import { createDutyClaimsClient, DEFAULT_CLIENT_OPTIONS } from '../harness/client/index.js';
@@ -165,7 +165,7 @@ try {
   if (growth !== undefined && growth.claims > 1) {
     const { claims, statusOfFirst, noMatch, page } = growth;
     console.log(
-      `status route at ${claims} claims / at 1 claim (req/s): ${fmt(statusOfFirst)}  target >= 0.8  ${verdict(statusOfFirst >= 0.8)}`,
+      `status route at ${claims} claims / at 1 claim (req/s, each as its ratio to bare node:http in the same rounds): ${fmt(statusOfFirst)}  target >= 0.8  ${verdict(statusOfFirst >= 0.8)}`,
     );
     const worst = Math.max(noMatch.serviceP99Ms, page.serviceP99Ms);
     console.log(
