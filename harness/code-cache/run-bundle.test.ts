@@ -96,4 +96,23 @@ process.stdout.write(JSON.stringify({ usedCodeCache: run.usedCodeCache, answer: 
     // V8 checks the flags a cache was written under: without them the bundle compiles afresh, same result.
     expect(runInChild([], false)).toEqual({ usedCodeCache: false, answer: 42 });
   });
+
+  it('loads builtinsFirst before it sets them', () => {
+    const loadedBeforeFlags = (builtinsFirst: readonly string[]) => {
+      const script = `import v8 from 'node:v8';
+const set = v8.setFlagsFromString;
+let before = null;
+v8.setFlagsFromString = function (flag) { before ??= process.moduleLoadList.includes('NativeModule zlib'); return set.call(this, flag); };
+const { runBundle } = await import(${JSON.stringify(pathToFileURL(runBundleSource).href)});
+runBundle(new URL(${JSON.stringify(url().href)}), { v8Flags: ['--liftoff-only'], builtinsFirst: ${JSON.stringify(builtinsFirst)} });
+process.stdout.write(JSON.stringify(before));`;
+      const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        encoding: 'utf8',
+      });
+      expect(result.status, result.stderr).toBe(0);
+      return JSON.parse(result.stdout) as boolean;
+    };
+    expect(loadedBeforeFlags(['zlib'])).toBe(true);
+    expect(loadedBeforeFlags([])).toBe(false);
+  });
 });

@@ -82,6 +82,24 @@ declare const __DUTYCLAIMS_REHEARSAL_BUNDLE__: string | undefined;
 export const REHEARSAL_V8_FLAGS: readonly string[] = ['--liftoff-only'];
 
 /**
+ * The built-ins a run loads that the CLI has not loaded by then (the mock's listen loads cluster), loaded
+ * before REHEARSAL_V8_FLAGS so they compile with Node's code cache; test/cli/built-rehearsal.test.ts
+ * checks that a run loads no other built-in after the flags.
+ */
+export const REHEARSAL_BUILTINS: readonly string[] = [
+  'fs/promises',
+  'os',
+  'crypto',
+  'assert',
+  'http',
+  'timers/promises',
+  'child_process',
+  'perf_hooks',
+  'dns',
+  'cluster',
+];
+
+/**
  * The run's code. The built bin has it as one CommonJS bundle with zod, undici and canonicalize inlined
  * and V8's code cache beside it: a cold `rehearse` spent ~150 ms compiling ~200 ES modules and resolving
  * undici's files one by one (issue 16: `rehearse` wall). Elsewhere the modules load as usual.
@@ -91,5 +109,8 @@ async function loadRehearseRun(): Promise<typeof import('../rehearse-run.js')> {
     typeof __DUTYCLAIMS_REHEARSAL_BUNDLE__ === 'string'
       ? new URL(__DUTYCLAIMS_REHEARSAL_BUNDLE__, import.meta.url)
       : null;
-  return loadCommandBundle(bundle, () => import('../rehearse-run.js'), { v8Flags: REHEARSAL_V8_FLAGS });
+  return loadCommandBundle(bundle, () => import('../rehearse-run.js'), {
+    v8Flags: REHEARSAL_V8_FLAGS,
+    builtinsFirst: REHEARSAL_BUILTINS,
+  });
 }
