@@ -183,6 +183,15 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
   // here: commander loads only for the rest (help, version, typos), ~40 ms a command does not pay.
   const [name = '', ...rest] = argv;
   if (Object.hasOwn(commands, name)) return runCommand(name, rest, io);
+  // The two most typed answers need no parsing either: the same text commander prints for them.
+  if (argv.length === 1 && (name === '--help' || name === '-h')) {
+    io.out(usage());
+    return ExitCode.ok;
+  }
+  if (argv.length === 1 && (name === '--version' || name === '-v')) {
+    io.out(packageVersion());
+    return ExitCode.ok;
+  }
   const { Command, CommanderError } = await import('commander');
   const exit = { code: ExitCode.ok as number };
   try {

@@ -33,6 +33,14 @@ describe('dutyclaims-launch conventions', () => {
       expect(await run(flag)).toEqual({ code: 0, out: pkg.version, err: '' });
   });
 
+  it('prints the same usage for --help, -h and help (which commander answers), and exits 0', async () => {
+    const help = await run('help');
+    expect(help).toMatchObject({ code: 0, err: '' });
+    expect(help.out).toMatch(/^Usage: dutyclaims-launch <command>/);
+    expect(await run('--help')).toEqual(help);
+    expect(await run('-h')).toEqual(help);
+  });
+
   it('suggests the closest command for a typo', async () => {
     const typo = await run('rehaerse');
     expect(typo.code).toBe(2);

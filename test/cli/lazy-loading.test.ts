@@ -209,13 +209,15 @@ describe('the built bin keeps commands lazy', { timeout: 60_000 }, () => {
     expect(heavyCodeIn({ files: modules, stderr: '' })).toEqual([]);
   });
 
-  it('a command runs without commander (its arguments go to it as typed); --help, typos and help load it', () => {
+  it('a command, --help and --version run without commander; help <command> and typos load it', () => {
     const commander = (argv: readonly string[]) =>
       filesLoaded(argv).files.some((file) => file.includes('/node_modules/commander/'));
     expect(commander(['rehearse', '--help'])).toBe(false);
     expect(commander(['contract', 'hash'])).toBe(false);
-    expect(commander(['--help'])).toBe(true);
+    expect(commander(['--help'])).toBe(false);
+    expect(commander(['--version'])).toBe(false);
     expect(commander(['help', 'rehearse'])).toBe(true);
+    expect(commander(['--help', 'rehearse'])).toBe(true);
   });
 
   it('the check can fail: a program that imports undici loads its index and Node’s bundled undici', () => {
