@@ -148,7 +148,7 @@ export function createApiHandler(engine: MockEngine): (req: IncomingMessage, res
       resolution,
       credentialPrefix: resolution.prefix,
       operationId: null,
-      rate: rateLimiter.consume(resolution.record?.bucket ?? 'anonymous'),
+      rate: rateLimiter.consume(resolution.record?.bucket ?? 'anonymous', clockAtMs),
       fault: null,
       replayed: false,
       status: null,

@@ -14,6 +14,14 @@ describe('fixed-window rate limiter', () => {
     expect(limiter.consume('a')).toMatchObject({ remaining: 1, limited: false });
   });
 
+  it('counts at the time it is given (the request’s arrival) instead of reading the clock', () => {
+    const limiter = createRateLimiter(1, 60_000, () => {
+      throw new Error('the clock was read');
+    });
+    expect(limiter.consume('a', 60_000 * 10 + 30_000)).toMatchObject({ remaining: 0, retryAfterSeconds: 30 });
+    expect(limiter.consume('a', 60_000 * 11)).toMatchObject({ remaining: 0, limited: false, resetAt: 720 });
+  });
+
   it('never reports Retry-After below one second', () => {
     const limiter = createRateLimiter(1, 1000, () => 999);
     limiter.consume('k');

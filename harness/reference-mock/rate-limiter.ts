@@ -17,8 +17,8 @@ interface Window {
 
 /** A fixed-window counter per key, on the mock clock. */
 export interface RateLimiter {
-  /** Counts one request for `key` and reports the state after it. */
-  consume(key: string): RateLimitState;
+  /** Counts one request for `key` at mock time `at` (default: now) and reports the state after it. */
+  consume(key: string, at?: number): RateLimitState;
   clear(): void;
 }
 
@@ -26,8 +26,7 @@ export interface RateLimiter {
 export function createRateLimiter(limit: number, windowMs: number, now: () => number): RateLimiter {
   const windows = new Map<string, Window>();
   return {
-    consume(key) {
-      const at = now();
+    consume(key, at = now()) {
       const start = at - (at % windowMs);
       let window = windows.get(key);
       if (window === undefined) {

@@ -114,6 +114,25 @@ describe('response writer', () => {
     );
   });
 
+  it('measures Content-Length per body string: the same string again, and bodies of one length in characters but not in bytes', () => {
+    const writer = createResponseWriter(DEFAULT_REFERENCE_MOCK_OPTIONS);
+    const rate = { limit: 1000, remaining: 999, resetAt: 1_700_000_060, limited: false, retryAfterSeconds: 60 };
+    const sent = (body: string) => {
+      const { res, wire } = capture();
+      writer.send(res, 200, body, { requestId: 'req_1', correlationId: 'corr_1' }, rate);
+      return /Content-Length: (\d+)/.exec(wire())?.[1];
+    };
+    const ascii = '{"a":"ee"}';
+    const accented = '{"a":"éé"}';
+    expect([sent(ascii), sent(ascii), sent(accented), sent(ascii), sent(accented)]).toEqual([
+      '10',
+      '10',
+      '12',
+      '10',
+      '12',
+    ]);
+  });
+
   it('sends every standard header by default, and nothing once the response is gone', () => {
     const writer = createResponseWriter(DEFAULT_REFERENCE_MOCK_OPTIONS);
     const { res, wire } = capture();

@@ -48,11 +48,19 @@ export function createResponseWriter(options: ResolvedReferenceMockOptions): Res
   let limitText = '';
   let resetAt = Number.NaN;
   let resetText = '';
+  // Hot routes answer the same body string again and again (the status route caches it per claim):
+  // its Content-Length is measured once per string, not per response.
+  let lengthOf = '';
+  let lengthText = '0';
+  const contentLength = (body: string) => {
+    if (body !== lengthOf) [lengthOf, lengthText] = [body, String(Buffer.byteLength(body))];
+    return lengthText;
+  };
 
   const standardValue = (name: string, body: string, ids: ResponseIds, rate: RateLimitState) => {
     switch (name) {
       case 'Content-Length':
-        return String(Buffer.byteLength(body));
+        return contentLength(body);
       case Headers.requestId:
         return ids.requestId;
       case Headers.correlationId:
@@ -77,7 +85,7 @@ export function createResponseWriter(options: ResolvedReferenceMockOptions): Res
       'Content-Type',
       'application/json',
       'Content-Length',
-      String(Buffer.byteLength(body)),
+      contentLength(body),
       Headers.requestId,
       ids.requestId,
       Headers.correlationId,

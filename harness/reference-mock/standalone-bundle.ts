@@ -9,8 +9,7 @@ import { isReferenceMockError } from './errors.js';
 import { runStandaloneMock } from './standalone.js';
 import { standaloneMockSummary } from './standalone-summary.js';
 
-export { runStandaloneMock } from './standalone.js';
-export { standaloneMockSummary };
+export { runStandaloneMock, standaloneMockSummary };
 
 /** `dutyclaims-launch mock <argv>` as the bin runs it: parses, serves until a signal, exits. */
 export const runMockCli = (argv: readonly string[]): Promise<never> =>
