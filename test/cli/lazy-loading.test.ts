@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { packageBin } from '../support/package-bin.js';
 
 const runCliModule = new URL('../../dist/harness/cli/run-cli.js', import.meta.url).href;
 
@@ -36,15 +37,9 @@ describe('commands load only when they run', { timeout: 60_000 }, () => {
   });
 });
 
-const root = new URL('../../', import.meta.url).pathname;
-/** The bin as npm links it (package.json's `bin`), and the ES module CLI it imports for all but `mock`. */
-const bin = join(
-  root,
-  (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin[
-    'dutyclaims-launch'
-  ] ?? '',
-);
-const esModuleCli = join(root, 'dist/harness/cli/main.js');
+/** The bin as npm links it, and the ES module CLI it imports for all but `mock`. */
+const bin = packageBin;
+const esModuleCli = new URL('../../dist/harness/cli/main.js', import.meta.url).pathname;
 // Prints on stderr, one `LOADED <url>` line each, every ES module Node loads (a load hook) and every
 // CommonJS bundle the bin reads to run (`rehearse` runs one with harness/code-cache), and at exit
 // whether Node loaded its own bundled undici.

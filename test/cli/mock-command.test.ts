@@ -1,24 +1,15 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
+import { packageBin } from '../support/package-bin.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-/** The built bin as npm links it (package.json's `bin`): its `mock` runs from the mock's bundle. */
-const bin = join(
-  root,
-  (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin[
-    'dutyclaims-launch'
-  ] ?? '',
-);
-/** How each run starts the CLI: from source (the ES module CLI's command), and the built bin. */
+/** How each run starts the CLI: from source (the ES module CLI's command), and the built bin (its `mock` runs from the mock's bundle). */
 const entries: [string, readonly string[]][] = [
-  ['from source', ['--import', 'tsx', join(root, 'harness/cli/main.ts')]],
-  ['the built bin', [bin]],
+  ['from source', ['--import', 'tsx', fileURLToPath(new URL('../../harness/cli/main.ts', import.meta.url))]],
+  ['the built bin', [packageBin]],
 ];
 
 // A process that boots tsx can take many seconds on a busy 2-core machine: the kill timer is only a
