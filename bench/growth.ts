@@ -16,8 +16,8 @@ import {
 const POINTS = (process.env.BENCH_GROWTH ?? '1,1000,10000,50000').split(',').map(Number);
 /**
  * Pairs of flat-out runs (bare node:http and the mock, which goes first alternating) per point. With one
- * run each, this machine's slow moments decided the verdict: the same build printed 0.76 to 1.24 of the
- * one-claim throughput at 10,000 claims across four CI runs.
+ * run each, this machine's slow moments decided the verdict: four CI runs in a row printed 0.76 to 1.44
+ * of the one-claim throughput at 10,000 claims.
  */
 const GROWTH_ROUNDS = Number(process.env.BENCH_GROWTH_ROUNDS ?? 5);
 // 1,000, so a p99 is the tenth-worst request, not one of the three a single scavenge or preemption makes.

@@ -101,7 +101,7 @@ async function serverFigures(mock: BenchServer, bare: BenchServer) {
       `  round ${round}: flat out: mock ${fmt(flatOut.mockRun.perSecond, 0)} req/s p99 ${fmt(flatOut.mockRun.p99Ms)} ms;` +
         ` bare node:http ${fmt(flatOut.bareRun.perSecond, 0)} req/s p99 ${fmt(flatOut.bareRun.p99Ms)} ms.` +
         ` At ${rate} req/s: mock CPU ${fmt(paced.mockRun.cpuUs, 1)} us/req, bare node:http ${fmt(paced.bareRun.cpuUs, 1)} us/req` +
-        `${kept < KEPT_UP ? ` (NOT KEPT UP: ${fmt(kept * 100, 0)}% of the rate; no CPU figure, another round follows)` : ''}`,
+        `${kept < KEPT_UP ? ` (NOT KEPT UP: ${fmt(kept * 100, 0)}% of the rate; no CPU figure${round < MAX_ROUNDS ? ', another round follows' : ''})` : ''}`,
     );
   }
   if (cpu.length < ROUNDS)
