@@ -139,7 +139,6 @@ export function createRequestJournal(capacity: number): RequestJournal {
     capacity,
     record(record) {
       seq++;
-      if (capacity <= 0) return;
       let at = next;
       if (size < capacity) at = size++;
       else next = (next + 1) % capacity;

@@ -53,7 +53,11 @@ export function createResponseWriter(options: ResolvedReferenceMockOptions): Res
   let lengthOf = '';
   let lengthText = '0';
   const contentLength = (body: string) => {
-    if (body !== lengthOf) [lengthOf, lengthText] = [body, String(Buffer.byteLength(body))];
+    if (body !== lengthOf) {
+      // Two plain assignments: most routes answer a new body each time, so no array per response.
+      lengthOf = body;
+      lengthText = String(Buffer.byteLength(body));
+    }
     return lengthText;
   };
 
